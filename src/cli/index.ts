@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.js';
+import { registerDatabaseCommands } from './database.js';
+import { registerImportCommand } from './import.js';
+import { registerSeedCommand } from './seed.js';
+
+/**
+ * The fysio command: `npm run fysio -- <command>`. Each command validates its own input and
+ * prints Danish messages; a failure exits with status 1 and no stack trace.
+ */
+const program = new Command()
+  .name('fysio')
+  .description('Fysio – drift og import fra kommandolinjen')
+  .option('--database <url>', 'database-URL (overskriver DATABASE_URL), fx sqlite:data/fysio.db eller postgres://…')
+  .showHelpAfterError('(brug --help for hjælp)')
+  .exitOverride();
+
+program.hook('preAction', (command) => {
+  const url = command.opts<{ database?: string }>().database;
+  if (url) process.env.DATABASE_URL = url;
+});
+
+registerDatabaseCommands(program);
+registerImportCommand(program);
+registerSeedCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  console.error(`Fejl: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/**
+ * The environment, validated once at boot. Every setting has a default that makes
+ * `npm start` work on a fresh clone; production must set BASE_URL.
+ */
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'PORT skal være et tal' })
+    .int()
+    .min(0, 'PORT skal være mellem 0 og 65535')
+    .max(65535, 'PORT skal være mellem 0 og 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL skal være sqlite:<sti> eller postgres://…')
+    .default('sqlite:data/fysio.db'),
+  BASE_URL: z
+    .url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' })
+    .optional(),
+  SITE_NAME: z.string().min(1).default('Fysio'),
+  DEMO: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Without trailing slash, e.g. "https://fysio.dk". */
+  baseUrl: string;
+  siteName: string;
+  /** Seed demo content into an empty database. */
+  demo: boolean;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ugyldig konfiguration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const port = e.PORT;
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.BASE_URL) {
+    throw new ConfigError(['BASE_URL: skal sættes i produktion (bruges til kanoniske URL’er, sitemap og feeds)']);
+  }
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  return {
+    env: e.NODE_ENV,
+    port,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    baseUrl,
+    siteName: e.SITE_NAME,
+    demo: e.DEMO ?? !production,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}

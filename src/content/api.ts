@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { RouteDeps } from '../web/deps.js';
+import { notFound, parseInput } from '../web/errors.js';
+import { absoluteUrl, isoDate } from '../web/seo.js';
+import { type Article, articleBySlug } from './articles.js';
+
+const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/, 'ugyldig slug') });
+const query = z.object({ kind: z.enum(['ordbog', 'blog']).optional() });
+
+/** The presenter: exactly these fields leave the server. */
+export function presentArticle(article: Article, site: RouteDeps['ctx']['site']) {
+  return {
+    slug: article.slug,
+    kind: article.kind,
+    title: article.title,
+    metaTitle: article.metaTitle,
+    description: article.description,
+    url: absoluteUrl(site, article.url),
+    author: article.author ? { slug: article.author.slug, name: article.author.name } : null,
+    datePublished: isoDate(article.datePublished),
+    dateModified: isoDate(article.dateModified),
+    readingMinutes: article.readingMinutes,
+    toc: article.toc,
+    faq: article.faq.items.map((f) => ({ question: f.question, answer: f.answer })),
+    html: article.html,
+  };
+}
+
+export async function contentApiRoutes(app: FastifyInstance, { db, ctx }: RouteDeps) {
+  app.get('/api/v1/articles/:slug', { config: { access: 'public' } }, async (request) => {
+    const { slug } = parseInput(params, request.params);
+    const { kind } = parseInput(query, request.query);
+    const article = kind
+      ? await articleBySlug(db, kind, slug)
+      : ((await articleBySlug(db, 'ordbog', slug)) ?? (await articleBySlug(db, 'blog', slug)));
+    if (!article) throw notFound('article_not_found', `Ingen artikel med slug "${slug}"`);
+    return presentArticle(article, ctx.site);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Root } from 'mdast';
+import type { ArticleKind } from '../../db/schema.js';
+
+/** What an importer makes of one file, before it touches the database. */
+export interface ArticleDraft {
+  kind: ArticleKind;
+  slug: string;
+  title: string;
+  metaTitle: string | null;
+  description: string | null;
+  /** `YYYY-MM-DD` or null when the source has no date. */
+  datePublished: string | null;
+  dateModified: string | null;
+  /** An author slug, or a name to find or create. */
+  author: { slug: string } | { name: string } | null;
+  related: string[];
+  format: 'markdown' | 'wix';
+  source: string;
+  tree: Root;
+}
+
+/** A file the importer refuses, with the reason shown to the user. */
+export class Rejection extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'Rejection';
+  }
+}

@@ -1,0 +1,54 @@
+import { readFile, stat } from 'node:fs/promises';
+
+/**
+ * A file's bytes → checked text and its detected format, or a rejection reason in Danish.
+ * The format comes from the content, never from the file name.
+ */
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type SourceFormat = 'markdown' | 'wix';
+
+export type SourceText =
+  | { ok: true; text: string; format: SourceFormat }
+  | { ok: false; reason: string };
+
+const MAGIC: ReadonlyArray<readonly [bytes: number[], name: string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG-billede'],
+  [[0xff, 0xd8, 0xff], 'JPEG-billede'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF-billede'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF-dokument'],
+  [[0x50, 0x4b, 0x03, 0x04], 'ZIP-arkiv (fx Word-dokument)'],
+];
+
+export async function readSourceFile(path: string): Promise<SourceText> {
+  const info = await stat(path);
+  if (info.size > MAX_FILE_BYTES) {
+    return { ok: false, reason: `filen er for stor (${(info.size / 1024 / 1024).toFixed(1).replace('.', ',')} MB; højst 1 MB)` };
+  }
+  return checkSourceBytes(await readFile(path));
+}
+
+export function checkSourceBytes(bytes: Uint8Array): SourceText {
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, reason: 'filen er for stor (højst 1 MB)' };
+  for (const [magic, name] of MAGIC) {
+    if (magic.every((b, i) => bytes[i] === b)) return { ok: false, reason: `binær fil (${name}), ikke tekst` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binær fil, ikke tekst' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'ikke gyldig UTF-8-tekst (gem filen som UTF-8)' };
+  }
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() === '') return { ok: false, reason: 'filen er tom' };
+  return { ok: true, text, format: detectFormat(text) };
+}
+
+const WIX_MARKERS = /^\s*(top of page|bottom of page|toppen af siden|bunden af siden)\s*$|Writer's picture|Forfatterens billede/im;
+
+export function detectFormat(text: string): SourceFormat {
+  if (text.startsWith('---\n')) return 'markdown';
+  return WIX_MARKERS.test(text) ? 'wix' : 'markdown';
+}

@@ -1,0 +1,101 @@
+import type { Root } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { markdownParser, renderMarkdown } from './markdown.js';
+
+const render = (md: string) => renderMarkdown(markdownParser.parse(md) as Root);
+
+const ARTICLE = `Indledning om skulderen.
+
+## Hvad er frossen skulder?
+
+Tekst om **stivhed**.
+
+## Behandling
+
+| Fase | Varighed |
+|------|----------|
+| Smertefase | 2–9 måneder |
+
+## Ofte stillede spørgsmål om frossen skulder
+
+Lidt om spørgsmålene.
+
+### Går det over af sig selv?
+
+Ja, som regel – men det tager tid.
+
+### Hjælper øvelser?
+
+Ja. Især blide bevægeøvelser:
+
+- pendulsving
+- stokøvelser
+
+## Kilder
+
+Sundhedsstyrelsen.
+`;
+
+describe('renderMarkdown', () => {
+  it('extracts the FAQ section: each H3 a question, the content until the next H3 its answer', () => {
+    const r = render(ARTICLE);
+    expect(r.faq.map((f) => f.question)).toEqual(['Går det over af sig selv?', 'Hjælper øvelser?']);
+    expect(r.faq[0]?.answer).toBe('Ja, som regel – men det tager tid.');
+    expect(r.faq[1]?.answerHtml).toContain('<li>pendulsving</li>');
+    expect(r.faqHeading?.text).toBe('Ofte stillede spørgsmål om frossen skulder');
+  });
+
+  it('leaves the FAQ out of the body but keeps what follows it', () => {
+    const r = render(ARTICLE);
+    expect(r.html).not.toContain('Går det over af sig selv?');
+    expect(r.html).toContain('<h2 id="kilder">Kilder</h2>');
+  });
+
+  it('gives headings Danish ids and builds the table of contents from the H2s', () => {
+    const r = render(ARTICLE);
+    expect(r.html).toContain('<h2 id="hvad-er-frossen-skulder">');
+    expect(r.toc.map((t) => t.id)).toEqual([
+      'hvad-er-frossen-skulder',
+      'behandling',
+      'kilder',
+      'ofte-stillede-spoergsmaal-om-frossen-skulder',
+    ]);
+  });
+
+  it('keeps heading ids unique', () => {
+    const r = render('## Øvelser\n\nA\n\n## Øvelser\n\nB');
+    expect(r.toc.map((t) => t.id)).toEqual(['oevelser', 'oevelser-2']);
+  });
+
+  it('renders GFM tables as accessible tables in a labelled, focusable scroll region', () => {
+    const r = render(ARTICLE);
+    expect(r.html).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-label="Tabel: Fase"><table>/);
+    expect(r.html).toContain('<th scope="col">Fase</th>');
+    expect(r.html).toContain('<td>2–9 måneder</td>');
+  });
+
+  it('removes scripts, event handlers and javascript: links', () => {
+    const r = render('Hej <script>alert(1)</script> <img src=x onerror="alert(1)">\n\n[klik](javascript:alert(1))');
+    expect(r.html).not.toMatch(/<script|onerror|javascript:/i);
+  });
+
+  it('marks external links noopener', () => {
+    expect(render('[kilde](https://example.org)').html).toContain('rel="noopener noreferrer"');
+    expect(render('[intern](/ordbog/knae)').html).not.toContain('noopener');
+  });
+
+  it('has no FAQ without the heading', () => {
+    const r = render('## Spørgsmål\n\n### Hvad?\n\nSvar.');
+    expect(r.faq).toEqual([]);
+    expect(r.faqHeading).toBeNull();
+  });
+
+  it('gives plain text with separated words, the first paragraph and reading time', () => {
+    const r = render(ARTICLE);
+    expect(r.plainText).toContain('Indledning om skulderen.\nHvad er frossen skulder?');
+    expect(r.firstParagraph).toBe('Indledning om skulderen.');
+    expect(r.readingMinutes).toBe(1);
+    const long = render(Array.from({ length: 450 }, () => 'ord').join(' '));
+    expect(long.readingMinutes).toBe(3);
+  });
+});

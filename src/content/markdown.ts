@@ -1,0 +1,205 @@
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { toString as hastText } from 'hast-util-to-string';
+import type { Heading, Nodes, Root as MdastRoot, RootContent } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import { slugify } from '../text/slugify.js';
+
+/**
+ * Markdown → sanitised HTML with Danish heading ids, a table of contents, the FAQ section
+ * taken out as data, plain text for search and snippets, and reading time.
+ */
+
+export interface TocEntry {
+  id: string;
+  text: string;
+}
+
+export interface FaqEntry {
+  question: string;
+  /** Plain-text answer (JSON-LD, API). */
+  answer: string;
+  /** Sanitised HTML answer (the page). */
+  answerHtml: string;
+}
+
+export interface RenderedMarkdown {
+  /** Body without the FAQ section. */
+  html: string;
+  toc: TocEntry[];
+  faqHeading: TocEntry | null;
+  faq: FaqEntry[];
+  /** Body and FAQ as plain text, blocks separated by newlines. */
+  plainText: string;
+  headingsText: string;
+  faqText: string;
+  firstParagraph: string;
+  readingMinutes: number;
+}
+
+const FAQ_HEADING = /^ofte stillede spørgsmål/i;
+const WORDS_PER_MINUTE = 200;
+
+/** Parses Markdown (with optional YAML frontmatter) to mdast. */
+export const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+
+// Sanitising happens before our own decorations, so every id and attribute added after it is
+// ours, not the author's.
+const toHast = unified().use(remarkRehype).use(rehypeSanitize, defaultSchema).freeze();
+const htmlWriter = unified().use(rehypeStringify).freeze();
+
+export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
+  const ids = new HeadingIds();
+  const children = tree.children.filter((n) => n.type !== 'yaml');
+  const { body, faqHeading, faqNodes } = splitFaq(children);
+
+  const toc: TocEntry[] = [];
+  const html = toHtml(body, ids, toc);
+
+  let faqEntry: TocEntry | null = null;
+  const faq: FaqEntry[] = [];
+  if (faqHeading) {
+    faqEntry = { id: ids.assign(nodeText(faqHeading)), text: nodeText(faqHeading) };
+    toc.push(faqEntry);
+    for (const { question, answer } of splitQuestions(faqNodes)) {
+      faq.push({ question, answer: blocksText(answer), answerHtml: toHtml(answer, ids) });
+    }
+  }
+
+  const plainText = blocksText(children);
+  const firstParagraph = children.find((n) => n.type === 'paragraph');
+  const wordCount = plainText.split(/\s+/).filter(Boolean).length;
+  return {
+    html,
+    toc,
+    faqHeading: faqEntry,
+    faq,
+    plainText,
+    headingsText: children
+      .filter((n): n is Heading => n.type === 'heading')
+      .map(nodeText)
+      .join('\n'),
+    faqText: faq.map((f) => `${f.question}\n${f.answer}`).join('\n'),
+    firstParagraph: firstParagraph ? blocksText([firstParagraph]) : '',
+    readingMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
+  };
+}
+
+/** The section under the H2 that starts "Ofte stillede spørgsmål", up to the next H1/H2. */
+function splitFaq(children: RootContent[]) {
+  const start = children.findIndex(
+    (n) => n.type === 'heading' && n.depth === 2 && FAQ_HEADING.test(nodeText(n).trim()),
+  );
+  if (start < 0) return { body: children, faqHeading: null, faqNodes: [] };
+  let end = children.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= 2);
+  if (end < 0) end = children.length;
+  return {
+    body: [...children.slice(0, start), ...children.slice(end)],
+    faqHeading: children[start] as Heading,
+    faqNodes: children.slice(start + 1, end),
+  };
+}
+
+/** Each H3 is a question; everything until the next H3 is its answer. */
+function splitQuestions(nodes: RootContent[]) {
+  const out: { question: string; answer: RootContent[] }[] = [];
+  for (const node of nodes) {
+    if (node.type === 'heading' && node.depth === 3) out.push({ question: nodeText(node).trim(), answer: [] });
+    else out.at(-1)?.answer.push(node);
+  }
+  return out.filter((q) => q.question !== '' && q.answer.length > 0);
+}
+
+function toHtml(nodes: RootContent[], ids: HeadingIds, toc: TocEntry[] = []): string {
+  const hast = toHast.runSync({ type: 'root', children: nodes }) as HastRoot;
+  decorate(hast, ids, toc);
+  return htmlWriter.stringify(hast);
+}
+
+/** Heading ids the Danish way ("Hvad er knæsmerter?" → "hvad-er-knaesmerter"), unique per page. */
+class HeadingIds {
+  readonly #used = new Set<string>();
+
+  assign(text: string): string {
+    const base = slugify(text) || 'afsnit';
+    let id = base;
+    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    this.#used.add(id);
+    return id;
+  }
+}
+
+/** Heading ids (H2s also into `toc`), table header scope, scrollable tables, safe external links. */
+function decorate(tree: HastRoot, ids: HeadingIds, toc: TocEntry[]) {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (/^h[2-6]$/.test(node.tagName)) {
+      const text = hastText(node).replace(/\s+/g, ' ').trim();
+      const id = ids.assign(text);
+      node.properties.id = id;
+      if (node.tagName === 'h2') toc.push({ id, text });
+    } else if (node.tagName === 'th') {
+      node.properties.scope = 'col';
+    } else if (node.tagName === 'a') {
+      const href = String(node.properties.href ?? '');
+      if (/^https?:\/\//.test(href)) node.properties.rel = ['noopener', 'noreferrer'];
+    } else if (node.tagName === 'table' && parent && index !== undefined) {
+      // Wide tables scroll sideways on phones; a focusable, labelled region keeps that usable
+      // by keyboard and announced by screen readers.
+      const firstHeader = findFirst(node, 'th');
+      const wrapper: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: {
+          className: ['table-scroll'],
+          role: 'region',
+          tabIndex: 0,
+          ariaLabel: `Tabel${firstHeader ? `: ${hastText(firstHeader).trim()}` : ''}`,
+        },
+        children: [node as ElementContent],
+      };
+      visit(node, 'element', (cell: Element) => {
+        if (cell.tagName === 'th') cell.properties.scope = 'col';
+      });
+      parent.children[index] = wrapper;
+      return [SKIP, index + 1];
+    }
+    return undefined;
+  });
+}
+
+function findFirst(node: Element, tagName: string): Element | null {
+  let found: Element | null = null;
+  visit(node, 'element', (el: Element) => {
+    if (!found && el.tagName === tagName) found = el;
+  });
+  return found;
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'code', 'blockquote', 'tableRow']);
+
+/** Text of blocks with a separator after each block, so words never run together. */
+function blocksText(nodes: RootContent[]): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') parts.push(node.value);
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    if (BLOCK_TYPES.has(node.type)) parts.push(node.type === 'tableCell' ? ' ' : '\n');
+    if (node.type === 'break') parts.push('\n');
+  };
+  for (const node of nodes) walk(node);
+  return parts
+    .join('')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n[\s]*/g, '\n')
+    .trim();
+}
+
+function nodeText(node: Nodes): string {
+  return blocksText([node as RootContent]).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,130 @@
+import { Layout, type ViewContext } from '../../web/layout.js';
+import { creativeWorkJsonLd, faqPageJsonLd } from '../../web/seo.js';
+import { formatDanishDate } from '../../text/dates.js';
+import type { Article, ArticleSummary } from '../articles.js';
+import { authorPath } from '../urls.js';
+
+const SECTION = {
+  ordbog: { name: 'Ordbog', path: '/ordbog', schema: 'MedicalWebPage' },
+  blog: { name: 'Blog', path: '/blog', schema: 'BlogPosting' },
+} as const;
+
+export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; article: Article; related: ArticleSummary[] }) {
+  const section = SECTION[article.kind];
+  const author = article.author;
+  const jsonLd = [
+    creativeWorkJsonLd(ctx.site, {
+      type: section.schema,
+      path: article.url,
+      title: article.title,
+      description: article.description,
+      datePublished: article.datePublished,
+      dateModified: article.dateModified,
+      author: author ? { name: author.name, path: authorPath(author.slug) } : null,
+    }),
+    ...(article.faq.items.length > 0 ? [faqPageJsonLd(ctx.site, article.url, article.faq.items)] : []),
+  ];
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: article.title,
+        metaTitle: article.metaTitle,
+        description: article.description,
+        path: article.url,
+        ogType: 'article',
+        published: article.datePublished,
+        modified: article.dateModified,
+        crumbs: [
+          { name: section.name, path: section.path },
+          { name: article.title, path: article.url },
+        ],
+        jsonLd,
+      }}
+    >
+      <article class="article">
+        <header class="article-header">
+          <p class="eyebrow">{section.name}</p>
+          <h1>{article.title}</h1>
+          <p class="article-meta">
+            {author && (
+              <>
+                Af <a href={authorPath(author.slug)}>{author.name}</a>
+                {author.title && <span class="muted">, {author.title}</span>}
+                {' · '}
+              </>
+            )}
+            {article.kind === 'blog' && (
+              <>
+                Udgivet <time dateTime={article.datePublished}>{formatDanishDate(article.datePublished)}</time>
+                {' · '}
+              </>
+            )}
+            {(article.kind === 'ordbog' || article.dateModified !== article.datePublished) && (
+              <>
+                Opdateret <time dateTime={article.dateModified}>{formatDanishDate(article.dateModified)}</time>
+                {' · '}
+              </>
+            )}
+            {article.readingMinutes} min. læsning
+          </p>
+        </header>
+
+        {article.toc.length >= 3 && (
+          <nav class="toc" aria-labelledby="toc-title">
+            <h2 id="toc-title">Indhold</h2>
+            <ol>
+              {article.toc.map((entry) => (
+                <li key={entry.id}>
+                  <a href={`#${entry.id}`}>{entry.text}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+
+        <div class="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+
+        {article.faq.items.length > 0 && (
+          <section class="faq" aria-labelledby={article.faq.heading?.id ?? 'faq'}>
+            <h2 id={article.faq.heading?.id ?? 'faq'}>{article.faq.heading?.text ?? 'Ofte stillede spørgsmål'}</h2>
+            {article.faq.items.map((item) => (
+              <div class="faq-item" key={item.question}>
+                <h3>{item.question}</h3>
+                <div class="prose" dangerouslySetInnerHTML={{ __html: item.answerHtml }} />
+              </div>
+            ))}
+          </section>
+        )}
+
+        <aside class="notice" aria-label="Vigtigt">
+          <p>
+            Teksten er generel viden og kan ikke erstatte en undersøgelse. Bliver dine gener værre, eller er du i tvivl, så
+            kontakt din læge eller en fysioterapeut.
+          </p>
+        </aside>
+
+        {related.length > 0 && (
+          <aside class="related" aria-labelledby="related-title">
+            <h2 id="related-title">Læs også</h2>
+            <ul class="link-list">
+              {related.map((r) => (
+                <li key={r.url}>
+                  <a href={r.url}>{r.title}</a>
+                </li>
+              ))}
+            </ul>
+          </aside>
+        )}
+
+        <aside class="cta" aria-labelledby="cta-title">
+          <h2 id="cta-title">Brug for hjælp?</h2>
+          <p>Find en fysioterapeut i nærheden, der arbejder med netop dit problem.</p>
+          <a class="button" href="/find/fysioterapeut/danmark">
+            Find en fysioterapeut
+          </a>
+        </aside>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,99 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { type Db, type EngineName, engineNameOf } from './engine.js';
+import { SqliteBooleanPlugin } from './engines/sqlite.js';
+import type { Database } from './schema.js';
+
+export interface Connection {
+  db: Db;
+  engine: EngineName;
+  /** A short description without credentials, for logs. */
+  label: string;
+  /**
+   * Changes whenever another process commits to the database (SQLite's data_version), so
+   * caches can notice an import run from the CLI. Null where the engine cannot tell cheaply.
+   */
+  externalChangeToken(): number | null;
+  /** A consistent online copy of the database file (SQLite only). */
+  backupTo: ((destination: string) => Promise<void>) | null;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests get one each); created if missing. */
+  schema?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Connection> {
+  return engineNameOf(url) === 'sqlite' ? openSqlite(url) : openPostgres(url, options);
+}
+
+function openSqlite(url: string): Connection {
+  const path = url.slice('sqlite:'.length);
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const raw = new BetterSqlite3(path);
+  // WAL lets readers (the web server) run while a writer (an import) commits; NORMAL sync is
+  // durable across application crashes and the recommended pairing with WAL.
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const dataVersion = raw.prepare('PRAGMA data_version').pluck();
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: raw }),
+    plugins: [new SqliteBooleanPlugin()],
+  });
+  return {
+    db,
+    engine: 'sqlite',
+    label: `sqlite:${inMemory ? ':memory:' : resolve(path)}`,
+    externalChangeToken: () => dataVersion.get() as number,
+    backupTo: inMemory ? null : async (destination) => {
+      mkdirSync(dirname(resolve(destination)), { recursive: true });
+      await raw.backup(destination);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+// COUNT(*) and BIGINT come back as strings by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Connection> {
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Ugyldigt schema-navn: ${schema}`);
+  if (schema) {
+    const setup = new pg.Client({ connectionString: url });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const parsed = new URL(url);
+  return {
+    db,
+    engine: 'postgres',
+    label: `postgres://${parsed.host}${parsed.pathname}${schema ? ` (schema ${schema})` : ''}`,
+    externalChangeToken: () => null,
+    backupTo: null,
+    close: () => db.destroy(),
+  };
+}
+
+export async function ping(db: Db): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}

@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { seedDemoContent } from './content/demo.js';
+import { type Connection, openDatabase } from './db/connect.js';
+import { migrateToLatest } from './db/migrate.js';
+
+/** Opens the database, brings the schema up to date and seeds demo content if asked to. */
+export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Connection> {
+  const connection = await openDatabase(config.databaseUrl);
+  try {
+    const { applied } = await migrateToLatest(connection.db, connection.engine);
+    if (applied.length > 0) log(`Migreringer kørt: ${applied.join(', ')}`);
+    if (config.demo) {
+      const demo = await seedDemoContent(connection.db);
+      if (demo.seeded) log(`Demoindhold lagt ind: ${demo.results.length} artikler`);
+    }
+    return connection;
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}
+
+/**
+ * Serves until SIGTERM/SIGINT, then stops accepting connections, lets in-flight requests
+ * finish, and closes the database.
+ */
+export async function serve(config: Config): Promise<void> {
+  const connection = await prepareDatabase(config, (line) => console.log(line));
+  const app = await buildApp({ config, connection });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    // A request stuck for longer than this must not keep the process alive forever.
+    const force = setTimeout(() => {
+      console.error('Lukning tog for lang tid; afslutter.');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await connection.close();
+      process.exit(0);
+    } catch (error) {
+      console.error(error);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  console.log(`${config.siteName} kører på ${config.baseUrl} (database: ${connection.label})`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    await serve(loadConfig());
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { type Db, engineOf } from '../db/engine.js';
+
+/**
+ * The vocabulary of indexed tokens with their trigrams. It answers two questions the
+ * full-text engines cannot answer alike: which indexed words *contain* a query word
+ * (Danish compounds: "kramp" → "muskelkramp", "knae" → "loeberknae"), and which are one
+ * typo away from it. Both are plain SQL on ordinary tables, so both engines agree.
+ */
+
+/** Trigrams with start (^) and end ($) markers: "kramp" → ^kr kra ram amp mp$. */
+export function trigramsOf(term: string): string[] {
+  const padded = `^${term}$`;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+  return [...grams];
+}
+
+/** Only the grams inside the word: what every word containing it also has. */
+function innerTrigramsOf(term: string): string[] {
+  return trigramsOf(term).filter((g) => !g.includes('^') && !g.includes('$'));
+}
+
+export async function addTerms(db: Db, terms: Iterable<string>): Promise<void> {
+  const all = [...new Set(terms)];
+  const chunk = Math.min(500, engineOf(db).maxParameters);
+  for (let i = 0; i < all.length; i += chunk) {
+    const added = await db
+      .insertInto('search_terms')
+      .values(all.slice(i, i + chunk).map((term) => ({ term })))
+      .onConflict((oc) => oc.column('term').doNothing())
+      .returning('term')
+      .execute();
+    const grams = added.flatMap(({ term }) => trigramsOf(term).map((gram) => ({ gram, term })));
+    for (let j = 0; j < grams.length; j += chunk) {
+      await db
+        .insertInto('search_term_grams')
+        .values(grams.slice(j, j + chunk))
+        .onConflict((oc) => oc.columns(['gram', 'term']).doNothing())
+        .execute();
+    }
+  }
+}
+
+const MAX_EXPANSIONS = 40;
+
+/** Indexed words that contain `term` (longer than it), shortest first. Needs 4+ letters. */
+export async function termsContaining(db: Db, term: string): Promise<string[]> {
+  const grams = innerTrigramsOf(term);
+  if (term.length < 4 || grams.length === 0) return [];
+  const rows = await db
+    .selectFrom('search_term_grams')
+    .select('term')
+    .where('gram', 'in', grams)
+    .groupBy('term')
+    .having(sql<number>`count(*)`, '=', grams.length)
+    .execute();
+  return rows
+    .map((r) => r.term)
+    .filter((t) => t !== term && t.includes(term))
+    .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+    .slice(0, MAX_EXPANSIONS);
+}
+
+/** Indexed words one edit (insert, delete, substitute, swap) from `term`. Needs 5+ letters. */
+export async function termsOneEditFrom(db: Db, term: string): Promise<string[]> {
+  if (term.length < 5) return [];
+  const grams = trigramsOf(term);
+  const rows = await db
+    .selectFrom('search_term_grams')
+    .select(['term', sql<number>`count(*)`.as('shared')])
+    .where('gram', 'in', grams)
+    .groupBy('term')
+    .orderBy('shared', 'desc')
+    .orderBy('term')
+    .limit(400)
+    .execute();
+  return rows
+    .map((r) => r.term)
+    .filter((t) => t !== term && Math.abs(t.length - term.length) <= 1 && withinOneEdit(term, t))
+    .slice(0, MAX_EXPANSIONS);
+}
+
+/** Damerau–Levenshtein distance ≤ 1, in linear time. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i); // insertion/deletion
+}

@@ -1,0 +1,36 @@
+/**
+ * Dates as content authors write them: Danish `DD/MM/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`,
+ * ISO `YYYY-MM-DD` (optionally with a time), or a Date that a YAML parser produced.
+ * Returns `YYYY-MM-DD`, or null for anything that is not a real calendar date.
+ */
+export function parseContentDate(input: unknown): string | null {
+  if (input instanceof Date) {
+    return Number.isNaN(input.getTime()) ? null : input.toISOString().slice(0, 10);
+  }
+  if (typeof input !== 'string') return null;
+  const s = input.trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) return calendarDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  return null;
+}
+
+function calendarDate(year: number, month: number, day: number): string | null {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Today in Copenhagen as `YYYY-MM-DD`. */
+export function todayInDenmark(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(now);
+}
+
+const longDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2025-06-21" → "21. juni 2025". */
+export function formatDanishDate(isoDate: string): string {
+  return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}

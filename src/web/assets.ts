@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Static files served from memory under /assets/<name>, with a content hash in the URL so
+ * browsers may cache them for a year. Read once when the app is built.
+ */
+
+export interface Asset {
+  body: Buffer;
+  type: string;
+  hash: string;
+}
+
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export class Assets {
+  readonly #files = new Map<string, Asset>();
+
+  /** name → file path (absolute). */
+  constructor(files: Record<string, string>) {
+    for (const [name, path] of Object.entries(files)) {
+      const body = readFileSync(path);
+      const type = TYPES[extname(name)] ?? 'application/octet-stream';
+      this.#files.set(name, { body, type, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) });
+    }
+  }
+
+  get(name: string): Asset | undefined {
+    return this.#files.get(name);
+  }
+
+  /** The cache-busting URL of an asset. */
+  url(name: string): string {
+    const asset = this.#files.get(name);
+    if (!asset) throw new Error(`Unknown asset: ${name}`);
+    return `/assets/${name}?v=${asset.hash}`;
+  }
+}
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export function defaultAssets(): Assets {
+  return new Assets({
+    'style.css': here('./assets/style.css'),
+    'favicon.svg': here('./assets/favicon.svg'),
+  });
+}

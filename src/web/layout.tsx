@@ -1,0 +1,195 @@
+import type { ComponentChildren, VNode } from 'preact';
+import { render } from 'preact-render-to-string';
+import type { Assets } from './assets.js';
+import {
+  type Crumb,
+  type JsonLd,
+  type Site,
+  absoluteUrl,
+  breadcrumbJsonLd,
+  documentTitle,
+  serializeJsonLd,
+} from './seo.js';
+
+/** What every view needs from the app: who we are, where assets live, demo mode. */
+export interface ViewContext {
+  site: Site;
+  assets: Assets;
+  /** Demo data is present: show the "demodata" marker. */
+  demoData: boolean;
+}
+
+export interface PageMeta {
+  title: string;
+  metaTitle?: string | null;
+  description?: string;
+  /** Canonical path (no query string unless it is part of the identity, like ?side=2). */
+  path: string;
+  noindex?: boolean;
+  ogType?: 'website' | 'article';
+  published?: string;
+  modified?: string;
+  /** Home is implicit; the last crumb is this page. */
+  crumbs?: Crumb[];
+  jsonLd?: JsonLd[];
+  /** Enhancement scripts (never needed for content). */
+  scripts?: string[];
+  styles?: string[];
+  /** Prefills the search box in the header. */
+  query?: string;
+}
+
+export function renderDocument(page: VNode): string {
+  return `<!doctype html>${render(page)}`;
+}
+
+const NAV = [
+  { href: '/ordbog', label: 'Ordbog' },
+  { href: '/blog', label: 'Blog' },
+  { href: '/find/fysioterapeut/danmark', label: 'Find fysioterapeut' },
+  { href: '/specialer', label: 'Specialer' },
+];
+
+export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children: ComponentChildren }) {
+  const { site, assets } = ctx;
+  const title = documentTitle(site, meta.title, meta.metaTitle);
+  const canonical = absoluteUrl(site, meta.path);
+  const crumbs: Crumb[] = [{ name: 'Forside', path: '/' }, ...(meta.crumbs ?? [])];
+  const jsonLd = [...(meta.jsonLd ?? []), ...(meta.path === '/' ? [] : [breadcrumbJsonLd(site, crumbs)])];
+  return (
+    <html lang="da">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title}</title>
+        {meta.description && <meta name="description" content={meta.description} />}
+        <link rel="canonical" href={canonical} />
+        {meta.noindex && <meta name="robots" content="noindex, follow" />}
+        <meta property="og:type" content={meta.ogType ?? 'website'} />
+        <meta property="og:title" content={title} />
+        {meta.description && <meta property="og:description" content={meta.description} />}
+        <meta property="og:url" content={canonical} />
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:locale" content="da_DK" />
+        {meta.published && <meta property="article:published_time" content={meta.published} />}
+        {meta.modified && <meta property="article:modified_time" content={meta.modified} />}
+        <meta name="twitter:card" content="summary" />
+        <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assets.url('style.css')} />
+        {(meta.styles ?? []).map((href) => (
+          <link rel="stylesheet" href={href} key={href} />
+        ))}
+        <link rel="alternate" type="application/atom+xml" title={`${site.name} – blog`} href="/blog/feed.xml" />
+        {jsonLd.map((data, i) => (
+          <script type="application/ld+json" key={i} dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
+        ))}
+      </head>
+      <body>
+        <a class="skip-link" href="#indhold">
+          Spring til indhold
+        </a>
+        <header class="site-header">
+          <div class="wrap header-inner">
+            <a class="brand" href="/">
+              <img src={assets.url('favicon.svg')} alt="" width={28} height={28} />
+              <span>{site.name}</span>
+            </a>
+            <nav class="site-nav" aria-label="Hovedmenu">
+              <ul>
+                {NAV.map((item) => (
+                  <li key={item.href}>
+                    <a href={item.href} aria-current={meta.path.startsWith(item.href) ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <form class="header-search" action="/soeg" method="get" role="search">
+              <label for="header-q" class="visually-hidden">
+                Søg på {site.name}
+              </label>
+              <input id="header-q" type="search" name="q" value={meta.query ?? ''} placeholder="Søg, fx knæsmerter" />
+              <button type="submit">Søg</button>
+            </form>
+          </div>
+        </header>
+        {ctx.demoData && (
+          <p class="demo-notice" role="note">
+            <strong>Demodata:</strong> klinikker, behandlere og anmeldelser på denne side er opdigtede eksempler.
+          </p>
+        )}
+        <main id="indhold" class="wrap" tabindex={-1}>
+          {meta.crumbs && meta.crumbs.length > 0 && <Breadcrumbs crumbs={crumbs} />}
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              {site.name} samler viden om smerter og genoptræning og hjælper dig med at finde en fysioterapeut.
+              Indholdet er generel information og erstatter ikke en undersøgelse hos en sundhedsfaglig.
+            </p>
+            <p>
+              Ved akut sygdom: ring til din læge, lægevagten eller 112. ·{' '}
+              <a href="/blog/feed.xml">Blogfeed</a> · <a href="/sitemap.xml">Sitemap</a>
+            </p>
+          </div>
+        </footer>
+        {(meta.scripts ?? []).map((src) => (
+          <script src={src} defer key={src} />
+        ))}
+      </body>
+    </html>
+  );
+}
+
+export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+  return (
+    <nav class="breadcrumbs" aria-label="Brødkrumme">
+      <ol>
+        {crumbs.map((c, i) => (
+          <li key={c.path}>
+            {i === crumbs.length - 1 ? <span aria-current="page">{c.name}</span> : <a href={c.path}>{c.name}</a>}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export function Pagination({ page, pages, hrefFor }: { page: number; pages: number; hrefFor: (page: number) => string }) {
+  if (pages <= 1) return null;
+  const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label="Sider">
+      <ul>
+        {page > 1 && (
+          <li>
+            <a href={hrefFor(page - 1)} rel="prev">
+              ← Forrige
+            </a>
+          </li>
+        )}
+        {shown.map((p, i) => (
+          <li key={p}>
+            {i > 0 && p - (shown[i - 1] ?? p) > 1 && <span class="gap">…</span>}
+            {p === page ? (
+              <span aria-current="page">{p}</span>
+            ) : (
+              <a href={hrefFor(p)} aria-label={`Side ${p}`}>
+                {p}
+              </a>
+            )}
+          </li>
+        ))}
+        {page < pages && (
+          <li>
+            <a href={hrefFor(page + 1)} rel="next">
+              Næste →
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,23 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CachedPage } from './page-cache.js';
+
+const HTML = 'text/html; charset=utf-8';
+
+/** Public pages may be cached briefly by browsers and proxies, and revalidated by ETag. */
+export const PUBLIC_PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=300';
+
+export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl = PUBLIC_PAGE_CACHE) {
+  reply.header('cache-control', cacheControl).header('etag', page.etag);
+  if (request.headers['if-none-match'] === page.etag) return reply.status(304).send();
+  return reply.type(HTML).send(page.body);
+}
+
+export function sendHtml(reply: FastifyReply, body: string, cacheControl = 'no-cache') {
+  return reply.header('cache-control', cacheControl).type(HTML).send(body);
+}
+
+/** Query-string values that Fastify may give as arrays: take the first. */
+export function firstValue(value: unknown): string | undefined {
+  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+  return typeof value === 'string' ? value : undefined;
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, startTestApp } from '../helpers/app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+});
+afterAll(() => t.destroy());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+
+describe('GET /api/v1/search', () => {
+  it('returns kind, slug, title, url and a highlighted snippet', async () => {
+    const res = await get('/api/v1/search?q=kramper&limit=5');
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.total).toBeGreaterThanOrEqual(1);
+    expect(body.results[0]).toMatchObject({
+      kind: 'ordbog',
+      slug: 'muskelkramp',
+      title: 'Muskelkramp',
+      url: 'https://fysio.test/ordbog/muskelkramp',
+    });
+    expect(body.results[0].snippet).toContain('<mark>');
+  });
+
+  it('finds Danish letters from ASCII spellings', async () => {
+    const ascii = (await get('/api/v1/search?q=traening')).json();
+    const danish = (await get('/api/v1/search?q=tr%C3%A6ning')).json();
+    expect(ascii.total).toBeGreaterThan(0);
+    expect(ascii.results.map((r: { slug: string }) => r.slug)).toEqual(danish.results.map((r: { slug: string }) => r.slug));
+  });
+
+  it('respects limit', async () => {
+    expect((await get('/api/v1/search?q=smerter&limit=2')).json().results).toHaveLength(2);
+  });
+
+  it.each([
+    ['/api/v1/search', 'q'],
+    ['/api/v1/search?q=', 'q'],
+    ['/api/v1/search?q=kn%C3%A6&limit=0', 'limit'],
+    ['/api/v1/search?q=kn%C3%A6&limit=abc', 'limit'],
+    ['/api/v1/search?q=kn%C3%A6&limit=51', 'limit'],
+  ])('answers 400 naming the parameter for %s', async (url, parameter) => {
+    const res = await get(url);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'invalid_parameter', parameter });
+  });
+});
+
+describe('GET /api/v1/articles/:slug', () => {
+  it('returns the article with ISO dates, FAQ and HTML', async () => {
+    const res = await get('/api/v1/articles/knaesmerter');
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a).toMatchObject({ slug: 'knaesmerter', kind: 'ordbog', title: 'Knæsmerter', author: { slug: 'mette-kjaergaard' } });
+    expect(a.metaTitle).toEqual(expect.any(String));
+    expect(a.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(a.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(a.faq.length).toBeGreaterThanOrEqual(3);
+    expect(a.faq[0]).toEqual({ question: expect.stringMatching(/\?$/), answer: expect.any(String) });
+    expect(a.html).toContain('<h2 id=');
+    expect(Object.keys(a)).not.toContain('source');
+  });
+
+  it('answers 404 in JSON for an unknown slug', async () => {
+    const res = await get('/api/v1/articles/findes-ikke');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('article_not_found');
+  });
+
+  it('answers 404 in JSON for an unknown API path', async () => {
+    const res = await get('/api/v1/nothing');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { search } from '../../src/search/query.js';
+import { ENGINES, type TestDatabase, openTestDatabase } from '../helpers/database.js';
+import { saveArticle } from '../../src/content/articles.js';
+import { articleDraft, createArticle } from '../helpers/factories.js';
+
+/** A small corpus where each query has one right answer. */
+async function seedCorpus(db: TestDatabase['db']) {
+  await createArticle(db, { title: 'Muskelkramp', body: 'Lægkramper om natten er almindelige hos voksne.' });
+  await createArticle(db, { title: 'Løberknæ', body: 'Smerter på ydersiden af knæet hos løbere.' });
+  await createArticle(db, { title: 'Knæsmerter', body: 'Mange får ondt i knæet. Træning hjælper de fleste.' });
+  await createArticle(db, { title: 'Diskusprolaps', body: 'En diskusprolaps giver ofte smerter, der stråler ned i benet.' });
+  await createArticle(db, { title: 'Lændesmerter', body: 'Ondt i lænden går oftest over af sig selv.' });
+  // Ranking: the same word in the title, a heading, the FAQ or only the body.
+  await createArticle(db, { title: 'Skulderblad i brødtekst', body: 'Her nævnes albuen kun i brødteksten, én gang.' });
+  await createArticle(db, {
+    title: 'Skulderblad i FAQ',
+    body: 'Indledning.\n\n## Ofte stillede spørgsmål\n\n### Kan albuen gøre ondt?\n\nJa.',
+  });
+  await createArticle(db, { title: 'Skulderblad i overskrift', body: 'Indledning.\n\n## Ondt i albuen\n\nTekst.' });
+  await createArticle(db, { title: 'Albuen', body: 'Om leddet.' });
+  await createArticle(db, { title: 'Hold i nakken', kind: 'blog', body: 'Et blogindlæg om nakken og skuldrene.' });
+}
+
+const QUERIES = ['kramper', 'knæ', 'knae', 'traening', 'lænde', 'albue', 'diskusprolabs', 'nakke', 'ondt', 'smerter'];
+
+for (const engine of ENGINES) {
+  describe(`search on ${engine}`, () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await openTestDatabase(engine);
+      await seedCorpus(t.db);
+    });
+    afterAll(() => t.destroy());
+
+    const slugs = async (q: string, kinds?: Array<'ordbog' | 'blog'>) =>
+      (await search(t.db, q, { limit: 20, kinds: kinds ?? null })).hits.map((h) => h.slug);
+
+    it('finds the compound "muskelkramp" from "kramper"', async () => {
+      expect(await slugs('kramper')).toContain('muskelkramp');
+    });
+
+    it('finds knee articles from "knæ" and from "knae"', async () => {
+      for (const q of ['knæ', 'knae']) {
+        expect(await slugs(q)).toEqual(expect.arrayContaining(['loeberknae', 'knaesmerter']));
+      }
+    });
+
+    it('finds "træning" from the ASCII spelling "traening"', async () => {
+      expect(await slugs('traening')).toEqual(['knaesmerter']);
+    });
+
+    it('matches the last term as a prefix', async () => {
+      expect(await slugs('lænde')).toContain('laendesmerter');
+      expect(await slugs('diskuspro')).toEqual(['diskusprolaps']);
+    });
+
+    it('requires every term to match', async () => {
+      expect(await slugs('ondt knæet')).toEqual(['knaesmerter']);
+    });
+
+    it('tolerates a one-letter typo in a long word, and says so', async () => {
+      const result = await search(t.db, 'diskusprolabs');
+      expect(result.approximate).toBe(true);
+      expect(result.hits.map((h) => h.slug)).toEqual(['diskusprolaps']);
+    });
+
+    it('ranks the title above headings, and headings and FAQ above the body', async () => {
+      const order = await slugs('albue');
+      expect(order[0]).toBe('albuen');
+      expect(order.indexOf('skulderblad-i-overskrift')).toBeLessThan(order.indexOf('skulderblad-i-broedtekst'));
+      expect(order.indexOf('skulderblad-i-faq')).toBeLessThan(order.indexOf('skulderblad-i-broedtekst'));
+    });
+
+    it('filters by kind', async () => {
+      expect(await slugs('nakke', ['blog'])).toEqual(['hold-i-nakken']);
+      expect(await slugs('nakke', ['ordbog'])).toEqual([]);
+    });
+
+    it('returns nothing for stop words only or an unknown word', async () => {
+      expect((await search(t.db, 'og i på')).total).toBe(0);
+      expect((await search(t.db, 'xylofonxx')).total).toBe(0);
+    });
+
+    it('cuts a snippet around the match with the matched words marked', async () => {
+      const [hit] = (await search(t.db, 'lægkramper')).hits;
+      expect(hit?.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['Lægkramper']);
+    });
+
+    it('re-indexes an updated article: old words stop matching, no duplicates', async () => {
+      await createArticle(t.db, { title: 'Hælspore', body: 'Smerter under hælen om morgenen.' });
+      await createArticle(t.db, { title: 'Hælspore', body: 'Plantar fasciopati er det rigtige navn.' });
+      expect(await slugs('morgenen')).not.toContain('haelspore');
+      expect(await slugs('fasciopati')).toEqual(['haelspore']);
+      expect((await search(t.db, 'hælspore')).total).toBe(1);
+    });
+
+    it('rolls back an article and its search entry together', async () => {
+      await expect(
+        t.db.transaction().execute(async (trx) => {
+          await saveArticle(trx, articleDraft({ title: 'Springerknæ', body: 'Smerter under knæskallen.' }));
+          throw new Error('crash midway');
+        }),
+      ).rejects.toThrow('crash midway');
+      expect(await slugs('springerknæ')).toEqual([]);
+      const rows = await t.db.selectFrom('articles').select('slug').where('slug', '=', 'springerknae').execute();
+      expect(rows).toEqual([]);
+    });
+  });
+}
+
+describe.runIf(ENGINES.includes('postgres'))('SQLite and PostgreSQL agree', () => {
+  let sqlite: TestDatabase;
+  let postgres: TestDatabase;
+  beforeAll(async () => {
+    [sqlite, postgres] = await Promise.all([openTestDatabase('sqlite'), openTestDatabase('postgres')]);
+    await seedCorpus(sqlite.db);
+    await seedCorpus(postgres.db);
+  });
+  afterAll(async () => {
+    await sqlite.destroy();
+    await postgres.destroy();
+  });
+
+  it.each(QUERIES)('gives the same results for "%s"', async (q) => {
+    const [a, b] = await Promise.all([search(sqlite.db, q, { limit: 20 }), search(postgres.db, q, { limit: 20 })]);
+    expect(b.total).toBe(a.total);
+    expect(b.hits.map((h) => h.slug)).toEqual(a.hits.map((h) => h.slug));
+    expect(b.hits.map((h) => h.snippet)).toEqual(a.hits.map((h) => h.snippet));
+  });
+});
