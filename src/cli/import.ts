@@ -10,7 +10,8 @@ const options = z.object({
   author: z.string().regex(/^[a-z0-9-]+$/, '--author skal være en forfatter-slug, fx mette-kjaergaard').optional(),
 });
 
-const LABEL: Record<FileResult['status'], string> = { imported: 'importeret', updated: 'opdateret', rejected: 'afvist    ' };
+/** Padded to one width so file names line up. */
+const LABEL: Record<FileResult['status'], string> = { imported: 'importeret', updated: 'opdateret ', rejected: 'afvist    ' };
 
 export function registerImportCommand(program: Command) {
   program

@@ -36,7 +36,7 @@ export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: stri
       }}
     >
       <h1>{q ? <>Søgeresultater for »{q}«</> : 'Søg'}</h1>
-      <form class="search-large" action="/soeg" method="get" role="search">
+      <form class="search-large" action="/soeg" method="get" role="search" aria-label="Ny søgning">
         <label for="search-q">Hvad leder du efter?</label>
         <div class="search-row">
           <input id="search-q" type="search" name="q" value={q} placeholder="Fx knæsmerter, piskesmæld eller Aarhus" />

@@ -41,7 +41,7 @@ function ErrorPage({ ctx, status, title, message, path }: { ctx: ViewContext; st
         <p>{message}</p>
         {status === 404 && (
           <>
-            <form action="/soeg" method="get" role="search" class="search-large">
+            <form action="/soeg" method="get" role="search" class="search-large" aria-label="Søg efter siden">
               <label for="notfound-q">Søg efter det, du ledte efter</label>
               <div class="search-row">
                 <input id="notfound-q" type="search" name="q" placeholder="Fx lændesmerter eller en by" />

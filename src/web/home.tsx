@@ -31,7 +31,7 @@ export function HomePage({ ctx, ordbog, posts }: { ctx: ViewContext; ordbog: Art
       <section class="hero">
         <h1>Hvor gør det ondt?</h1>
         <p class="lede">Læs om dine gener, find en fysioterapeut tæt på dig, og træn dig tilbage i form.</p>
-        <form class="search-large" action="/soeg" method="get" role="search">
+        <form class="search-large" action="/soeg" method="get" role="search" aria-label="Søg i viden og klinikker">
           <label for="home-q">Søg i viden og klinikker</label>
           <div class="search-row">
             <input id="home-q" type="search" name="q" placeholder="Fx knæ, lænd eller tennisalbue" />

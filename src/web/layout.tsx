@@ -105,7 +105,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
                 ))}
               </ul>
             </nav>
-            <form class="header-search" action="/soeg" method="get" role="search">
+            <form class="header-search" action="/soeg" method="get" role="search" aria-label="Søg på hele sitet">
               <label for="header-q" class="visually-hidden">
                 Søg på {site.name}
               </label>

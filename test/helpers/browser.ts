@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type TestApp, startTestApp } from './app.js';
+
+/**
+ * Debian's Chromium driven by playwright-core; we never download a browser. Without
+ * Chromium the browser suites skip with a message, except in CI, where that is an error.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM);
+
+if (!HAS_CHROMIUM) {
+  if (process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: the browser suites must run in CI`);
+  console.warn(`Chromium not found at ${CHROMIUM}: skipping browser tests (apt-get install -y chromium)`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface LiveSite extends TestApp {
+  baseUrl: string;
+}
+
+/** The app listening on a free local port, with our demo content. */
+export async function startLiveSite(): Promise<LiveSite> {
+  const site = await startTestApp({ demo: true });
+  await site.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = site.app.server.address() as AddressInfo;
+  return { ...site, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** A context that fails the test on any request that leaves this machine. */
+export async function localContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'da-DK', javaScriptEnabled: options.javaScriptEnabled ?? true });
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('blockedbyclient'));
+  return context;
+}
