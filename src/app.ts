@@ -5,6 +5,16 @@ import type { Config } from './config.js';
 import { contentApiRoutes } from './content/api.js';
 import { contentRoutes } from './content/routes.js';
 import type { Connection } from './db/connect.js';
+import { directoryApiRoutes } from './directory/api.js';
+import { hasDemoClinics } from './directory/clinics.js';
+import { loadDirectory } from './directory/directory.js';
+import { ClinicEventRecorder } from './directory/events.js';
+import { clinicRoutes } from './directory/routes/clinic.js';
+import type { DirectoryDeps } from './directory/routes/deps.js';
+import { findRoutes } from './directory/routes/find.js';
+import { specialtyRoutes } from './directory/routes/specialties.js';
+import { directorySitemap } from './directory/stats.js';
+import { loadPublicTariff } from './directory/tariff.js';
 import { searchRoutes } from './search/routes.js';
 import { defaultAssets } from './web/assets.js';
 import type { RouteDeps } from './web/deps.js';
@@ -23,6 +33,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Rendered public pages; clear it after changing content in this process. */
     pageCache: PageCache;
+    /** Buffered clinic analytics; tests call flush(). */
+    clinicEvents: ClinicEventRecorder;
   }
 }
 
@@ -30,7 +42,8 @@ declare module 'fastify' {
 export async function buildApp({ config, connection }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    trustProxy: true,
+    // A number means "trust this many hops"; Fastify supports it, its types do not list it.
+    trustProxy: config.trustProxy as boolean,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 300 },
   });
@@ -55,17 +68,44 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await installSecurity(app);
   await app.register(formbody);
 
+  const db = connection.db;
   const assets = defaultAssets();
-  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: false };
+  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
   const cache = new PageCache({ changeToken: connection.externalChangeToken });
+  const directory = await loadDirectory(db);
+  const events = new ClinicEventRecorder(db, { onError: (err) => app.log.error({ err }, 'recording clinic events failed') });
   app.decorate('pageCache', cache);
-  const deps: RouteDeps = { db: connection.db, ctx, cache };
+  app.decorate('clinicEvents', events);
+  const deps: RouteDeps = { db, ctx, cache };
+  const directoryDeps: DirectoryDeps = { ...deps, directory, events, tariff: loadPublicTariff() };
+
+  // The "demodata" notice follows the data: re-checked every minute (another process may have
+  // seeded or removed demo clinics), and cached pages are dropped when it changes.
+  const demoCheck = setInterval(() => {
+    hasDemoClinics(db)
+      .then((present) => {
+        if (present !== ctx.demoData) {
+          ctx.demoData = present;
+          cache.clear();
+        }
+      })
+      .catch((err: unknown) => app.log.error({ err }, 'demo data check failed'));
+  }, 60_000);
+  demoCheck.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(demoCheck);
+    await events.close();
+  });
 
   installErrorHandlers(app, ctx);
-  await webRoutes(app, { ...deps, assets, sitemapSources: [] });
+  await webRoutes(app, { ...directoryDeps, assets, sitemapSources: [(d) => directorySitemap(d, directory)] });
   await contentRoutes(app, deps);
   await contentApiRoutes(app, deps);
   await searchRoutes(app, deps);
+  await findRoutes(app, directoryDeps);
+  await clinicRoutes(app, directoryDeps);
+  await specialtyRoutes(app, directoryDeps);
+  await directoryApiRoutes(app, directoryDeps);
   return app;
 }
 

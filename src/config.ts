@@ -27,6 +27,10 @@ const envSchema = z.object({
   SITE_NAME: z.string().min(1).default('Fysio'),
   DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY skal være true, false eller antallet af proxyer foran appen')
+    .optional(),
 });
 
 export type Config = {
@@ -40,6 +44,11 @@ export type Config = {
   /** Seed demo content into an empty database. */
   demo: boolean;
   logLevel: string;
+  /**
+   * Whether to believe X-Forwarded-For (true, or the number of proxies in front). Off by
+   * default: without a proxy, clients could otherwise pretend to be anyone.
+   */
+  trustProxy: boolean | number;
 };
 
 export class ConfigError extends Error {
@@ -72,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: e.SITE_NAME,
     demo: e.DEMO ?? !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : Number(e.TRUST_PROXY),
   };
 }

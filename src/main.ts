@@ -1,19 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
-import { seedDemoContent } from './content/demo.js';
 import { type Connection, openDatabase } from './db/connect.js';
-import { migrateToLatest } from './db/migrate.js';
+import { prepareSchema, seedDemoData } from './bootstrap.js';
 
 /** Opens the database, brings the schema up to date and seeds demo content if asked to. */
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Connection> {
   const connection = await openDatabase(config.databaseUrl);
   try {
-    const { applied } = await migrateToLatest(connection.db, connection.engine);
-    if (applied.length > 0) log(`Migreringer kørt: ${applied.join(', ')}`);
+    const { migrations } = await prepareSchema(connection);
+    if (migrations.length > 0) log(`Migreringer kørt: ${migrations.join(', ')}`);
     if (config.demo) {
-      const demo = await seedDemoContent(connection.db);
-      if (demo.seeded) log(`Demoindhold lagt ind: ${demo.results.length} artikler`);
+      const demo = await seedDemoData(connection);
+      if (demo.articles > 0) log(`Demoindhold lagt ind: ${demo.articles} artikler`);
+      if (demo.clinics > 0) log(`Demoklinikker lagt ind: ${demo.clinics} opdigtede klinikker`);
     }
     return connection;
   } catch (error) {

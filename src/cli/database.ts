@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { type Connection, openDatabase } from '../db/connect.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { prepareSchema } from '../bootstrap.js';
 import { serve } from '../main.js';
 
 /** Opens the configured database with an up-to-date schema, runs `fn`, and always closes it. */
@@ -10,7 +10,7 @@ export async function withDatabase<T>(fn: (connection: Connection) => Promise<T>
   const config = loadConfig();
   const connection = await openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(connection.db, connection.engine);
+    await prepareSchema(connection);
     return await fn(connection);
   } finally {
     await connection.close();
@@ -37,8 +37,11 @@ export function registerDatabaseCommands(program: Command) {
       const config = loadConfig();
       const connection = await openDatabase(config.databaseUrl);
       try {
-        const { applied } = await migrateToLatest(connection.db, connection.engine);
-        console.log(applied.length > 0 ? `Kørte ${applied.length} migrering(er): ${applied.join(', ')}` : 'Skemaet er allerede opdateret.');
+        const { migrations, referenceRowsWritten } = await prepareSchema(connection);
+        console.log(
+          migrations.length > 0 ? `Kørte ${migrations.length} migrering(er): ${migrations.join(', ')}` : 'Skemaet er allerede opdateret.',
+        );
+        if (referenceRowsWritten > 0) console.log(`Referencedata (postnumre, byer, specialer): ${referenceRowsWritten} rækker skrevet.`);
       } finally {
         await connection.close();
       }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerImportCommand } from './import.js';
+import { registerImportClinicsCommand } from './import-clinics.js';
 import { registerSeedCommand } from './seed.js';
 
 /**
@@ -22,6 +23,7 @@ program.hook('preAction', (command) => {
 
 registerDatabaseCommands(program);
 registerImportCommand(program);
+registerImportClinicsCommand(program);
 registerSeedCommand(program);
 
 try {

@@ -12,6 +12,8 @@ export interface Connection {
   engine: EngineName;
   /** A short description without credentials, for logs. */
   label: string;
+  /** PostgreSQL: the schema the app's tables live in. Null on SQLite. */
+  schema: string | null;
   /**
    * Changes whenever another process commits to the database (SQLite's data_version), so
    * caches can notice an import run from the CLI. Null where the engine cannot tell cheaply.
@@ -52,6 +54,7 @@ function openSqlite(url: string): Connection {
     db,
     engine: 'sqlite',
     label: `sqlite:${inMemory ? ':memory:' : resolve(path)}`,
+    schema: null,
     externalChangeToken: () => dataVersion.get() as number,
     backupTo: inMemory ? null : async (destination) => {
       mkdirSync(dirname(resolve(destination)), { recursive: true });
@@ -84,9 +87,17 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Connecti
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
+  let current: string;
+  try {
+    current = schema ?? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s ?? 'public';
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   return {
     db,
     engine: 'postgres',
+    schema: current,
     label: `postgres://${parsed.host}${parsed.pathname}${schema ? ` (schema ${schema})` : ''}`,
     externalChangeToken: () => null,
     backupTo: null,

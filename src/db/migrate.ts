@@ -1,5 +1,5 @@
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely';
-import type { Db, EngineName } from './engine.js';
+import type { Connection } from './connect.js';
 import { migrations } from './migrations/index.js';
 
 export interface MigrateOutcome {
@@ -7,9 +7,12 @@ export interface MigrateOutcome {
 }
 
 /** Brings the schema up to date. Safe to run on every start and from several processes. */
-export async function migrateToLatest(db: Db, engine: EngineName): Promise<MigrateOutcome> {
+export async function migrateToLatest({ db, engine, schema }: Pick<Connection, 'db' | 'engine' | 'schema'>): Promise<MigrateOutcome> {
   const migrator = new Migrator({
     db,
+    // Name the schema on PostgreSQL: Kysely otherwise looks for its bookkeeping tables in
+    // every schema and can find another installation's.
+    ...(schema ? { migrationTableSchema: schema } : {}),
     provider: {
       async getMigrations() {
         const all: Record<string, Migration> = {};

@@ -70,6 +70,126 @@ export interface SearchTermGramsTable {
   term: string;
 }
 
+// ── directory ──────────────────────────────────────────────────────────────────────────
+
+/** SQLite stores booleans as 0/1. */
+type Bool = boolean | number;
+
+export interface TownsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  preposition: 'i' | 'på';
+  lat: number;
+  lon: number;
+  municipality: string;
+  region: string;
+}
+
+export interface PostcodesTable {
+  postcode: string;
+  place: string;
+  municipality: string;
+  region: string;
+  lat: number;
+  lon: number;
+  town_id: number;
+}
+
+export interface SpecialtiesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface ClinicsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  name_key: string;
+  sort_key: string;
+  address: string;
+  postcode: string;
+  town_id: number;
+  lat: number;
+  lon: number;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  booking_url: string | null;
+  ydernummer: Bool;
+  handicap_access: Bool | null;
+  about: string | null;
+  /** JSON: [{ name, durationMinutes, priceKr }]. */
+  prices: string;
+  /** JSON: OpeningHours, or null when unknown. */
+  opening_hours: string | null;
+  verified: Bool;
+  is_demo: Bool;
+  /** ",3,17," – the clinic_specialties ids, kept in step with that table. */
+  specialty_ids: string;
+  review_count: Generated<number>;
+  rating_sum: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClinicSpecialtiesTable {
+  clinic_id: number;
+  specialty_id: number;
+}
+
+export interface ClinicTeamMembersTable {
+  id: Generated<number>;
+  clinic_id: number;
+  name: string;
+  title: string | null;
+  position: number;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  clinic_id: number;
+  rating: number;
+  text: string;
+  author_name: string;
+  status: 'pending' | 'published' | 'rejected';
+  verified_visit: Bool;
+  moderation_note: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export type ClinicEvent =
+  | 'impression'
+  | 'profile_view'
+  | 'contact_phone'
+  | 'contact_email'
+  | 'contact_website'
+  | 'contact_booking';
+
+export interface ClinicEventDailyTable {
+  clinic_id: number;
+  /** YYYY-MM-DD, Danish calendar day. */
+  day: string;
+  event: ClinicEvent;
+  count: number;
+}
+
+export interface ClinicEventVisitorsTable {
+  day: string;
+  clinic_id: number;
+  event: ClinicEvent;
+  visitor: string;
+}
+
+export interface DailySaltsTable {
+  day: string;
+  salt: string;
+}
+
 // ── the whole database ─────────────────────────────────────────────────────────────────
 
 export interface Database {
@@ -78,6 +198,16 @@ export interface Database {
   search_docs: SearchDocsTable;
   search_terms: SearchTermsTable;
   search_term_grams: SearchTermGramsTable;
+  towns: TownsTable;
+  postcodes: PostcodesTable;
+  specialties: SpecialtiesTable;
+  clinics: ClinicsTable;
+  clinic_specialties: ClinicSpecialtiesTable;
+  clinic_team_members: ClinicTeamMembersTable;
+  reviews: ReviewsTable;
+  clinic_event_daily: ClinicEventDailyTable;
+  clinic_event_visitors: ClinicEventVisitorsTable;
+  daily_salts: DailySaltsTable;
 }
 
 /** SQLite hands booleans back as 0/1; PostgreSQL as booleans. */

@@ -48,10 +48,19 @@ export class Assets {
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const leaflet = (file: string) => fileURLToPath(new URL(`../../node_modules/leaflet/dist/${file}`, import.meta.url));
 
 export function defaultAssets(): Assets {
   return new Assets({
     'style.css': here('./assets/style.css'),
     'favicon.svg': here('./assets/favicon.svg'),
+    'map.js': here('./assets/map.js'),
+    'find-form.js': here('./assets/find-form.js'),
+    // Leaflet, served by us: no CDN, and the map works behind a strict CSP.
+    'leaflet.js': leaflet('leaflet.js'),
+    'leaflet.css': leaflet('leaflet.css'),
+    'marker-icon.png': leaflet('images/marker-icon.png'),
+    'marker-icon-2x.png': leaflet('images/marker-icon-2x.png'),
+    'marker-shadow.png': leaflet('images/marker-shadow.png'),
   });
 }

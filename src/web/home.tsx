@@ -1,9 +1,11 @@
 import { ArticleCards } from '../content/views/article-list.js';
 import type { ArticleSummary } from '../content/articles.js';
+import type { SpecialtyCatalog } from '../directory/specialties.js';
+import { FindForm } from '../directory/views/parts.js';
 import { Layout, type ViewContext } from './layout.js';
 import { absoluteUrl } from './seo.js';
 
-export function HomePage({ ctx, ordbog, posts }: { ctx: ViewContext; ordbog: ArticleSummary[]; posts: ArticleSummary[] }) {
+export function HomePage({ ctx, ordbog, posts, specialties }: { ctx: ViewContext; ordbog: ArticleSummary[]; posts: ArticleSummary[]; specialties: SpecialtyCatalog }) {
   return (
     <Layout
       ctx={ctx}
@@ -12,6 +14,7 @@ export function HomePage({ ctx, ordbog, posts }: { ctx: ViewContext; ordbog: Art
         metaTitle: `${ctx.site.name} – viden om smerter, find en fysioterapeut og kom tilbage i form`,
         description: 'Forstå dine smerter, find en fysioterapeut i nærheden og træn dig tilbage med et program, der følger dig.',
         path: '/',
+        scripts: [ctx.assets.url('find-form.js')],
         jsonLd: [
           {
             '@context': 'https://schema.org',
@@ -38,6 +41,11 @@ export function HomePage({ ctx, ordbog, posts }: { ctx: ViewContext; ordbog: Art
             <button type="submit">Søg</button>
           </div>
         </form>
+      </section>
+
+      <section class="home-find" aria-labelledby="home-find">
+        <h2 id="home-find">Find en fysioterapeut nær dig</h2>
+        <FindForm specialties={specialties} idPrefix="home" />
       </section>
 
       <section class="home-section" aria-labelledby="home-ordbog">

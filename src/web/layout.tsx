@@ -46,7 +46,7 @@ export function renderDocument(page: VNode): string {
 const NAV = [
   { href: '/ordbog', label: 'Ordbog' },
   { href: '/blog', label: 'Blog' },
-  { href: '/find/fysioterapeut/danmark', label: 'Find fysioterapeut' },
+  { href: '/find/fysioterapeut', label: 'Find fysioterapeut' },
   { href: '/specialer', label: 'Specialer' },
 ];
 
@@ -113,12 +113,12 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
               <button type="submit">Søg</button>
             </form>
           </div>
+          {ctx.demoData && (
+            <p class="demo-notice">
+              <strong>Demodata:</strong> klinikker, behandlere og anmeldelser på denne side er opdigtede eksempler.
+            </p>
+          )}
         </header>
-        {ctx.demoData && (
-          <p class="demo-notice" role="note">
-            <strong>Demodata:</strong> klinikker, behandlere og anmeldelser på denne side er opdigtede eksempler.
-          </p>
-        )}
         <main id="indhold" class="wrap" tabindex={-1}>
           {meta.crumbs && meta.crumbs.length > 0 && <Breadcrumbs crumbs={crumbs} />}
           {children}

@@ -12,7 +12,12 @@ import { createHash } from 'node:crypto';
 export interface CachedPage {
   body: string;
   etag: string;
+  /** What the route needs on every hit besides the HTML (e.g. which clinics a list shows). */
+  data?: unknown;
 }
+
+/** A render result: the HTML, optionally with data kept beside it. */
+export type Rendered = string | { body: string; data: unknown };
 
 export interface PageCacheOptions {
   maxEntries?: number;
@@ -36,7 +41,7 @@ export class PageCache {
     this.#now = options.now ?? Date.now;
   }
 
-  async get(key: string, render: () => Promise<string | null>): Promise<CachedPage | null> {
+  async get(key: string, render: () => Promise<Rendered | null>): Promise<CachedPage | null> {
     const token = this.#changeToken();
     if (token !== this.#token) {
       this.#entries.clear();
@@ -44,9 +49,15 @@ export class PageCache {
     }
     const hit = this.#entries.get(key);
     if (hit && this.#now() - hit.storedAt < this.#ttlMs) return hit;
-    const body = await render();
-    if (body === null) return null;
-    const page = { body, etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`, storedAt: this.#now() };
+    const rendered = await render();
+    if (rendered === null) return null;
+    const body = typeof rendered === 'string' ? rendered : rendered.body;
+    const page = {
+      body,
+      etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
+      data: typeof rendered === 'string' ? undefined : rendered.data,
+      storedAt: this.#now(),
+    };
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);

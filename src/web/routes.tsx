@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { articleIndex, latestArticles } from '../content/articles.js';
 import { ping } from '../db/connect.js';
 import type { Assets } from './assets.js';
+import type { DirectoryDeps } from '../directory/routes/deps.js';
 import type { RouteDeps } from './deps.js';
 import { notFound } from './errors.js';
 import { HomePage } from './home.js';
@@ -12,14 +13,14 @@ import { absoluteUrl } from './seo.js';
 import { type SitemapEntry, sitemapXml } from './sitemap.js';
 
 /** Site-wide routes: home, assets, robots, sitemap, health. */
-export async function webRoutes(app: FastifyInstance, deps: RouteDeps & { assets: Assets; sitemapSources: SitemapSource[] }) {
+export async function webRoutes(app: FastifyInstance, deps: DirectoryDeps & { assets: Assets; sitemapSources: SitemapSource[] }) {
   const { db, ctx, cache, assets } = deps;
   const publicRoute = { config: { access: 'public' as const } };
 
   app.get('/', publicRoute, async (request, reply) => {
     const page = await cache.get('/', async () => {
       const [ordbog, posts] = await Promise.all([latestArticles(db, 'ordbog', 8), latestArticles(db, 'blog', 3)]);
-      return renderDocument(<HomePage ctx={ctx} ordbog={ordbog} posts={posts} />);
+      return renderDocument(<HomePage ctx={ctx} ordbog={ordbog} posts={posts} specialties={deps.directory.specialties} />);
     });
     return sendPage(request, reply, page!);
   });

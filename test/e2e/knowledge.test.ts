@@ -32,7 +32,8 @@ describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
       expect(await faq.isVisible()).toBe(true);
       expect(await faq.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Ofte stillede spørgsmål/);
       expect(await faq.getByRole('heading', { level: 3 }).count()).toBeGreaterThanOrEqual(3);
-      await context.close();
+      expect(context.unexpected()).toEqual([]);
+    await context.close();
     });
   }
 
@@ -45,16 +46,19 @@ describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
       const results = await new AxeBuilder({ page }).analyze();
       const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       expect(summary).toEqual([]);
-      await context.close();
+      expect(context.unexpected()).toEqual([]);
+    await context.close();
     },
   );
 
   it('keeps the layout usable on a phone: no horizontal scrolling on an article', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'da-DK' });
+    const context = await localContext(browser);
     const page = await context.newPage();
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(`${site.baseUrl}/ordbog/frossen-skulder`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(context.unexpected()).toEqual([]);
     await context.close();
   });
 });

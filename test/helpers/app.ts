@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import { seedDemoContent } from '../../src/content/demo.js';
+import { seedDemoData } from '../../src/bootstrap.js';
 import type { EngineName } from '../../src/db/engine.js';
 import { type TestDatabase, openTestDatabase } from './database.js';
 
@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     siteName: 'Fysio',
     demo: false,
     logLevel: 'silent',
+    trustProxy: false,
     ...overrides,
   };
 }
@@ -27,10 +28,20 @@ export interface TestApp {
   destroy(): Promise<void>;
 }
 
-/** An app on a fresh database of its own; `demo` seeds our demo content first. */
-export async function startTestApp(options: { engine?: EngineName; demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+/** An app on a fresh database of its own; `demo` seeds our demo articles and clinics first. */
+export async function startTestApp(
+  options: {
+    engine?: EngineName;
+    demo?: boolean;
+    demoClinics?: number;
+    config?: Partial<Config>;
+    /** Puts a test's own data in before the app starts. */
+    seed?: (db: TestDatabase['db']) => Promise<void>;
+  } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(options.engine ?? 'sqlite');
-  if (options.demo) await seedDemoContent(database.db);
+  if (options.demo) await seedDemoData(database, options.demoClinics);
+  if (options.seed) await options.seed(database.db);
   const app = await buildApp({ config: testConfig(options.config), connection: database });
   await app.ready();
   return {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { type Connection, openDatabase } from '../../src/db/connect.js';
 import type { EngineName } from '../../src/db/engine.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
+import { prepareSchema } from '../../src/bootstrap.js';
 
 /**
  * The engines every data-layer test runs on. PostgreSQL needs TEST_DATABASE_URL; without it
@@ -31,7 +31,7 @@ export async function openTestDatabase(engine: EngineName): Promise<TestDatabase
   if (engine === 'sqlite') {
     const file = join(tmpdir(), `fysio-test-${id}.db`);
     const connection = await openDatabase(`sqlite:${file}`);
-    await migrateToLatest(connection.db, 'sqlite');
+    await prepareSchema(connection);
     return {
       ...connection,
       async destroy() {
@@ -43,7 +43,7 @@ export async function openTestDatabase(engine: EngineName): Promise<TestDatabase
   if (!TEST_DATABASE_URL) throw new Error('TEST_DATABASE_URL is not set');
   const schema = `test_${id}`;
   const connection = await openDatabase(TEST_DATABASE_URL, { schema, poolSize: 4 });
-  await migrateToLatest(connection.db, 'postgres');
+  await prepareSchema(connection);
   return {
     ...connection,
     async destroy() {

@@ -100,6 +100,46 @@ describe('fysio import', () => {
   });
 });
 
+describe('fysio import-clinics', () => {
+  it('imports the good rows, reports the bad ones by row number, exits 1, and never duplicates', async () => {
+    const db = `sqlite:${join(dir, 'klinikker.db')}`;
+    const file = join(ROOT, 'test/fixtures/clinics/blandet.csv');
+    const first = await fysio(db, 'import-clinics', file);
+    expect(first.code).toBe(1);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines.filter((l) => l.startsWith('afvist'))).toEqual([
+      'afvist række 3: ukendt postnummer 0999',
+      'afvist række 4: ugyldig e-mail "ikke-en-mail"',
+    ]);
+    expect(first.stdout).toMatch(/4 rækker: 2 oprettet, 0 opdateret, 2 afvist/);
+
+    const again = await fysio(db, 'import-clinics', file);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/4 rækker: 0 oprettet, 2 opdateret, 2 afvist/);
+    const connection = await openDatabase(db);
+    const rows = await connection.db.selectFrom('clinics').select(['slug', 'phone', 'opening_hours']).orderBy('slug').execute();
+    await connection.close();
+    expect(rows.map((r) => r.slug)).toEqual(['roskilde-traening', 'vesterbro-fysioterapi']);
+    expect(rows[1]?.phone).toBe('+4533123456');
+  });
+
+  it('reports an unknown postcode by row number', async () => {
+    const file = join(dir, 'ukendt.csv');
+    writeFileSync(file, 'navn;adresse;postnummer\nKlinik Et;Vej 1;8000\nKlinik To;Vej 2;9999\n');
+    const result = await fysio(`sqlite:${join(dir, 'ukendt.db')}`, 'import-clinics', file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('afvist række 3: ukendt postnummer 9999');
+    expect(result.stdout).toMatch(/2 rækker: 1 oprettet, 0 opdateret, 1 afvist/);
+  });
+
+  it('refuses a file it cannot read without touching the database', async () => {
+    const result = await fysio(`sqlite:${join(dir, 'tom.db')}`, 'import-clinics', join(FIXTURES, 'good.md'));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('CSV-filen kan ikke læses: et citationstegn står midt i et felt (linje 2)');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe.skipIf(!existsSync(SEEDS))('fysio import ../shared/seeds', () => {
   it('imports two ordbog articles and one blog post that render as the issue asks', async () => {
     const file = join(dir, 'seeds.db');

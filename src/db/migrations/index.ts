@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-content-and-search.js';
+import * as m0002 from './0002-directory.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
 /** In order. Names never change once released. */
 export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]> = [
   ['0001-content-and-search', m0001.up],
+  ['0002-directory', m0002.up],
 ];

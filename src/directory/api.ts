@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { HttpError, notFound, parseInput } from '../web/errors.js';
+import { absoluteUrl } from '../web/seo.js';
+import { type Clinic, clinicBySlug, clinicPath } from './clinics.js';
+import type { ListedClinic } from './listing.js';
+import { NEARBY_RADIUS_KM, PAGE_SIZE, listClinics } from './listing.js';
+import { formatOpeningHours } from './opening-hours.js';
+import { publishedReviewsFor } from './reviews.js';
+import type { DirectoryDeps } from './routes/deps.js';
+import { findPath } from './urls.js';
+
+const bool = (name: string) =>
+  z
+    .enum(['true', 'false'], { error: `${name} skal være true eller false` })
+    .optional()
+    .transform((v) => v === 'true');
+
+const clinicsQuery = z.object({
+  near: z.string().trim().min(1, 'near må ikke være tom').max(100).optional(),
+  radius_km: z.coerce
+    .number({ error: 'radius_km skal være et tal' })
+    .min(1, 'radius_km skal være mindst 1')
+    .max(50, 'radius_km må højst være 50')
+    .optional()
+    .default(NEARBY_RADIUS_KM),
+  specialty: z.string().max(100).optional(),
+  handicap: bool('handicap'),
+  ydernummer: bool('ydernummer'),
+  page: z.coerce.number({ error: 'page skal være et tal' }).int('page skal være et heltal').min(1, 'page skal være mindst 1').max(10_000).optional().default(1),
+});
+
+const townsQuery = z.object({ q: z.string().trim().min(1, 'mangler q').max(100, 'q er for lang') });
+const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/, 'ugyldig slug') });
+
+/** Presenters: exactly these fields leave the server. */
+function presentListed(c: ListedClinic, site: DirectoryDeps['ctx']['site']) {
+  return {
+    slug: c.slug,
+    name: c.name,
+    url: absoluteUrl(site, clinicPath(c.slug)),
+    address: c.address,
+    postcode: c.postcode,
+    town: c.town.name,
+    townSlug: c.town.slug,
+    lat: c.lat,
+    lon: c.lon,
+    distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
+    inTown: c.inTown,
+    specialties: c.specialties.map((s) => s.slug),
+    ydernummer: c.ydernummer,
+    handicapAccess: c.handicapAccess,
+    verified: c.verified,
+    reviewCount: c.reviewCount,
+    averageRating: c.reviewCount > 0 ? Math.round((c.ratingSum / c.reviewCount) * 10) / 10 : null,
+    demo: c.isDemo,
+  };
+}
+
+function presentClinic(c: Clinic, site: DirectoryDeps['ctx']['site']) {
+  return {
+    slug: c.slug,
+    name: c.name,
+    url: absoluteUrl(site, clinicPath(c.slug)),
+    address: c.address,
+    postcode: c.postcode,
+    town: c.town.name,
+    townSlug: c.town.slug,
+    lat: c.lat,
+    lon: c.lon,
+    phone: c.phone,
+    email: c.email,
+    website: c.website,
+    bookingUrl: c.bookingUrl,
+    ydernummer: c.ydernummer,
+    handicapAccess: c.handicapAccess,
+    verified: c.verified,
+    specialties: c.specialties.map((s) => ({ slug: s.slug, name: s.name })),
+    team: c.team,
+    prices: c.prices,
+    openingHours: c.openingHours,
+    openingHoursText: c.openingHours ? formatOpeningHours(c.openingHours) : [],
+    about: c.about,
+    reviewCount: c.reviewCount,
+    averageRating: c.reviewCount > 0 ? Math.round((c.ratingSum / c.reviewCount) * 10) / 10 : null,
+    demo: c.isDemo,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, directory }: DirectoryDeps) {
+  const publicRoute = { config: { access: 'public' as const } };
+
+  app.get('/api/v1/towns', publicRoute, async (request) => {
+    const { q } = parseInput(townsQuery, request.query);
+    return {
+      towns: directory.towns.suggest(q, 10).map(({ town, postcode }) => ({
+        slug: town.slug,
+        name: town.name,
+        postcode,
+        label: postcode ? `${postcode} ${town.name}` : town.name,
+        preposition: town.preposition,
+        url: findPath(town.slug),
+      })),
+    };
+  });
+
+  app.get('/api/v1/clinics', publicRoute, async (request) => {
+    const q = parseInput(clinicsQuery, request.query);
+    let town = null;
+    if (q.near) {
+      town = /^\d{4}$/.test(q.near) ? directory.towns.byPostcode(q.near) : directory.towns.bySlug(q.near);
+      if (!town) throw new HttpError(400, 'invalid_parameter', `Ukendt by eller postnummer i near: "${q.near}"`, 'near');
+    }
+    const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
+    if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');
+    const list = await listClinics(db, directory, {
+      town: town ?? null,
+      radiusKm: q.radius_km,
+      specialty: specialty ?? null,
+      handicap: q.handicap,
+      ydernummer: q.ydernummer,
+      page: q.page,
+    });
+    return {
+      clinics: list.items.map((c) => presentListed(c, ctx.site)),
+      total: list.total,
+      page: q.page,
+      pages: list.pages,
+      pageSize: PAGE_SIZE,
+    };
+  });
+
+  app.get('/api/v1/clinics/:slug', publicRoute, async (request) => {
+    const { slug } = parseInput(slugParams, request.params);
+    const clinic = await clinicBySlug(db, directory, slug);
+    if (!clinic) throw notFound('clinic_not_found', `Ingen klinik med slug "${slug}"`);
+    const reviews = await publishedReviewsFor(db, clinic.id, 10);
+    return {
+      ...presentClinic(clinic, ctx.site),
+      reviews: reviews.map((r) => ({ rating: r.rating, text: r.text, author: r.authorName, verifiedVisit: r.verifiedVisit, publishedAt: r.publishedAt })),
+    };
+  });
+}

@@ -1,0 +1,121 @@
+import { readFile, stat } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { CLINIC_COLUMNS, type ClinicInput, clinicInputSchema } from '../clinic-input.js';
+
+/**
+ * A clinic file (CSV or JSON) → validated rows or per-row reasons. Nothing here touches the
+ * database; see import-clinics.ts for saving.
+ */
+
+export const MAX_CLINIC_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Danish and camelCase spellings of our columns. */
+const ALIASES: Record<string, (typeof CLINIC_COLUMNS)[number]> = {
+  navn: 'name',
+  adresse: 'address',
+  postnummer: 'postcode',
+  postnr: 'postcode',
+  telefon: 'phone',
+  tlf: 'phone',
+  'e-mail': 'email',
+  mail: 'email',
+  hjemmeside: 'website',
+  booking: 'booking_url',
+  bookingurl: 'booking_url',
+  handicapadgang: 'handicap_access',
+  handicap: 'handicap_access',
+  handicapaccess: 'handicap_access',
+  specialer: 'specialties',
+  åbningstider: 'opening_hours',
+  aabningstider: 'opening_hours',
+  openinghours: 'opening_hours',
+  priser: 'prices',
+  behandlere: 'team',
+  om: 'about',
+  beskrivelse: 'about',
+  verificeret: 'verified',
+};
+
+export function canonicalColumn(header: string): string {
+  const h = header.trim().toLowerCase().replace(/\s+/g, '_');
+  if ((CLINIC_COLUMNS as readonly string[]).includes(h)) return h;
+  return ALIASES[h] ?? ALIASES[h.replace(/_/g, '')] ?? h;
+}
+
+export type ParsedRow = { row: number; ok: true; input: ClinicInput } | { row: number; ok: false; reason: string };
+
+export type ParsedFile = { ok: true; format: 'csv' | 'json'; rows: ParsedRow[] } | { ok: false; reason: string };
+
+export async function readClinicFile(path: string): Promise<ParsedFile> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile()) return { ok: false, reason: 'filen findes ikke' };
+  if (info.size > MAX_CLINIC_FILE_BYTES) return { ok: false, reason: 'filen er for stor (højst 50 MB)' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path)).replace(/^\uFEFF/, '');
+  } catch {
+    return { ok: false, reason: 'filen er ikke gyldig UTF-8-tekst (gem den som UTF-8)' };
+  }
+  return parseClinicText(text);
+}
+
+/** JSON when the content starts with [ or {, CSV otherwise. Row numbers are what a spreadsheet shows. */
+export function parseClinicText(text: string): ParsedFile {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[') || trimmed.startsWith('{')) return parseJson(trimmed);
+  return parseCsv(text);
+}
+
+function parseJson(text: string): ParsedFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, reason: `ugyldig JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const list = Array.isArray(data) ? data : (data as { clinics?: unknown }).clinics;
+  if (!Array.isArray(list)) return { ok: false, reason: 'JSON skal være en liste af klinikker eller { "clinics": [...] }' };
+  const rows = list.map((item, i): ParsedRow => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return { row: i + 1, ok: false, reason: 'skal være et objekt' };
+    const renamed = Object.fromEntries(Object.entries(item).map(([k, v]) => [canonicalColumn(k), v]));
+    return validate(i + 1, renamed);
+  });
+  return { ok: true, format: 'json', rows };
+}
+
+function parseCsv(text: string): ParsedFile {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = [';', ',', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+  } catch (error) {
+    const e = error as { code?: string; lines?: number; message?: string };
+    const what: Record<string, string> = {
+      CSV_QUOTE_NOT_CLOSED: 'et citationstegn bliver aldrig lukket',
+      INVALID_OPENING_QUOTE: 'et citationstegn står midt i et felt',
+      CSV_INVALID_OPENING_QUOTE: 'et citationstegn står midt i et felt',
+      CSV_INVALID_CLOSING_QUOTE: 'der står tegn efter et afsluttende citationstegn',
+    };
+    const reason = (e.code && what[e.code]) ?? e.message ?? String(error);
+    return { ok: false, reason: `CSV-filen kan ikke læses: ${reason}${e.lines ? ` (linje ${e.lines})` : ''}` };
+  }
+  const [header, ...data] = records;
+  if (!header) return { ok: false, reason: 'filen er tom' };
+  const columns = header.map(canonicalColumn);
+  const unknown = columns.filter((c) => !(CLINIC_COLUMNS as readonly string[]).includes(c));
+  if (unknown.length > 0) {
+    return { ok: false, reason: `ukendte kolonner: ${unknown.join(', ')} (kendte: ${CLINIC_COLUMNS.join(', ')})` };
+  }
+  if (!columns.includes('name') || !columns.includes('postcode')) {
+    return { ok: false, reason: 'filen skal mindst have kolonnerne name og postcode (eller navn og postnummer)' };
+  }
+  const rows = data.map((values, i) => validate(i + 2, Object.fromEntries(columns.map((c, j) => [c, values[j] ?? '']))));
+  return { ok: true, format: 'csv', rows };
+}
+
+function validate(row: number, record: Record<string, unknown>): ParsedRow {
+  const parsed = clinicInputSchema.safeParse(record);
+  if (parsed.success) return { row, ok: true, input: parsed.data };
+  return { row, ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+}

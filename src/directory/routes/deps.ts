@@ -1,0 +1,20 @@
+import type { FastifyRequest } from 'fastify';
+import type { RouteDeps } from '../../web/deps.js';
+import type { Directory } from '../directory.js';
+import type { ClinicEventRecorder, VisitorInfo } from '../events.js';
+import type { PublicTariff } from '../tariff.js';
+
+export interface DirectoryDeps extends RouteDeps {
+  directory: Directory;
+  events: ClinicEventRecorder;
+  tariff: PublicTariff;
+}
+
+export function visitorOf(request: FastifyRequest): VisitorInfo {
+  const purpose = request.headers['sec-purpose'] ?? request.headers.purpose;
+  return {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    purpose: Array.isArray(purpose) ? purpose[0] : purpose,
+  };
+}

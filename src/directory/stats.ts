@@ -1,0 +1,91 @@
+import type { Db } from '../db/engine.js';
+import { clinicPath } from './clinics.js';
+import type { Directory } from './directory.js';
+import type { Specialty } from './specialties.js';
+import type { Town } from './towns.js';
+import { COUNTRY, findPath } from './urls.js';
+
+/** Aggregate reads for index pages and the sitemap. */
+
+export async function townsWithMostClinics(db: Db, directory: Directory, limit: number): Promise<Array<{ town: Town; count: number }>> {
+  const rows = await db
+    .selectFrom('clinics')
+    .select(['town_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('town_id')
+    .orderBy('n', 'desc')
+    .orderBy('town_id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => {
+    const town = directory.towns.byId(r.town_id);
+    return town ? [{ town, count: Number(r.n) }] : [];
+  });
+}
+
+export async function specialtiesWithCounts(db: Db, directory: Directory): Promise<Array<{ specialty: Specialty; clinics: number }>> {
+  const rows = await db
+    .selectFrom('clinic_specialties')
+    .select(['specialty_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('specialty_id')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.specialty_id, Number(r.n)]));
+  return directory.specialties.all.map((specialty) => ({ specialty, clinics: counts.get(specialty.id) ?? 0 }));
+}
+
+/** Towns that have clinics with this specialty, most first, then alphabetical. */
+export async function townsForSpecialty(db: Db, directory: Directory, specialty: Specialty): Promise<Array<{ town: Town; count: number }>> {
+  const rows = await db
+    .selectFrom('clinics as c')
+    .innerJoin('clinic_specialties as cs', 'cs.clinic_id', 'c.id')
+    .where('cs.specialty_id', '=', specialty.id)
+    .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('c.town_id')
+    .execute();
+  const collator = new Intl.Collator('da');
+  return rows
+    .flatMap((r) => {
+      const town = directory.towns.byId(r.town_id);
+      return town ? [{ town, count: Number(r.n) }] : [];
+    })
+    .sort((a, b) => b.count - a.count || collator.compare(a.town.name, b.town.name));
+}
+
+export async function clinicCountInTown(db: Db, townId: number): Promise<number> {
+  const row = await db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Every directory page worth indexing: clinics, towns with clinics of their own, and town ×
+ * specialty pairs where a clinic in the town has the specialty. Pages without clinics are
+ * noindex and left out.
+ */
+export async function directorySitemap(db: Db, directory: Directory): Promise<Array<{ path: string; lastmod?: string }>> {
+  const [clinics, towns, pairs, specialties] = await Promise.all([
+    db.selectFrom('clinics').select(['slug', 'updated_at']).orderBy('id').execute(),
+    db.selectFrom('clinics').select('town_id').distinct().execute(),
+    db
+      .selectFrom('clinics as c')
+      .innerJoin('clinic_specialties as cs', 'cs.clinic_id', 'c.id')
+      .select(['c.town_id', 'cs.specialty_id'])
+      .distinct()
+      .execute(),
+    db.selectFrom('clinic_specialties').select('specialty_id').distinct().execute(),
+  ]);
+  const out: Array<{ path: string; lastmod?: string }> = [{ path: '/find/fysioterapeut' }, { path: '/specialer' }, { path: findPath(COUNTRY) }];
+  for (const { specialty_id } of specialties) {
+    const s = directory.specialties.byId(specialty_id);
+    if (s) out.push({ path: `/specialer/${s.slug}` }, { path: findPath(COUNTRY, s.slug) });
+  }
+  for (const { town_id } of towns) {
+    const t = directory.towns.byId(town_id);
+    if (t) out.push({ path: findPath(t.slug) });
+  }
+  for (const p of pairs) {
+    const t = directory.towns.byId(p.town_id);
+    const s = directory.specialties.byId(p.specialty_id);
+    if (t && s) out.push({ path: findPath(t.slug, s.slug) });
+  }
+  for (const c of clinics) out.push({ path: clinicPath(c.slug), lastmod: c.updated_at.slice(0, 10) });
+  return out;
+}

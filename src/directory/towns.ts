@@ -1,0 +1,146 @@
+import type { Db } from '../db/engine.js';
+import { foldDanish } from '../text/slugify.js';
+import { type Point, distanceKm } from './geo.js';
+
+/**
+ * Towns: a distinct place name with its postcodes and a point ("København Ø" ← 2100).
+ * They are reference data that change only when the postcode file does, so every process
+ * keeps them in memory: resolving a URL or answering autocomplete costs no query.
+ */
+export interface Town extends Point {
+  id: number;
+  slug: string;
+  name: string;
+  preposition: 'i' | 'på';
+  municipality: string;
+  region: string;
+  postcodes: string[];
+}
+
+/** "i Aarhus C", "på Frederiksberg". */
+export function inTown(town: Pick<Town, 'preposition' | 'name'>): string {
+  return `${town.preposition} ${town.name}`;
+}
+
+/** Two ways people type a Danish name without æøå: "koebenhavn" and "kobenhavn". */
+function spellings(text: string): string[] {
+  const folded = foldDanish(text).replace(/[^a-z0-9]+/g, ' ').trim();
+  const plain = text
+    .toLowerCase()
+    .replace(/[æä]/g, 'a')
+    .replace(/[øö]/g, 'o')
+    .replace(/å/g, 'a')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return folded === plain ? [folded] : [folded, plain];
+}
+
+/** A postcode's own point and its town. */
+export interface PostcodePlace extends Point {
+  postcode: string;
+  town: Town;
+}
+
+export interface TownSuggestion {
+  town: Town;
+  /** Set when the match was on a postcode. */
+  postcode: string | null;
+}
+
+export class TownIndex {
+  readonly #bySlug = new Map<string, Town>();
+  readonly #byId = new Map<number, Town>();
+  readonly #byPostcode = new Map<string, Town>();
+  readonly #places = new Map<string, PostcodePlace>();
+  readonly #keys: Array<{ town: Town; keys: string[] }>;
+  readonly #collator = new Intl.Collator('da');
+
+  constructor(readonly towns: readonly Town[], postcodePoints: ReadonlyArray<{ postcode: string; lat: number; lon: number }> = []) {
+    for (const town of towns) {
+      this.#bySlug.set(town.slug, town);
+      this.#byId.set(town.id, town);
+      for (const code of town.postcodes) this.#byPostcode.set(code, town);
+    }
+    for (const p of postcodePoints) {
+      const town = this.#byPostcode.get(p.postcode);
+      if (town) this.#places.set(p.postcode, { postcode: p.postcode, lat: p.lat, lon: p.lon, town });
+    }
+    this.#keys = towns.map((town) => ({ town, keys: spellings(town.name) }));
+  }
+
+  bySlug(slug: string): Town | undefined {
+    return this.#bySlug.get(slug);
+  }
+
+  byId(id: number): Town | undefined {
+    return this.#byId.get(id);
+  }
+
+  byPostcode(postcode: string): Town | undefined {
+    return this.#byPostcode.get(postcode);
+  }
+
+  /** Where a postcode is: its own point (more exact than its town's) and its town. */
+  postcodePlace(postcode: string): PostcodePlace | undefined {
+    return this.#places.get(postcode);
+  }
+
+  /**
+   * Autocomplete: a postcode prefix ("21" → 2100 København Ø, 2150 Nordhavn …) or a name
+   * prefix in any spelling ("kobenhavn", "København", "aarhus"). Best first: an exact name,
+   * then names that start with the query, then names with a later word that does; shorter
+   * names before longer, then alphabetical.
+   */
+  suggest(query: string, limit = 10): TownSuggestion[] {
+    const q = query.trim();
+    if (/^\d{1,4}$/.test(q)) {
+      return [...this.#byPostcode.entries()]
+        .filter(([code]) => code.startsWith(q))
+        .sort(([a], [b]) => a.localeCompare(b))
+        .slice(0, limit)
+        .map(([postcode, town]) => ({ town, postcode }));
+    }
+    const variants = spellings(q);
+    if (variants[0] === '') return [];
+    const scored: Array<{ town: Town; rank: number }> = [];
+    for (const { town, keys } of this.#keys) {
+      let rank = Number.POSITIVE_INFINITY;
+      for (const key of keys) {
+        for (const v of variants) {
+          if (key === v) rank = Math.min(rank, 0);
+          else if (key.startsWith(v)) rank = Math.min(rank, 1);
+          else if (key.includes(` ${v}`)) rank = Math.min(rank, 2);
+        }
+      }
+      if (rank !== Number.POSITIVE_INFINITY) scored.push({ town, rank });
+    }
+    return scored
+      .sort((a, b) => a.rank - b.rank || a.town.name.length - b.town.name.length || this.#collator.compare(a.town.name, b.town.name))
+      .slice(0, limit)
+      .map(({ town }) => ({ town, postcode: null }));
+  }
+
+  /** Towns nearest to a point, nearest first, optionally only those passing `keep`. */
+  nearest(point: Point, limit: number, keep: (town: Town) => boolean = () => true): Array<{ town: Town; distanceKm: number }> {
+    return this.towns
+      .filter(keep)
+      .map((town) => ({ town, distanceKm: distanceKm(point, town) }))
+      .sort((a, b) => a.distanceKm - b.distanceKm)
+      .slice(0, limit);
+  }
+}
+
+export async function loadTownIndex(db: Db): Promise<TownIndex> {
+  const [towns, postcodes] = await Promise.all([
+    db.selectFrom('towns').selectAll().orderBy('name').execute(),
+    db.selectFrom('postcodes').select(['postcode', 'town_id', 'lat', 'lon']).orderBy('postcode').execute(),
+  ]);
+  const codes = new Map<number, string[]>();
+  for (const p of postcodes) codes.set(p.town_id, [...(codes.get(p.town_id) ?? []), p.postcode]);
+  return new TownIndex(
+    towns.map((t) => ({ ...t, postcodes: codes.get(t.id) ?? [] })),
+    postcodes,
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Directory URLs and their one canonical form: /find/fysioterapeut/{town}[/{specialty}] with
+ * query parameters in alphabetical order (handicap, side, ydernummer), only "true" flags and
+ * pages from 2. Anything else in the query is dropped by a 301 to the canonical URL.
+ */
+
+export const COUNTRY = 'danmark';
+
+export interface FindFilters {
+  handicap: boolean;
+  ydernummer: boolean;
+}
+
+export interface FindParams extends FindFilters {
+  page: number;
+}
+
+export const NO_FILTERS: FindParams = { handicap: false, ydernummer: false, page: 1 };
+
+const TRUE = new Set(['true', 'ja', 'on', '1', 'yes']);
+
+export function findPath(townSlug: string, specialtySlug: string | null = null, params: Partial<FindParams> = {}): string {
+  const path = `/find/fysioterapeut/${townSlug}${specialtySlug ? `/${specialtySlug}` : ''}`;
+  const query = canonicalQuery({ ...NO_FILTERS, ...params });
+  return query ? `${path}?${query}` : path;
+}
+
+export function canonicalQuery(params: FindParams): string {
+  const parts: string[] = [];
+  if (params.handicap) parts.push('handicap=true');
+  if (params.page > 1) parts.push(`side=${params.page}`);
+  if (params.ydernummer) parts.push('ydernummer=true');
+  return parts.join('&');
+}
+
+export interface ParsedFindQuery {
+  params: FindParams;
+  /** The `speciale` field of the filter form: a specialty slug, '' for all, or null if absent. */
+  specialty: string | null;
+  /** The query string as it should read; compare with the request's to decide on a 301. */
+  canonical: string;
+}
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+
+export function parseFindQuery(query: Record<string, unknown>): ParsedFindQuery {
+  const flag = (v: unknown) => TRUE.has(String(first(v) ?? '').toLowerCase());
+  const page = Number.parseInt(String(first(query.side) ?? ''), 10);
+  const params: FindParams = {
+    handicap: flag(query.handicap),
+    ydernummer: flag(query.ydernummer),
+    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+  const specialty = query.speciale === undefined ? null : String(first(query.speciale) ?? '').trim();
+  return { params, specialty, canonical: canonicalQuery(params) };
+}

@@ -1,0 +1,225 @@
+import { formatDanishDate } from '../../text/dates.js';
+import { formatKroner } from '../../text/numbers.js';
+import { Layout, type ViewContext } from '../../web/layout.js';
+import { displayPhone } from '../clinic-input.js';
+import { type Clinic, clinicPath } from '../clinics.js';
+import { formatOpeningHours } from '../opening-hours.js';
+import type { Review } from '../reviews.js';
+import { clinicJsonLd } from '../seo.js';
+import type { PublicTariff } from '../tariff.js';
+import { inTown } from '../towns.js';
+import { findPath } from '../urls.js';
+import { Badges, MAP_SCRIPTS, MapEnhancement, Rating } from './parts.js';
+
+const contactPath = (clinic: Clinic, kind: 'telefon' | 'email' | 'website' | 'booking') => `${clinicPath(clinic.slug)}/kontakt/${kind}`;
+const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
+
+export function ClinicPage({ ctx, clinic, reviews, tariff }: { ctx: ViewContext; clinic: Clinic; reviews: Review[]; tariff: PublicTariff }) {
+  const path = clinicPath(clinic.slug);
+  const hours = clinic.openingHours ? formatOpeningHours(clinic.openingHours) : [];
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: `${clinic.name} – fysioterapeut ${inTown(clinic.town)}`,
+        description: `${clinic.name}, ${clinic.address}, ${clinic.postcode} ${clinic.town.name}. Kontakt, åbningstider, priser, specialer og anmeldelser.`.slice(0, 160),
+        path,
+        crumbs: [
+          { name: 'Find fysioterapeut', path: '/find/fysioterapeut' },
+          { name: clinic.town.name, path: findPath(clinic.town.slug) },
+          { name: clinic.name, path },
+        ],
+        jsonLd: [clinicJsonLd(ctx.site, clinic)],
+        scripts: MAP_SCRIPTS.map((s) => ctx.assets.url(s)),
+        styles: [ctx.assets.url('leaflet.css')],
+      }}
+    >
+      <article class="clinic">
+        <header class="clinic-header">
+          <p class="eyebrow">Fysioterapeut {inTown(clinic.town)}</p>
+          <h1>{clinic.name}</h1>
+          <p class="clinic-address">
+            {clinic.address}, {clinic.postcode} <a href={findPath(clinic.town.slug)}>{clinic.town.name}</a>
+          </p>
+          {clinic.verified && <Rating reviewCount={clinic.reviewCount} ratingSum={clinic.ratingSum} />}
+          <Badges ydernummer={clinic.ydernummer} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
+        </header>
+
+        <section class="contact" aria-labelledby="contact-title">
+          <h2 id="contact-title">Kontakt</h2>
+          <ul class="contact-list">
+            {clinic.phone && (
+              <li>
+                <a href={contactPath(clinic, 'telefon')} rel="nofollow">
+                  Ring {displayPhone(clinic.phone)}
+                </a>
+              </li>
+            )}
+            {clinic.email && (
+              <li>
+                <a href={contactPath(clinic, 'email')} rel="nofollow">
+                  Skriv til {clinic.email}
+                </a>
+              </li>
+            )}
+            {clinic.website && (
+              <li>
+                <a href={contactPath(clinic, 'website')} rel="nofollow noopener">
+                  Hjemmeside: {hostOf(clinic.website)}
+                </a>
+              </li>
+            )}
+          </ul>
+          {clinic.bookingUrl && (
+            <p>
+              <a class="button" href={contactPath(clinic, 'booking')} rel="nofollow noopener">
+                Book tid online
+              </a>
+            </p>
+          )}
+          {!clinic.phone && !clinic.email && !clinic.website && !clinic.bookingUrl && <p class="muted">Klinikken har ikke oplyst kontaktoplysninger.</p>}
+        </section>
+
+        <section aria-labelledby="prices-title">
+          <h2 id="prices-title">Priser</h2>
+          {clinic.ydernummer && (
+            <>
+              <h3>Med henvisning fra lægen</h3>
+              <p>
+                Klinikken har ydernummer (overenskomst med regionen). {tariff.note}
+              </p>
+              <PriceTable
+                caption={`Din egenbetaling med henvisning, takster pr. ${formatDanishDate(tariff.validFrom)}`}
+                rows={tariff.items.map((i) => ({ name: i.name, durationMinutes: i.durationMinutes, priceKr: i.patientKr }))}
+              />
+              <p class="source">Kilde: {tariff.source}</p>
+            </>
+          )}
+          {clinic.prices.length > 0 && (
+            <>
+              {clinic.ydernummer && <h3>Uden henvisning</h3>}
+              <PriceTable caption="Klinikkens egne priser" rows={clinic.prices} />
+            </>
+          )}
+          {!clinic.ydernummer && clinic.prices.length === 0 && <p class="muted">Klinikken har ikke oplyst priser. Spørg klinikken, før du booker.</p>}
+        </section>
+
+        <section aria-labelledby="hours-title">
+          <h2 id="hours-title">Åbningstider</h2>
+          {hours.length > 0 ? (
+            <table class="hours">
+              <caption class="visually-hidden">Åbningstider</caption>
+              <tbody>
+                {hours.map((row) => (
+                  <tr key={row.days}>
+                    <th scope="row">{row.days}</th>
+                    <td>{row.hours}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="muted">Klinikken har ikke oplyst åbningstider.</p>
+          )}
+          {clinic.openingHours?.note && <p>{clinic.openingHours.note}</p>}
+        </section>
+
+        {clinic.specialties.length > 0 && (
+          <section aria-labelledby="specialties-title">
+            <h2 id="specialties-title">Specialer</h2>
+            <ul class="chips-list">
+              {clinic.specialties.map((s) => (
+                <li key={s.slug}>
+                  <a href={findPath(clinic.town.slug, s.slug)}>{s.name}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {clinic.team.length > 0 && (
+          <section aria-labelledby="team-title">
+            <h2 id="team-title">Behandlere og personale</h2>
+            <ul class="team">
+              {clinic.team.map((m, i) => (
+                <li key={i}>
+                  <strong>{m.name}</strong>
+                  {m.title && <span class="muted">, {m.title}</span>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        <section aria-labelledby="access-title">
+          <h2 id="access-title">Tilgængelighed</h2>
+          <p>
+            {clinic.handicapAccess === true
+              ? 'Klinikken oplyser, at der er handicapvenlig adgang.'
+              : clinic.handicapAccess === false
+                ? 'Klinikken oplyser, at der ikke er handicapvenlig adgang.'
+                : 'Klinikken har ikke oplyst, om der er handicapvenlig adgang.'}
+          </p>
+        </section>
+
+        {clinic.about && (
+          <section aria-labelledby="about-title">
+            <h2 id="about-title">Om klinikken</h2>
+            {clinic.about.split(/\n{2,}/).map((paragraph, i) => (
+              <p key={i}>{paragraph}</p>
+            ))}
+          </section>
+        )}
+
+        <MapEnhancement center={[clinic.lat, clinic.lon]} zoom={15} markers={[{ lat: clinic.lat, lon: clinic.lon, name: clinic.name, url: path }]} label={`Kort: ${clinic.name}`} />
+
+        <section class="reviews" aria-labelledby="reviews-title">
+          <h2 id="reviews-title">Anmeldelser</h2>
+          {reviews.length === 0 ? (
+            <p class="muted">Der er ingen anmeldelser af klinikken endnu. Anmeldelser på {ctx.site.name} skrives af patienter og godkendes, før de vises.</p>
+          ) : (
+            <ul class="review-list">
+              {reviews.map((r) => (
+                <li class="review" key={r.id}>
+                  <p class="review-rating">
+                    <span aria-hidden="true">{'★'.repeat(r.rating)}{'☆'.repeat(5 - r.rating)}</span>
+                    <span class="visually-hidden">{r.rating} ud af 5</span>
+                  </p>
+                  <p>{r.text}</p>
+                  <p class="muted">
+                    {r.authorName}, <time dateTime={r.publishedAt.slice(0, 10)}>{formatDanishDate(r.publishedAt)}</time>
+                    {r.verifiedVisit && ' · Bekræftet besøg'}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </article>
+    </Layout>
+  );
+}
+
+function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: string; durationMinutes: number | null; priceKr: number }> }) {
+  return (
+    <table class="prices">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Ydelse</th>
+          <th scope="col">Varighed</th>
+          <th scope="col">Pris</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <th scope="row">{r.name}</th>
+            <td>{r.durationMinutes ? `${r.durationMinutes} min.` : '–'}</td>
+            <td>{formatKroner(r.priceKr)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,225 @@
+import { formatCount, formatKm } from '../../text/numbers.js';
+import { Layout, Pagination, type ViewContext } from '../../web/layout.js';
+import { clinicPath } from '../clinics.js';
+import type { ClinicList, ListedClinic } from '../listing.js';
+import { NEARBY_RADIUS_KM } from '../listing.js';
+import { itemListJsonLd } from '../seo.js';
+import type { Specialty, SpecialtyCatalog } from '../specialties.js';
+import { type Town, inTown } from '../towns.js';
+import { COUNTRY, type FindParams, findPath } from '../urls.js';
+import { Badges, Distance, FindForm, MAP_SCRIPTS, MapEnhancement, Rating } from './parts.js';
+
+export interface FindPageProps {
+  ctx: ViewContext;
+  specialties: SpecialtyCatalog;
+  /** Null: all of Denmark. */
+  town: Town | null;
+  specialty: Specialty | null;
+  params: FindParams;
+  list: ClinicList;
+  /** For an empty list: the nearest towns that do have matching clinics. */
+  alternatives: Array<{ town: Town; distanceKm: number; count: number }>;
+  /** Whether this page is worth indexing (clinics in the town itself). */
+  indexable: boolean;
+}
+
+const where = (town: Town | null) => (town ? inTown(town) : 'i Danmark');
+
+export function findHeading(town: Town | null, specialty: Specialty | null): string {
+  return specialty ? `${specialty.name}: fysioterapeut ${where(town)}` : `Fysioterapeut ${where(town)}`;
+}
+
+function ClinicCard({ clinic, town }: { clinic: ListedClinic; town: Town | null }) {
+  const shown = clinic.specialties.slice(0, 4);
+  return (
+    <li class="clinic-card">
+      <h2 class="clinic-card-title">
+        <a href={clinicPath(clinic.slug)}>{clinic.name}</a>
+      </h2>
+      <p class="clinic-card-meta">
+        {clinic.address}, {clinic.postcode} {clinic.town.name}
+        {clinic.distanceKm !== null && (
+          <>
+            {' · '}
+            <Distance km={clinic.distanceKm} town={clinic.inTown ? null : town} />
+          </>
+        )}
+      </p>
+      {clinic.verified && <Rating reviewCount={clinic.reviewCount} ratingSum={clinic.ratingSum} />}
+      <Badges ydernummer={clinic.ydernummer} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
+      {shown.length > 0 && (
+        <p class="clinic-card-specialties">
+          <span class="visually-hidden">Specialer: </span>
+          {shown.map((s) => s.name).join(' · ')}
+          {clinic.specialties.length > shown.length && ` · +${clinic.specialties.length - shown.length}`}
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function FindPage(props: FindPageProps) {
+  const { ctx, town, specialty, params, list } = props;
+  const townSlug = town?.slug ?? COUNTRY;
+  const path = findPath(townSlug, specialty?.slug ?? null, params);
+  const unfiltered = findPath(townSlug, specialty?.slug ?? null, { page: params.page });
+  const filtered = params.handicap || params.ydernummer;
+  const heading = findHeading(town, specialty);
+  const firstPosition = (params.page - 1) * 20 + 1;
+  const crumbs = [
+    { name: 'Find fysioterapeut', path: '/find/fysioterapeut' },
+    ...(town ? [{ name: town.name, path: findPath(town.slug) }] : [{ name: 'Danmark', path: findPath(COUNTRY) }]),
+    ...(specialty ? [{ name: specialty.name, path: findPath(townSlug, specialty.slug) }] : []),
+  ];
+  const markers = list.items.map((c) => ({ lat: c.lat, lon: c.lon, name: c.name, url: clinicPath(c.slug) }));
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: `${heading}${list.total > 0 ? ` – ${formatCount(list.total)} ${list.total === 1 ? 'klinik' : 'klinikker'}` : ''}${params.page > 1 ? ` (side ${params.page})` : ''}`,
+        description: describe(props),
+        path: filtered ? unfiltered : path,
+        noindex: !props.indexable,
+        crumbs,
+        jsonLd: list.items.length > 0 ? [itemListJsonLd(ctx.site, list.items, firstPosition, list.total)] : [],
+        scripts: [...(markers.length > 0 ? MAP_SCRIPTS : []), 'find-form.js'].map((s) => ctx.assets.url(s)),
+        ...(markers.length > 0 ? { styles: [ctx.assets.url('leaflet.css')] } : {}),
+      }}
+    >
+      <h1>{heading}</h1>
+      <p class="lede">{summary(props)}</p>
+
+      <details class="filters" open={filtered || specialty !== null}>
+        <summary>Skift by, speciale eller krav</summary>
+        <FindForm
+          specialties={props.specialties}
+          town={town}
+          specialtySlug={specialty?.slug ?? null}
+          handicap={params.handicap}
+          ydernummer={params.ydernummer}
+          idPrefix="filter"
+          compact
+        />
+      </details>
+
+      {list.specialtyCounts.length > 0 && (
+        <nav class="chips" aria-label="Specialer her">
+          <ul>
+            {specialty && (
+              <li>
+                <a href={findPath(townSlug, null, { ...params, page: 1 })}>Alle specialer</a>
+              </li>
+            )}
+            {list.specialtyCounts.slice(0, 14).map(({ specialty: s, count }) => (
+              <li key={s.slug}>
+                {s.id === specialty?.id ? (
+                  <span aria-current="page">
+                    {s.name} ({count})
+                  </span>
+                ) : (
+                  <a href={findPath(townSlug, s.slug, { ...params, page: 1 })}>
+                    {s.name} ({count})
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      {list.total === 0 ? (
+        <EmptyState {...props} />
+      ) : (
+        <>
+          <ol class="clinic-list" start={firstPosition}>
+            {list.items.map((clinic) => (
+              <ClinicCard clinic={clinic} town={town} key={clinic.id} />
+            ))}
+          </ol>
+          <Pagination page={params.page} pages={list.pages} hrefFor={(p) => findPath(townSlug, specialty?.slug ?? null, { ...params, page: p })} />
+          {markers.length > 0 && (
+            <MapEnhancement
+              center={town ? [town.lat, town.lon] : [56.0, 10.6]}
+              zoom={town ? 12 : 7}
+              markers={markers}
+              label="Kort over klinikkerne på siden"
+            />
+          )}
+        </>
+      )}
+
+      <details class="ranking-note">
+        <summary>Sådan sorterer vi</summary>
+        <p>
+          Klinikker i byen står først, derefter klinikker inden for {NEARBY_RADIUS_KM} km. Verificerede klinikker med
+          anmeldelser fra patienter på {ctx.site.name} sorteres efter deres vægtede gennemsnit, så få anmeldelser ikke
+          tæller mere end mange. Resten sorteres efter afstand. Ingen klinik kan betale sig til en bedre placering.
+        </p>
+      </details>
+
+      {list.nearbyTowns.length > 0 && (
+        <nav class="nearby-towns" aria-labelledby="nearby-title">
+          <h2 id="nearby-title">Byer i nærheden</h2>
+          <ul class="link-columns">
+            {list.nearbyTowns.slice(0, 12).map(({ town: t, distanceKm, count }) => (
+              <li key={t.slug}>
+                <a href={findPath(t.slug, specialty?.slug ?? null)}>{t.name}</a>{' '}
+                <span class="muted">
+                  ({formatKm(distanceKm)}, {count})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+    </Layout>
+  );
+}
+
+function summary({ town, list, specialty }: FindPageProps): string {
+  if (list.total === 0) return specialty ? `Vi kender ingen klinikker med dette speciale ${where(town)} endnu.` : `Vi kender ingen klinikker ${where(town)} endnu.`;
+  const n = (count: number) => `${formatCount(count)} ${count === 1 ? 'klinik' : 'klinikker'}`;
+  if (!town) return `${n(list.total)} i hele landet.`;
+  const parts = [`${n(list.inTownCount)} ${inTown(town)}`];
+  if (list.nearbyCount > 0) parts.push(`${n(list.nearbyCount)} inden for ${NEARBY_RADIUS_KM} km`);
+  return `${parts.join(' og ')}.`;
+}
+
+function describe(props: FindPageProps): string {
+  const { town, specialty } = props;
+  const topic = specialty ? `med speciale i ${specialty.name}` : '';
+  return `Find en fysioterapeut ${topic} ${where(town)}: adresser, åbningstider, priser, ydernummer og anmeldelser fra patienter.`
+    .replace(/\s+/g, ' ')
+    .slice(0, 160);
+}
+
+function EmptyState({ town, specialty, alternatives, params }: FindPageProps) {
+  return (
+    <section class="empty" aria-labelledby="empty-title">
+      <h2 id="empty-title">Ingen klinikker fundet</h2>
+      {(params.handicap || params.ydernummer) && (
+        <p>
+          Prøv uden filtre: <a href={findPath(town?.slug ?? COUNTRY, specialty?.slug ?? null)}>alle klinikker {where(town)}</a>.
+        </p>
+      )}
+      {specialty && town && (
+        <p>
+          Se <a href={findPath(town.slug)}>alle fysioterapeuter {inTown(town)}</a>.
+        </p>
+      )}
+      {alternatives.length > 0 && (
+        <>
+          <p>Nærmeste byer, der har klinikker{specialty ? ` med ${specialty.name}` : ''}:</p>
+          <ul class="link-list">
+            {alternatives.map(({ town: t, distanceKm, count }) => (
+              <li key={t.slug}>
+                <a href={findPath(t.slug, specialty?.slug ?? null, { ...params, page: 1 })}>{t.name}</a> – {formatKm(distanceKm)} væk,{' '}
+                {formatCount(count)} {count === 1 ? 'klinik' : 'klinikker'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

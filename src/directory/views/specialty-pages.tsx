@@ -1,0 +1,77 @@
+import { formatCount } from '../../text/numbers.js';
+import { Layout, type ViewContext } from '../../web/layout.js';
+import { type Specialty, specialtyPath } from '../specialties.js';
+import type { Town } from '../towns.js';
+import { COUNTRY, findPath } from '../urls.js';
+
+export function SpecialtiesIndex({ ctx, specialties }: { ctx: ViewContext; specialties: Array<{ specialty: Specialty; clinics: number }> }) {
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: 'Specialer i fysioterapi',
+        description: 'Hvad fysioterapeuter arbejder med – fra ryg og knæ til svimmelhed og bækkenbund – og hvor du finder en klinik med det speciale.',
+        path: '/specialer',
+        crumbs: [{ name: 'Specialer', path: '/specialer' }],
+      }}
+    >
+      <h1>Specialer i fysioterapi</h1>
+      <p class="lede">Fysioterapeuter har forskellige specialer. Find det, der passer til dit problem, og se hvor klinikkerne er.</p>
+      <ul class="specialty-grid">
+        {specialties.map(({ specialty, clinics }) => (
+          <li key={specialty.slug}>
+            <h2>
+              <a href={specialtyPath(specialty.slug)}>{specialty.name}</a>
+            </h2>
+            <p>{specialty.description}</p>
+            <p class="muted">{clinics === 0 ? 'Ingen klinikker endnu' : `${formatCount(clinics)} ${clinics === 1 ? 'klinik' : 'klinikker'}`}</p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+export function SpecialtyPage({ ctx, specialty, towns, total }: { ctx: ViewContext; specialty: Specialty; towns: Array<{ town: Town; count: number }>; total: number }) {
+  const path = specialtyPath(specialty.slug);
+  return (
+    <Layout
+      ctx={ctx}
+      meta={{
+        title: `${specialty.name} – fysioterapi`,
+        description: specialty.description.slice(0, 160),
+        path,
+        noindex: total === 0,
+        crumbs: [
+          { name: 'Specialer', path: '/specialer' },
+          { name: specialty.name, path },
+        ],
+      }}
+    >
+      <h1>{specialty.name}</h1>
+      <p class="lede">{specialty.description}</p>
+      {total > 0 ? (
+        <>
+          <p>
+            <a class="button" href={findPath(COUNTRY, specialty.slug)}>
+              Se alle {formatCount(total)} klinikker med {specialty.name}
+            </a>
+          </p>
+          <h2>Byer med klinikker med {specialty.name}</h2>
+          <ul class="link-columns">
+            {towns.map(({ town, count }) => (
+              <li key={town.slug}>
+                <a href={findPath(town.slug, specialty.slug)}>{town.name}</a> <span class="muted">({formatCount(count)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p class="empty">
+          Vi kender endnu ingen klinikker med dette speciale. Se <a href="/specialer">alle specialer</a> eller{' '}
+          <a href={findPath(COUNTRY)}>alle klinikker</a>.
+        </p>
+      )}
+    </Layout>
+  );
+}
