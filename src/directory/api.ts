@@ -33,8 +33,10 @@ const clinicsQuery = z.object({
 const townsQuery = z.object({ q: z.string().trim().min(1, 'mangler q').max(100, 'q er for lang') });
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/, 'ugyldig slug') });
 
+type Site = DirectoryDeps['ctx']['site'];
+
 /** Presenters: exactly these fields leave the server. */
-function presentListed(c: ListedClinic, site: DirectoryDeps['ctx']['site']) {
+function presentPlace(c: ListedClinic | Clinic, site: Site) {
   return {
     slug: c.slug,
     name: c.name,
@@ -45,6 +47,15 @@ function presentListed(c: ListedClinic, site: DirectoryDeps['ctx']['site']) {
     townSlug: c.town.slug,
     lat: c.lat,
     lon: c.lon,
+  };
+}
+
+const averageRating = (c: { reviewCount: number; ratingSum: number }) =>
+  c.reviewCount > 0 ? Math.round((c.ratingSum / c.reviewCount) * 10) / 10 : null;
+
+function presentListed(c: ListedClinic, site: Site) {
+  return {
+    ...presentPlace(c, site),
     distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
     inTown: c.inTown,
     specialties: c.specialties.map((s) => s.slug),
@@ -52,22 +63,14 @@ function presentListed(c: ListedClinic, site: DirectoryDeps['ctx']['site']) {
     handicapAccess: c.handicapAccess,
     verified: c.verified,
     reviewCount: c.reviewCount,
-    averageRating: c.reviewCount > 0 ? Math.round((c.ratingSum / c.reviewCount) * 10) / 10 : null,
+    averageRating: averageRating(c),
     demo: c.isDemo,
   };
 }
 
-function presentClinic(c: Clinic, site: DirectoryDeps['ctx']['site']) {
+function presentClinic(c: Clinic, site: Site) {
   return {
-    slug: c.slug,
-    name: c.name,
-    url: absoluteUrl(site, clinicPath(c.slug)),
-    address: c.address,
-    postcode: c.postcode,
-    town: c.town.name,
-    townSlug: c.town.slug,
-    lat: c.lat,
-    lon: c.lon,
+    ...presentPlace(c, site),
     phone: c.phone,
     email: c.email,
     website: c.website,
@@ -82,7 +85,7 @@ function presentClinic(c: Clinic, site: DirectoryDeps['ctx']['site']) {
     openingHoursText: c.openingHours ? formatOpeningHours(c.openingHours) : [],
     about: c.about,
     reviewCount: c.reviewCount,
-    averageRating: c.reviewCount > 0 ? Math.round((c.ratingSum / c.reviewCount) * 10) / 10 : null,
+    averageRating: averageRating(c),
     demo: c.isDemo,
     updatedAt: c.updatedAt,
   };

@@ -2,35 +2,21 @@ import type { Db } from '../db/engine.js';
 import { toBool } from '../db/schema.js';
 import { indexDocument } from '../search/indexer.js';
 import { slugify } from '../text/slugify.js';
-import { type ClinicInput, type Price, type TeamMember, clinicNameKey } from './clinic-input.js';
+import { type ClinicInput, type Price, clinicNameKey } from './clinic-input.js';
 import type { OpeningHours } from './opening-hours.js';
 import { danishSortKey } from './ranking.js';
 import type { Directory } from './directory.js';
 import type { Specialty } from './specialties.js';
 import type { Town } from './towns.js';
 
-export interface Clinic {
+/** A clinic as pages and the API read it: the input's fields, resolved and with its place. */
+export interface Clinic extends Omit<ClinicInput, 'slug' | 'specialties' | 'point'> {
   id: number;
   slug: string;
-  name: string;
-  address: string;
-  postcode: string;
   town: Town;
   lat: number;
   lon: number;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  bookingUrl: string | null;
-  ydernummer: boolean;
-  handicapAccess: boolean | null;
-  about: string | null;
-  prices: Price[];
-  openingHours: OpeningHours | null;
   specialties: Specialty[];
-  team: TeamMember[];
-  verified: boolean;
-  isDemo: boolean;
   reviewCount: number;
   ratingSum: number;
   createdAt: string;

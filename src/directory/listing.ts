@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/engine.js';
 import { toBool } from '../db/schema.js';
+import type { Clinic } from './clinics.js';
 import type { Directory } from './directory.js';
 import { boundingBox, distanceKm } from './geo.js';
 import { PRIOR_MEAN, PRIOR_WEIGHT, type RankedClinic, compareClinics } from './ranking.js';
@@ -27,19 +28,10 @@ export interface ListQuery {
   pageSize?: number;
 }
 
-export interface ListedClinic extends RankedClinic {
-  slug: string;
-  name: string;
-  address: string;
-  postcode: string;
-  town: Town;
-  lat: number;
-  lon: number;
-  ydernummer: boolean;
-  handicapAccess: boolean | null;
-  isDemo: boolean;
-  specialties: Specialty[];
-}
+/** What a list shows of a clinic, plus what the ranking rule reads. */
+export interface ListedClinic
+  extends RankedClinic,
+    Pick<Clinic, 'slug' | 'name' | 'address' | 'postcode' | 'town' | 'lat' | 'lon' | 'ydernummer' | 'handicapAccess' | 'isDemo' | 'specialties'> {}
 
 export interface ClinicList {
   total: number;

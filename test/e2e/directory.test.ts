@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, type LiveSite, launchChromium, localContext, startLiveSite } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, axeViolations, localContext, useBrowserAndSite } from '../helpers/browser.js';
 
 /** Follows the phone link and returns where the server sent the browser. */
 async function followPhoneLink(page: Page): Promise<string | null> {
@@ -15,20 +14,12 @@ async function followPhoneLink(page: Page): Promise<string | null> {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('finding a physiotherapist in Chromium', () => {
-  let browser: Browser;
-  let site: LiveSite;
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchChromium(), startLiveSite()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.destroy();
-  });
+  const live = useBrowserAndSite();
 
   it('types 2100, picks the town from the suggestions, filters by a specialty, opens a clinic and calls it (JavaScript on)', async () => {
-    const context = await localContext(browser);
+    const context = await localContext(live.browser);
     const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/`);
+    await page.goto(`${live.site.baseUrl}/`);
     const box = page.getByRole('combobox', { name: 'By eller postnummer' });
     await box.fill('2100');
     const option = page.getByRole('option', { name: '2100 København Ø' });
@@ -53,9 +44,9 @@ describe.skipIf(!HAS_CHROMIUM)('finding a physiotherapist in Chromium', () => {
   });
 
   it('does the same with JavaScript off: the form resolves the postcode on the server', async () => {
-    const context = await localContext(browser, { javaScriptEnabled: false });
+    const context = await localContext(live.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/`);
+    await page.goto(`${live.site.baseUrl}/`);
     await page.getByRole('textbox', { name: 'By eller postnummer' }).fill('2100');
     await page.getByRole('button', { name: 'Find fysioterapeut' }).click();
     await page.waitForURL(/\/find\/fysioterapeut\/koebenhavn-oe$/);
@@ -79,23 +70,21 @@ describe.skipIf(!HAS_CHROMIUM)('finding a physiotherapist in Chromium', () => {
   });
 
   it.each(['/find/fysioterapeut/koebenhavn-oe', '/find/fysioterapeut', '/specialer'])('has no axe violations on %s', async (path) => {
-    const context = await localContext(browser);
+    const context = await localContext(live.browser);
     const page = await context.newPage();
-    await page.goto(`${site.baseUrl}${path}`);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.goto(`${live.site.baseUrl}${path}`);
+    expect(await axeViolations(page)).toEqual([]);
     expect(context.unexpected()).toEqual([]);
     await context.close();
   });
 
   it('has no axe violations on a clinic page', async () => {
-    const context = await localContext(browser);
+    const context = await localContext(live.browser);
     const page = await context.newPage();
-    await page.goto(`${site.baseUrl}/find/fysioterapeut/koebenhavn-oe`);
+    await page.goto(`${live.site.baseUrl}/find/fysioterapeut/koebenhavn-oe`);
     await page.locator('.clinic-card h2 a').first().click();
     await page.waitForURL(/\/klinik\//);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(context.unexpected()).toEqual([]);
     await context.close();
   });

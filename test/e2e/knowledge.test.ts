@@ -1,24 +1,14 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, type LiveSite, launchChromium, localContext, startLiveSite } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { HAS_CHROMIUM, axeViolations, localContext, useBrowserAndSite } from '../helpers/browser.js';
 
 describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
-  let browser: Browser;
-  let site: LiveSite;
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchChromium(), startLiveSite()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.destroy();
-  });
+  const live = useBrowserAndSite();
 
   for (const javaScriptEnabled of [true, false]) {
     it(`searches "knæ" from the home page, opens a result and sees its FAQ (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const context = await localContext(browser, { javaScriptEnabled });
+      const context = await localContext(live.browser, { javaScriptEnabled });
       const page = await context.newPage();
-      await page.goto(`${site.baseUrl}/`);
+      await page.goto(`${live.site.baseUrl}/`);
       const box = page.getByRole('searchbox', { name: 'Søg i viden og klinikker' });
       await box.fill('knæ');
       await box.press('Enter');
@@ -40,22 +30,20 @@ describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
   it.each(['/', '/ordbog', '/ordbog/muskelkramp', '/blog/fra-sofa-til-5-km', '/soeg?q=kn%C3%A6', '/soeg?q=xyzzy', '/forfatter/jonas-birk', '/findes-ikke'])(
     'has no axe violations on %s',
     async (path) => {
-      const context = await localContext(browser);
+      const context = await localContext(live.browser);
       const page = await context.newPage();
-      await page.goto(`${site.baseUrl}${path}`);
-      const results = await new AxeBuilder({ page }).analyze();
-      const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      expect(summary).toEqual([]);
+      await page.goto(`${live.site.baseUrl}${path}`);
+      expect(await axeViolations(page)).toEqual([]);
       expect(context.unexpected()).toEqual([]);
     await context.close();
     },
   );
 
   it('keeps the layout usable on a phone: no horizontal scrolling on an article', async () => {
-    const context = await localContext(browser);
+    const context = await localContext(live.browser);
     const page = await context.newPage();
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${site.baseUrl}/ordbog/frossen-skulder`);
+    await page.goto(`${live.site.baseUrl}/ordbog/frossen-skulder`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(context.unexpected()).toEqual([]);

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { type TestApp, startTestApp } from './app.js';
 
 /**
@@ -62,4 +64,23 @@ export async function localContext(
     if (/^https?:\/\//.test(url) && !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) outside.push(url);
   });
   return Object.assign(context, { unexpected: () => outside.filter((u) => !ALLOWED_OUTSIDE.test(u)) });
+}
+
+/** Chromium and the live site for one describe block, started together and always stopped. */
+export function useBrowserAndSite(): { browser: Browser; site: LiveSite } {
+  const state = {} as { browser: Browser; site: LiveSite };
+  beforeAll(async () => {
+    [state.browser, state.site] = await Promise.all([launchChromium(), startLiveSite()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.site?.destroy();
+  });
+  return state;
+}
+
+/** axe's violations on the page, one line each, so a failing test says what and where. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
