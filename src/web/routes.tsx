@@ -7,6 +7,7 @@ import type { DirectoryDeps } from '../directory/routes/deps.js';
 import type { RouteDeps } from './deps.js';
 import { notFound } from './errors.js';
 import { HomePage } from './home.js';
+import { openApiDocument } from './openapi.js';
 import { renderDocument } from './layout.js';
 import { PUBLIC_PAGE_CACHE, sendPage } from './respond.js';
 import { absoluteUrl } from './seo.js';
@@ -60,6 +61,9 @@ export async function webRoutes(app: FastifyInstance, deps: DirectoryDeps & { as
       .header('cache-control', PUBLIC_PAGE_CACHE)
       .send(sitemapXml(ctx.site, entries));
   });
+
+  const openApi = openApiDocument(ctx.site.baseUrl, ctx.site.name);
+  app.get('/api/v1/openapi.json', publicRoute, async (_request, reply) => reply.header('cache-control', PUBLIC_PAGE_CACHE).send(openApi));
 
   app.get('/healthz', publicRoute, async (request, reply) => {
     try {

@@ -75,3 +75,22 @@ describe('GET /api/v1/articles/:slug', () => {
     expect(res.json().error.code).toBe('not_found');
   });
 });
+
+describe('GET /api/v1/openapi.json', () => {
+  it('describes every API path, and every described path answers', async () => {
+    const doc = (await get('/api/v1/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    const examples: Record<string, string> = {
+      '/search': '/api/v1/search?q=kn%C3%A6',
+      '/articles/{slug}': '/api/v1/articles/knaesmerter',
+      '/towns': '/api/v1/towns?q=2100',
+      '/clinics': '/api/v1/clinics?near=2100',
+      '/clinics/{slug}': '/api/v1/clinics/findes-ikke',
+    };
+    expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(examples).sort());
+    for (const [path, url] of Object.entries(examples)) {
+      const res = await get(url);
+      expect(Object.keys(doc.paths[path].get.responses), path).toContain(String(res.statusCode));
+    }
+  });
+});
