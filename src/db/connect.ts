@@ -47,7 +47,7 @@ function openSqlite(url: string): Connection {
   raw.pragma('busy_timeout = 5000');
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: raw }),
+    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
     plugins: [new SqliteBooleanPlugin()],
   });
   return {
@@ -61,6 +61,28 @@ function openSqlite(url: string): Connection {
       await raw.backup(destination);
     },
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every statement anew; compiling SQL is a large share of a simple query's
+ * cost in SQLite. Statements are reusable, so keep the most recent ones by their SQL text.
+ */
+function withStatementCache(raw: BetterSqlite3.Database, size = 1000) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sqlText: string) {
+      let statement = cache.get(sqlText);
+      if (statement) {
+        cache.delete(sqlText);
+      } else {
+        statement = raw.prepare(sqlText);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sqlText, statement);
+      return statement;
+    },
   };
 }
 

@@ -113,6 +113,15 @@ const webAddress = (field: string) =>
     return url.toString();
   });
 
+const priceList = z.array(
+  z.object({
+    name: z.string().trim().min(1),
+    durationMinutes: z.number().int().min(5).max(480).nullable().optional(),
+    priceKr: z.number().min(0).max(100_000),
+  }),
+);
+const teamList = z.array(z.object({ name: z.string().trim().min(1).max(200), title: z.string().trim().max(200).nullable().optional() }));
+
 /** "Første konsultation|60|650; Behandling|30|450" or a JSON array. */
 const prices = z
   .preprocess(blankToNull, z.union([z.string(), z.array(z.unknown())]).nullable().optional())
@@ -125,15 +134,7 @@ const prices = z
             return { name, durationMinutes: minutes ? Number(minutes) : null, priceKr: Number(kr?.replace(',', '.')) };
           })
         : v;
-    const parsed = z
-      .array(
-        z.object({
-          name: z.string().trim().min(1),
-          durationMinutes: z.number().int().min(5).max(480).nullable().optional(),
-          priceKr: z.number().min(0).max(100_000),
-        }),
-      )
-      .safeParse(items);
+    const parsed = priceList.safeParse(items);
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: 'ugyldige priser (skriv "Navn|minutter|kr; …")' });
       return z.NEVER;
@@ -147,7 +148,7 @@ const team = z
   .transform((v, ctx): TeamMember[] => {
     if (!v) return [];
     const items = typeof v === 'string' ? v.split(';').map((p) => ({ name: p.split('|')[0], title: p.split('|')[1] ?? null })) : v;
-    const parsed = z.array(z.object({ name: z.string().trim().min(1).max(200), title: z.string().trim().max(200).nullable().optional() })).safeParse(items);
+    const parsed = teamList.safeParse(items);
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: 'ugyldigt team (skriv "Navn|titel; …")' });
       return z.NEVER;

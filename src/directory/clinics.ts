@@ -1,6 +1,6 @@
 import type { Db } from '../db/engine.js';
 import { toBool } from '../db/schema.js';
-import { indexDocument } from '../search/indexer.js';
+import { type IndexSession, indexDocument } from '../search/indexer.js';
 import { slugify } from '../text/slugify.js';
 import { type ClinicInput, type Price, clinicNameKey } from './clinic-input.js';
 import type { OpeningHours } from './opening-hours.js';
@@ -38,7 +38,7 @@ export interface SaveClinicOutcome {
  * same postcode, with its specialties, team and search entry. An existing clinic keeps its
  * slug so its URL never changes. The caller owns the transaction.
  */
-export async function saveClinic(db: Db, input: ClinicInput, directory: Directory): Promise<SaveClinicOutcome> {
+export async function saveClinic(db: Db, input: ClinicInput, directory: Directory, session?: IndexSession): Promise<SaveClinicOutcome> {
   const place = directory.towns.postcodePlace(input.postcode);
   if (!place) throw new UnknownReference(`ukendt postnummer ${input.postcode}`);
   const specialties = input.specialties.map((s) => {
@@ -117,7 +117,7 @@ export async function saveClinic(db: Db, input: ClinicInput, directory: Director
     headings: [place.town.name, input.postcode, ...specialties.map((s) => s.name)].join('\n'),
     faq: '',
     body: [`${input.address}, ${input.postcode} ${place.town.name}.`, input.about ?? ''].join('\n'),
-  });
+  }, session);
   return { status: existing ? 'updated' : 'imported', id, slug };
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../db/engine.js';
+import { newIndexSession } from '../search/indexer.js';
 import { slugify } from '../text/slugify.js';
 import { type ClinicInput, clinicNameKey } from './clinic-input.js';
 import { saveClinic } from './clinics.js';
@@ -167,9 +168,10 @@ export async function seedDemoClinics(
   const clinics = generateDemoClinics(options.count, options.seed, directory);
   const now = Date.now();
   return db.transaction().execute(async (trx) => {
+    const session = newIndexSession();
     let created = 0;
     for (const [i, clinic] of clinics.entries()) {
-      const saved = await saveClinic(trx, clinic.input, directory);
+      const saved = await saveClinic(trx, clinic.input, directory, session);
       if (saved.status === 'imported') {
         created++;
         for (const review of clinic.reviews) {

@@ -16,8 +16,18 @@ export interface SearchDocument {
   body: string;
 }
 
+/**
+ * State shared by many index writes inside one transaction (a bulk import): the vocabulary
+ * terms already written. Never keep one beyond its transaction.
+ */
+export interface IndexSession {
+  knownTerms: Set<string>;
+}
+
+export const newIndexSession = (): IndexSession => ({ knownTerms: new Set() });
+
 /** Adds or replaces a document. Run it inside the transaction that changes its source. */
-export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> {
+export async function indexDocument(db: Db, doc: SearchDocument, session?: IndexSession): Promise<void> {
   const now = new Date().toISOString();
   const row = {
     kind: doc.kind,
@@ -55,7 +65,7 @@ export async function indexDocument(db: Db, doc: SearchDocument): Promise<void> 
     faq: fields.faq.join(' '),
     body: fields.body.join(' '),
   });
-  await addTerms(db, [...fields.title, ...fields.headings, ...fields.faq, ...fields.body]);
+  await addTerms(db, [...fields.title, ...fields.headings, ...fields.faq, ...fields.body], session?.knownTerms);
 }
 
 export async function removeDocument(db: Db, kind: SearchKind, refId: number): Promise<void> {

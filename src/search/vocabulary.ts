@@ -21,8 +21,12 @@ function innerTrigramsOf(term: string): string[] {
   return trigramsOf(term).filter((g) => !g.includes('^') && !g.includes('$'));
 }
 
-export async function addTerms(db: Db, terms: Iterable<string>): Promise<void> {
-  const all = [...new Set(terms)];
+/**
+ * Adds new terms with their trigrams. `known`, for a bulk import inside one transaction, holds
+ * the terms already written in it, so most documents insert nothing.
+ */
+export async function addTerms(db: Db, terms: Iterable<string>, known?: Set<string>): Promise<void> {
+  const all = [...new Set(terms)].filter((t) => !known?.has(t));
   const chunk = Math.min(500, engineOf(db).maxParameters);
   for (let i = 0; i < all.length; i += chunk) {
     const added = await db
@@ -40,6 +44,7 @@ export async function addTerms(db: Db, terms: Iterable<string>): Promise<void> {
         .execute();
     }
   }
+  for (const t of all) known?.add(t);
 }
 
 const MAX_EXPANSIONS = 40;

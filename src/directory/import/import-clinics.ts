@@ -1,4 +1,5 @@
 import type { Db } from '../../db/engine.js';
+import { newIndexSession } from '../../search/indexer.js';
 import { UnknownReference, saveClinic } from '../clinics.js';
 import type { Directory } from '../directory.js';
 import type { ParsedRow } from './clinic-file.js';
@@ -17,6 +18,7 @@ export async function importClinicRows(
   onRow?: (result: RowResult, done: number) => void,
 ): Promise<RowResult[]> {
   return db.transaction().execute(async (trx) => {
+    const session = newIndexSession();
     const results: RowResult[] = [];
     for (const row of rows) {
       let result: RowResult;
@@ -24,7 +26,7 @@ export async function importClinicRows(
         result = { row: row.row, status: 'rejected', reason: row.reason };
       } else {
         try {
-          const saved = await saveClinic(trx, row.input, directory);
+          const saved = await saveClinic(trx, row.input, directory, session);
           result = { row: row.row, status: saved.status, slug: saved.slug };
         } catch (error) {
           // Known bad references are checked before any write, so skipping them is safe.
