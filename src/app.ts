@@ -6,6 +6,7 @@ import { contentApiRoutes } from './content/api.js';
 import { contentRoutes } from './content/routes.js';
 import type { Connection } from './db/connect.js';
 import { directoryApiRoutes } from './directory/api.js';
+import { ClinicCatalogSource } from './directory/catalog.js';
 import { hasDemoClinics } from './directory/clinics.js';
 import { loadDirectory } from './directory/directory.js';
 import { ClinicEventRecorder } from './directory/events.js';
@@ -77,7 +78,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   app.decorate('pageCache', cache);
   app.decorate('clinicEvents', events);
   const deps: RouteDeps = { db, ctx, cache };
-  const directoryDeps: DirectoryDeps = { ...deps, directory, events, tariff: loadPublicTariff() };
+  const catalog = new ClinicCatalogSource(db, { changeToken: connection.externalChangeToken });
+  const directoryDeps: DirectoryDeps = { ...deps, directory, catalog, events, tariff: loadPublicTariff() };
 
   // The "demodata" notice follows the data: re-checked every minute (another process may have
   // seeded or removed demo clinics), and cached pages are dropped when it changes.

@@ -91,7 +91,7 @@ function presentClinic(c: Clinic, site: Site) {
   };
 }
 
-export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, directory }: DirectoryDeps) {
+export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, directory, catalog }: DirectoryDeps) {
   const publicRoute = { config: { access: 'public' as const } };
 
   app.get('/api/v1/towns', publicRoute, async (request) => {
@@ -117,7 +117,7 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, direct
     }
     const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
     if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');
-    const list = await listClinics(db, directory, {
+    const list = listClinics(await catalog.get(), directory, {
       town: town ?? null,
       radiusKm: q.radius_km,
       specialty: specialty ?? null,

@@ -1,17 +1,15 @@
-import { type SqlBool, sql } from 'kysely';
-import type { Db } from '../db/engine.js';
-import { toBool } from '../db/schema.js';
+import type { CatalogEntry, ClinicCatalog } from './catalog.js';
 import type { Clinic } from './clinics.js';
 import type { Directory } from './directory.js';
 import { boundingBox, distanceKm } from './geo.js';
-import { PRIOR_MEAN, PRIOR_WEIGHT, type RankedClinic, compareClinics } from './ranking.js';
+import { type RankedClinic, compareClinics } from './ranking.js';
 import type { Specialty } from './specialties.js';
 import type { Town } from './towns.js';
 
 /**
- * The clinic lists behind /find/fysioterapeut and /api/v1/clinics. Near a town: a bounding
- * box prefilter in SQL, exact distance and the ranking rule (ranking.ts) in memory. For all of
- * Denmark there is no distance, so SQL orders by the same rule and pages.
+ * The clinic lists behind /find/fysioterapeut and /api/v1/clinics, computed from the
+ * in-memory catalog: near a town, a bounding box prefilter and then exact distances; always
+ * the ranking rule of ranking.ts.
  */
 
 export const PAGE_SIZE = 20;
@@ -46,212 +44,104 @@ export interface ClinicList {
   nearbyTowns: Array<{ town: Town; distanceKm: number; count: number }>;
 }
 
-type Row = {
-  id: number;
-  slug: string;
-  name: string;
-  sort_key: string;
-  address: string;
-  postcode: string;
-  town_id: number;
-  lat: number;
-  lon: number;
-  ydernummer: unknown;
-  handicap_access: unknown;
-  verified: unknown;
-  is_demo: unknown;
-  review_count: number;
-  rating_sum: number;
-  specialty_ids: string;
-};
+type Flags = Pick<ListQuery, 'handicap' | 'ydernummer'>;
 
-const COLUMNS = [
-  'c.id',
-  'c.slug',
-  'c.name',
-  'c.sort_key',
-  'c.address',
-  'c.postcode',
-  'c.town_id',
-  'c.lat',
-  'c.lon',
-  'c.ydernummer',
-  'c.handicap_access',
-  'c.verified',
-  'c.is_demo',
-  'c.review_count',
-  'c.rating_sum',
-  'c.specialty_ids',
-] as const;
+const passesFlags = (e: CatalogEntry, q: Flags) => (!q.handicap || e.handicapAccess === true) && (!q.ydernummer || e.ydernummer);
+const hasSpecialty = (e: CatalogEntry, specialty: Specialty | null) => !specialty || e.specialtyIds.includes(specialty.id);
 
-/** The filter checkboxes, as one condition on clinics aliased `c`. */
-function flags(query: Pick<ListQuery, 'handicap' | 'ydernummer'>) {
-  const parts = [];
-  if (query.handicap) parts.push(sql`c.handicap_access = ${true}`);
-  if (query.ydernummer) parts.push(sql`c.ydernummer = ${true}`);
-  return parts.length > 0 ? sql<SqlBool>`(${sql.join(parts, sql` AND `)})` : sql<SqlBool>`1 = 1`;
+export function listClinics(catalog: ClinicCatalog, directory: Directory, query: ListQuery): ClinicList {
+  const town = query.town;
+  let reachable: CatalogEntry[];
+  if (town) {
+    reachable = [];
+    for (const e of catalog.inBoxOrTown(boundingBox(town, query.radiusKm), town.id)) {
+      if (!passesFlags(e, query)) continue;
+      const distance = distanceKm(town, e);
+      const inTown = e.townId === town.id;
+      if (inTown || distance <= query.radiusKm) reachable.push({ ...e, distanceKm: distance, inTown });
+    }
+  } else {
+    // Already in country order.
+    reachable = catalog.ranked.filter((e) => passesFlags(e, query));
+  }
+
+  const counts = new Map<number, number>();
+  for (const e of reachable) for (const id of e.specialtyIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const matching = reachable.filter((e) => hasSpecialty(e, query.specialty));
+  if (town) matching.sort(compareClinics);
+
+  const size = query.pageSize ?? PAGE_SIZE;
+  const nearby = new Map<number, number>();
+  let inTownCount = 0;
+  for (const e of matching) {
+    if (e.inTown) inTownCount++;
+    else nearby.set(e.townId, (nearby.get(e.townId) ?? 0) + 1);
+  }
+  return {
+    total: matching.length,
+    inTownCount,
+    nearbyCount: matching.length - inTownCount,
+    page: query.page,
+    pages: Math.max(1, Math.ceil(matching.length / size)),
+    items: matching.slice((query.page - 1) * size, query.page * size).map((e) => toListed(e, directory)),
+    specialtyCounts: [...counts.entries()]
+      .map(([id, count]) => ({ specialty: directory.specialties.byId(id), count }))
+      .filter((x): x is { specialty: Specialty; count: number } => x.specialty !== undefined)
+      .sort((a, b) => b.count - a.count || a.specialty.position - b.specialty.position),
+    nearbyTowns: town
+      ? [...nearby.entries()]
+          .map(([id, count]) => {
+            const t = directory.towns.byId(id)!;
+            return { town: t, distanceKm: distanceKm(town, t), count };
+          })
+          .sort((a, b) => a.distanceKm - b.distanceKm)
+      : [],
+  };
 }
 
-const hasSpecialty = (specialtyId: number) =>
-  sql<SqlBool>`EXISTS (SELECT 1 FROM clinic_specialties cs WHERE cs.clinic_id = c.id AND cs.specialty_id = ${specialtyId})`;
-
-const specialtyIdsOf = (row: Row) => (row.specialty_ids ? row.specialty_ids.slice(1, -1).split(',').map(Number) : []);
-
-function toListed(row: Row, directory: Directory, distance: number | null, inTown: boolean): ListedClinic {
-  const town = directory.towns.byId(row.town_id);
-  if (!town) throw new Error(`Clinic ${row.id} points to unknown town ${row.town_id}`);
+function toListed(e: CatalogEntry, directory: Directory): ListedClinic {
+  const town = directory.towns.byId(e.townId);
+  if (!town) throw new Error(`Clinic ${e.id} points to unknown town ${e.townId}`);
   return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    sortKey: row.sort_key,
-    address: row.address,
-    postcode: row.postcode,
+    id: e.id,
+    slug: e.slug,
+    name: e.name,
+    sortKey: e.sortKey,
+    address: e.address,
+    postcode: e.postcode,
     town,
-    lat: row.lat,
-    lon: row.lon,
-    ydernummer: toBool(row.ydernummer),
-    handicapAccess: row.handicap_access === null ? null : toBool(row.handicap_access),
-    verified: toBool(row.verified),
-    isDemo: toBool(row.is_demo),
-    reviewCount: row.review_count,
-    ratingSum: row.rating_sum,
-    distanceKm: distance,
-    inTown,
-    specialties: specialtyIdsOf(row)
+    lat: e.lat,
+    lon: e.lon,
+    ydernummer: e.ydernummer,
+    handicapAccess: e.handicapAccess,
+    verified: e.verified,
+    isDemo: e.isDemo,
+    reviewCount: e.reviewCount,
+    ratingSum: e.ratingSum,
+    distanceKm: e.distanceKm,
+    inTown: e.inTown,
+    specialties: e.specialtyIds
       .map((id) => directory.specialties.byId(id))
       .filter((s): s is Specialty => s !== undefined)
       .sort((a, b) => a.position - b.position),
   };
 }
 
-export async function listClinics(db: Db, directory: Directory, query: ListQuery): Promise<ClinicList> {
-  return query.town ? listNear(db, directory, query, query.town) : listCountry(db, directory, query);
-}
-
-async function listNear(db: Db, directory: Directory, query: ListQuery, town: Town): Promise<ClinicList> {
-  const box = boundingBox(town, query.radiusKm);
-  const rows = (await db
-    .selectFrom('clinics as c')
-    .select(COLUMNS)
-    .where((eb) =>
-      eb.or([
-        eb('c.town_id', '=', town.id),
-        eb.and([eb('c.lat', '>=', box.minLat), eb('c.lat', '<=', box.maxLat), eb('c.lon', '>=', box.minLon), eb('c.lon', '<=', box.maxLon)]),
-      ]),
-    )
-    .where(flags(query))
-    .execute()) as Row[];
-
-  // Within the radius (or in the town itself, however large it is), with exact distances.
-  const reachable: Array<{ row: Row; distance: number; inTown: boolean }> = [];
-  for (const row of rows) {
-    const distance = distanceKm(town, row);
-    const inTown = row.town_id === town.id;
-    if (inTown || distance <= query.radiusKm) reachable.push({ row, distance, inTown });
-  }
-
-  const counts = new Map<number, number>();
-  for (const { row } of reachable) for (const id of specialtyIdsOf(row)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const matching = query.specialty
-    ? reachable.filter(({ row }) => row.specialty_ids.includes(`,${query.specialty!.id},`))
-    : reachable;
-
-  const listed = matching.map(({ row, distance, inTown }) => toListed(row, directory, distance, inTown)).sort(compareClinics);
-  const nearby = new Map<number, number>();
-  for (const c of listed) if (!c.inTown) nearby.set(c.town.id, (nearby.get(c.town.id) ?? 0) + 1);
-  return {
-    ...paginate(listed, query),
-    inTownCount: listed.filter((c) => c.inTown).length,
-    nearbyCount: listed.filter((c) => !c.inTown).length,
-    specialtyCounts: toSpecialtyCounts(directory, counts),
-    nearbyTowns: [...nearby.entries()]
-      .map(([id, count]) => {
-        const t = directory.towns.byId(id)!;
-        return { town: t, distanceKm: distanceKm(town, t), count };
-      })
-      .sort((a, b) => a.distanceKm - b.distanceKm),
-  };
-}
-
-function paginate(listed: ListedClinic[], query: ListQuery) {
-  const size = query.pageSize ?? PAGE_SIZE;
-  const pages = Math.max(1, Math.ceil(listed.length / size));
-  return { total: listed.length, page: query.page, pages, items: listed.slice((query.page - 1) * size, query.page * size) };
-}
-
-function toSpecialtyCounts(directory: Directory, counts: Map<number, number>) {
-  return [...counts.entries()]
-    .map(([id, count]) => ({ specialty: directory.specialties.byId(id), count }))
-    .filter((x): x is { specialty: Specialty; count: number } => x.specialty !== undefined)
-    .sort((a, b) => b.count - a.count || a.specialty.position - b.specialty.position);
-}
-
-/**
- * The same rule as compareClinics without distance, in SQL: ranking.ts's scoreKey (written
- * the same way), then the Danish sort key (byte order on both engines), then id.
- */
-const scoreKey = sql<number>`CASE WHEN c.verified = ${true} AND c.review_count > 0
-  THEN FLOOR((${sql.lit(PRIOR_WEIGHT * PRIOR_MEAN)} + c.rating_sum) * 100.0 / (${sql.lit(PRIOR_WEIGHT)} + c.review_count) + 0.5)
-  ELSE -1 END`;
-
-async function listCountry(db: Db, directory: Directory, query: ListQuery): Promise<ClinicList> {
-  const size = query.pageSize ?? PAGE_SIZE;
-  const base = db
-    .selectFrom('clinics as c')
-    .where(flags(query))
-    .where(query.specialty ? hasSpecialty(query.specialty.id) : sql<SqlBool>`1 = 1`);
-  const [countRow, chipRows] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
-    db
-      .selectFrom('clinics as c')
-      .innerJoin('clinic_specialties as cs', 'cs.clinic_id', 'c.id')
-      .where(flags(query))
-      .select(['cs.specialty_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy('cs.specialty_id')
-      .execute(),
-  ]);
-  const rows = (await base
-    .select(COLUMNS)
-    .orderBy(scoreKey, 'desc')
-    .orderBy('c.sort_key')
-    .orderBy('c.id')
-    .limit(size)
-    .offset((query.page - 1) * size)
-    .execute()) as Row[];
-  const total = Number(countRow?.n ?? 0);
-  return {
-    total,
-    inTownCount: total,
-    nearbyCount: 0,
-    page: query.page,
-    pages: Math.max(1, Math.ceil(total / size)),
-    items: rows.map((row) => toListed(row, directory, null, true)),
-    specialtyCounts: toSpecialtyCounts(directory, new Map(chipRows.map((r) => [r.specialty_id, Number(r.n)]))),
-    nearbyTowns: [],
-  };
-}
-
 /** For empty lists: the nearest towns that do have matching clinics, with their counts. */
-export async function nearestTownsWithClinics(
-  db: Db,
+export function nearestTownsWithClinics(
+  catalog: ClinicCatalog,
   directory: Directory,
   query: Pick<ListQuery, 'town' | 'specialty' | 'handicap' | 'ydernummer'>,
   limit = 5,
-): Promise<Array<{ town: Town; distanceKm: number; count: number }>> {
-  if (!query.town) return [];
-  const rows = await db
-    .selectFrom('clinics as c')
-    .where(flags(query))
-    .where(query.specialty ? hasSpecialty(query.specialty.id) : sql<SqlBool>`1 = 1`)
-    .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('c.town_id')
-    .execute();
+): Array<{ town: Town; distanceKm: number; count: number }> {
   const from = query.town;
-  return rows
-    .map((r) => ({ town: directory.towns.byId(r.town_id)!, count: Number(r.n) }))
-    .filter((r) => r.town && r.town.id !== from.id)
-    .map((r) => ({ ...r, distanceKm: distanceKm(from, r.town) }))
+  if (!from) return [];
+  const counts = catalog.townCounts((e) => passesFlags(e, query) && hasSpecialty(e, query.specialty));
+  return [...counts.entries()]
+    .flatMap(([id, count]) => {
+      const town = directory.towns.byId(id);
+      return town && town.id !== from.id ? [{ town, count, distanceKm: distanceKm(from, town) }] : [];
+    })
     .sort((a, b) => a.distanceKm - b.distanceKm)
     .slice(0, limit);
 }

@@ -61,7 +61,7 @@ const rawQuery = (request: FastifyRequest) => {
 };
 
 export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
-  const { db, ctx, cache, directory, events } = deps;
+  const { db, ctx, cache, directory, events, catalog } = deps;
   const publicRoute = { config: { access: 'public' as const } };
 
   app.get('/find/fysioterapeut', publicRoute, async (request, reply) => {
@@ -114,9 +114,10 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
     const key = findPath(townSlug, specialty?.slug ?? null, params);
     const page = await cache.get(key, async () => {
       const query = { town, radiusKm: NEARBY_RADIUS_KM, specialty, ...params };
-      const list = await listClinics(db, directory, query);
+      const clinics = await catalog.get();
+      const list = listClinics(clinics, directory, query);
       if (params.page > list.pages) return null;
-      const alternatives = list.total === 0 ? await nearestTownsWithClinics(db, directory, query) : [];
+      const alternatives = list.total === 0 ? nearestTownsWithClinics(clinics, directory, query) : [];
       const body = renderDocument(
         <FindPage
           ctx={ctx}
