@@ -2,6 +2,7 @@ import { type Kysely, SqliteAdapter } from 'kysely';
 import type { Database, SearchKind } from './schema.js';
 import { sqliteEngine } from './engines/sqlite.js';
 import { postgresEngine } from './engines/postgres.js';
+import type { SearchTier } from './engines/search-tiers.js';
 
 /**
  * Every difference between SQLite and PostgreSQL that application code may depend on is a
@@ -29,16 +30,6 @@ export interface MatchGroup {
   prefix: string | null;
 }
 
-export interface MatchedDoc {
-  id: number;
-  kind: SearchKind;
-  ref_id: number;
-  slug: string;
-  title: string;
-  url: string;
-  body_text: string;
-}
-
 export interface MatchOptions {
   kinds: readonly SearchKind[] | null;
   limit: number;
@@ -48,14 +39,16 @@ export interface MatchOptions {
 export interface Engine {
   name: EngineName;
   /**
-   * Full-text index: FTS5 (bm25 with column weights) on SQLite, a weighted tsvector with GIN
-   * on PostgreSQL. Weights: title 1.0, headings 0.4, FAQ 0.3, body 0.1 (relative).
+   * Full-text index: FTS5 (bm25 with column weights) on SQLite, weighted tsvectors with GIN on
+   * PostgreSQL. Results come in tiers (engines/search-tiers.ts); relevance orders within one.
    */
   fullText: {
-    write(db: Db, docId: number, tokens: SearchFieldTokens): Promise<void>;
+    write(db: Db, docId: number, tokens: SearchFieldTokens, kind: SearchKind): Promise<void>;
     remove(db: Db, docIds: readonly number[]): Promise<void>;
-    match(db: Db, groups: readonly MatchGroup[], options: MatchOptions): Promise<MatchedDoc[]>;
-    count(db: Db, groups: readonly MatchGroup[], kinds: readonly SearchKind[] | null): Promise<number>;
+    /** How many documents match in each tier. */
+    countTiers(db: Db, groups: readonly MatchGroup[], kinds: readonly SearchKind[] | null): Promise<Record<SearchTier, number>>;
+    /** Document ids of one tier, most relevant first (ties by id). */
+    rankTier(db: Db, groups: readonly MatchGroup[], tier: SearchTier, options: MatchOptions): Promise<number[]>;
   };
   /** Largest number of bound parameters one statement may carry. */
   maxParameters: number;

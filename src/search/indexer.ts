@@ -59,12 +59,12 @@ export async function indexDocument(db: Db, doc: SearchDocument, session?: Index
     faq: tokenize(doc.faq),
     body: tokenize(doc.body),
   };
-  await engineOf(db).fullText.write(db, id, {
-    title: fields.title.join(' '),
-    headings: fields.headings.join(' '),
-    faq: fields.faq.join(' '),
-    body: fields.body.join(' '),
-  });
+  await engineOf(db).fullText.write(
+    db,
+    id,
+    { title: fields.title.join(' '), headings: fields.headings.join(' '), faq: fields.faq.join(' '), body: fields.body.join(' ') },
+    doc.kind,
+  );
   await addTerms(db, [...fields.title, ...fields.headings, ...fields.faq, ...fields.body], session?.knownTerms);
 }
 

@@ -1,4 +1,5 @@
 import { type Db, type MatchGroup, engineOf } from '../db/engine.js';
+import { SEARCH_TIERS, type SearchTier } from '../db/engines/search-tiers.js';
 import type { SearchKind } from '../db/schema.js';
 import { analyzeQuery } from '../text/tokenize.js';
 import { type SnippetPart, makeSnippet } from './snippet.js';
@@ -9,7 +10,9 @@ import { termsContaining, termsOneEditFrom } from './vocabulary.js';
  * 1. the query goes through the indexing tokenizer (stop words, folding, stemming);
  * 2. each term also matches indexed words that contain it (Danish compounds), and the last
  *    term matches as a prefix;
- * 3. only if that finds nothing, words one typo away are tried (for terms of 5+ letters).
+ * 3. only if that finds nothing, words one typo away are tried (for terms of 5+ letters);
+ * 4. results are ranked in tiers: every term in the title, then in title/headings/FAQ, then
+ *    anywhere; relevance orders each tier (engines/search-tiers.ts).
  */
 
 export interface SearchHit {
@@ -46,9 +49,9 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
       prefix: i === terms.length - 1 ? prefix : null,
     })),
   );
-  let total = await engine.fullText.count(db, groups, kinds);
+  let counts = await engine.fullText.countTiers(db, groups, kinds);
   let approximate = false;
-  if (total === 0) {
+  if (totalOf(counts) === 0) {
     const widened = await Promise.all(
       groups.map(async (g, i) => {
         const near = await termsOneEditFrom(db, terms[i]!);
@@ -57,26 +60,40 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
     );
     if (widened.some((g, i) => g !== groups[i])) {
       groups = widened;
-      total = await engine.fullText.count(db, groups, kinds);
-      approximate = total > 0;
+      counts = await engine.fullText.countTiers(db, groups, kinds);
+      approximate = totalOf(counts) > 0;
     }
   }
+  const total = totalOf(counts);
   if (total === 0) return empty;
 
+  // Walk the tiers to the requested window; only the tiers it touches are ranked.
   const limit = Math.min(Math.max(options.limit ?? 10, 1), 50);
-  const rows = await engine.fullText.match(db, groups, { kinds, limit, offset: Math.max(options.offset ?? 0, 0) });
+  let skip = Math.max(options.offset ?? 0, 0);
+  const ids: number[] = [];
+  for (const tier of SEARCH_TIERS) {
+    if (ids.length >= limit) break;
+    if (skip >= counts[tier]) {
+      skip -= counts[tier];
+      continue;
+    }
+    ids.push(...(await engine.fullText.rankTier(db, groups, tier, { kinds, limit: limit - ids.length, offset: skip })));
+    skip = 0;
+  }
+  const rows = ids.length === 0 ? [] : await db.selectFrom('search_docs').select(['id', 'kind', 'slug', 'title', 'url', 'body_text']).where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+
   const wanted = new Set(groups.flatMap((g) => g.alternatives));
   const prefixes = groups.flatMap((g) => (g.prefix ? [g.prefix] : []));
   const matches = (token: string) => wanted.has(token) || prefixes.some((p) => token.startsWith(p));
   return {
     total,
     approximate,
-    hits: rows.map((r) => ({
-      kind: r.kind,
-      slug: r.slug,
-      title: r.title,
-      url: r.url,
-      snippet: makeSnippet(r.body_text, matches),
-    })),
+    hits: ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [{ kind: r.kind, slug: r.slug, title: r.title, url: r.url, snippet: makeSnippet(r.body_text, matches) }] : [];
+    }),
   };
 }
+
+const totalOf = (counts: Record<SearchTier, number>) => counts.title + counts.top + counts.body;

@@ -1,56 +1,56 @@
 import { sql } from 'kysely';
-import type { Engine, MatchGroup, MatchedDoc } from '../engine.js';
+import type { Engine } from '../engine.js';
 import type { SearchKind } from '../schema.js';
-
-/** tsquery syntax over the 'simple' configuration: our tokens are already stemmed. */
-export function tsQuery(groups: readonly MatchGroup[]): string {
-  const clean = (t: string) => t.replace(/[^a-z0-9]/g, '');
-  return groups
-    .map((g) => {
-      const parts = g.alternatives.map(clean).filter(Boolean);
-      if (g.prefix && clean(g.prefix)) parts.push(`${clean(g.prefix)}:*`);
-      return parts.length === 1 ? parts[0] : `(${parts.join(' | ')})`;
-    })
-    .join(' & ');
-}
+import { type SearchTier, tsQuery } from './search-tiers.js';
 
 function kindFilter(kinds: readonly SearchKind[] | null) {
-  return kinds && kinds.length > 0
-    ? sql`AND d.kind IN (${sql.join(kinds.map((k) => sql`${k}`))})`
-    : sql``;
+  return kinds && kinds.length > 0 ? sql`AND d.kind IN (${sql.join(kinds.map((k) => sql`${k}`))})` : sql``;
 }
+
+/** Which rows a tier holds: matches in its vector, minus those of the narrower tier. */
+const TIER_FILTER: Record<SearchTier, ReturnType<typeof sql>> = {
+  title: sql`d.tsv_title @@ q`,
+  top: sql`d.tsv_top @@ q AND NOT d.tsv_title @@ q`,
+  body: sql`d.tsv @@ q AND NOT d.tsv_top @@ q`,
+};
 
 export const postgresEngine: Engine = {
   name: 'postgres',
   maxParameters: 60000,
   fullText: {
     async write(db, docId, t) {
-      await sql`UPDATE search_docs SET tsv =
-          setweight(to_tsvector('simple', ${t.title}), 'A') ||
-          setweight(to_tsvector('simple', ${t.headings}), 'B') ||
-          setweight(to_tsvector('simple', ${t.faq}), 'C') ||
-          setweight(to_tsvector('simple', ${t.body}), 'D')
+      await sql`UPDATE search_docs SET
+          tsv_title = to_tsvector('simple', ${t.title}),
+          tsv_top = to_tsvector('simple', ${t.title}) || to_tsvector('simple', ${t.headings}) || to_tsvector('simple', ${t.faq}),
+          tsv = setweight(to_tsvector('simple', ${t.title}), 'A') ||
+                setweight(to_tsvector('simple', ${t.headings}), 'B') ||
+                setweight(to_tsvector('simple', ${t.faq}), 'C') ||
+                setweight(to_tsvector('simple', ${t.body}), 'D')
         WHERE id = ${docId}`.execute(db);
     },
     async remove() {
-      // The tsvector lives in the search_docs row and goes with it.
+      // The vectors live in the search_docs row and go with it.
     },
-    async match(db, groups, { kinds, limit, offset }) {
+    async countTiers(db, groups, kinds) {
+      // One pass over the matches, testing the narrower vectors on each.
+      const result = await sql<{ title: number; top: number; total: number }>`
+        SELECT count(*) FILTER (WHERE d.tsv_title @@ q) AS title,
+               count(*) FILTER (WHERE d.tsv_top @@ q) AS top,
+               count(*) AS total
+        FROM search_docs d, to_tsquery('simple', ${tsQuery(groups)}) q
+        WHERE d.tsv @@ q ${kindFilter(kinds)}`.execute(db);
+      const row = result.rows[0] ?? { title: 0, top: 0, total: 0 };
+      return { title: Number(row.title), top: Number(row.top) - Number(row.title), body: Number(row.total) - Number(row.top) };
+    },
+    async rankTier(db, groups, tier, { kinds, limit, offset }) {
       // Weights are {D, C, B, A}: body 0.1, FAQ 0.3, headings 0.4, title 1.0; normalisation 1
       // divides by 1 + log(length) like bm25's length normalisation.
-      const result = await sql<MatchedDoc>`
-        SELECT d.id, d.kind, d.ref_id, d.slug, d.title, d.url, d.body_text
-        FROM search_docs d, to_tsquery('simple', ${tsQuery(groups)}) q
-        WHERE d.tsv @@ q ${kindFilter(kinds)}
+      const result = await sql<{ id: number }>`
+        SELECT d.id FROM search_docs d, to_tsquery('simple', ${tsQuery(groups)}) q
+        WHERE ${TIER_FILTER[tier]} ${kindFilter(kinds)}
         ORDER BY ts_rank('{0.1, 0.3, 0.4, 1.0}', d.tsv, q, 1) DESC, d.id
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
-      return result.rows;
-    },
-    async count(db, groups, kinds) {
-      const result = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM search_docs d, to_tsquery('simple', ${tsQuery(groups)}) q
-        WHERE d.tsv @@ q ${kindFilter(kinds)}`.execute(db);
-      return Number(result.rows[0]?.n ?? 0);
+      return result.rows.map((r) => r.id);
     },
   },
 };

@@ -10,54 +10,56 @@ import {
   type ValueNode,
   sql,
 } from 'kysely';
-import type { Engine, MatchGroup, MatchedDoc } from '../engine.js';
+import type { Db, Engine, MatchGroup } from '../engine.js';
+import { type SearchTier, fts5Query } from './search-tiers.js';
 import type { SearchKind } from '../schema.js';
 
-/** FTS5 query syntax. Tokens are [a-z0-9]+ by construction; quoting keeps it that way. */
-export function fts5Query(groups: readonly MatchGroup[]): string {
-  return groups
-    .map((g) => {
-      const parts = g.alternatives.map((t) => `"${t.replaceAll('"', '')}"`);
-      if (g.prefix) parts.push(`"${g.prefix.replaceAll('"', '')}"*`);
-      return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
-    })
-    .join(' AND ');
+/** The columns each tier's matches must lie in; every column but `kind`. */
+const REACH: Record<SearchTier, string> = { title: '{title}', top: '{title headings faq}', body: '{title headings faq body}' };
+const NARROWER: Record<SearchTier, string | null> = { title: null, top: '{title}', body: '{title headings faq}' };
+
+function tierExpression(groups: readonly MatchGroup[], tier: SearchTier, kinds: readonly SearchKind[] | null): string {
+  const base = fts5Query(groups);
+  const narrower = NARROWER[tier];
+  let expression = `(${REACH[tier]} : (${base}))`;
+  if (narrower) expression = `(${expression} NOT (${narrower} : (${base})))`;
+  return kinds && kinds.length > 0 ? `${expression} AND ({kind} : (${kinds.map((k) => `"k${k}"`).join(' OR ')}))` : expression;
 }
 
-function kindFilter(kinds: readonly SearchKind[] | null) {
-  return kinds && kinds.length > 0
-    ? sql`AND d.kind IN (${sql.join(kinds.map((k) => sql`${k}`))})`
-    : sql``;
+async function countMatches(db: Db, expression: string): Promise<number> {
+  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${expression}`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 export const sqliteEngine: Engine = {
   name: 'sqlite',
   maxParameters: 30000,
   fullText: {
-    async write(db, docId, t) {
+    async write(db, docId, t, kind) {
       await sql`DELETE FROM search_fts WHERE rowid = ${docId}`.execute(db);
-      await sql`INSERT INTO search_fts (rowid, title, headings, faq, body)
-                VALUES (${docId}, ${t.title}, ${t.headings}, ${t.faq}, ${t.body})`.execute(db);
+      await sql`INSERT INTO search_fts (rowid, title, headings, faq, body, kind)
+                VALUES (${docId}, ${t.title}, ${t.headings}, ${t.faq}, ${t.body}, ${`k${kind}`})`.execute(db);
     },
     async remove(db, docIds) {
       if (docIds.length === 0) return;
       await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(docIds.map((id) => sql`${id}`))})`.execute(db);
     },
-    async match(db, groups, { kinds, limit, offset }) {
-      // bm25 is lower-is-better; the weights follow the column order title, headings, faq, body.
-      const result = await sql<MatchedDoc>`
-        SELECT d.id, d.kind, d.ref_id, d.slug, d.title, d.url, d.body_text
-        FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
-        WHERE search_fts MATCH ${fts5Query(groups)} ${kindFilter(kinds)}
-        ORDER BY bm25(search_fts, 10.0, 4.0, 3.0, 1.0), d.id
-        LIMIT ${limit} OFFSET ${offset}`.execute(db);
-      return result.rows;
+    async countTiers(db, groups, kinds) {
+      // Counting without NOT is cheaper: the tiers are differences of nested reaches.
+      const reach = async (tier: SearchTier) => {
+        const base = `(${REACH[tier]} : (${fts5Query(groups)}))`;
+        return countMatches(db, kinds && kinds.length > 0 ? `${base} AND ({kind} : (${kinds.map((k) => `"k${k}"`).join(' OR ')}))` : base);
+      };
+      const [title, top, body] = await Promise.all([reach('title'), reach('top'), reach('body')]);
+      return { title, top: top - title, body: body - top };
     },
-    async count(db, groups, kinds) {
-      const result = await sql<{ n: number }>`
-        SELECT count(*) AS n FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid
-        WHERE search_fts MATCH ${fts5Query(groups)} ${kindFilter(kinds)}`.execute(db);
-      return Number(result.rows[0]?.n ?? 0);
+    async rankTier(db, groups, tier, { kinds, limit, offset }) {
+      // bm25 is lower-is-better; the weights follow the columns title, headings, faq, body, kind.
+      const result = await sql<{ id: number }>`
+        SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression(groups, tier, kinds)}
+        ORDER BY bm25(search_fts, 10.0, 4.0, 3.0, 1.0, 0.0), rowid
+        LIMIT ${limit} OFFSET ${offset}`.execute(db);
+      return result.rows.map((r) => r.id);
     },
   },
 };

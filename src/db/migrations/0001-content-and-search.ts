@@ -59,11 +59,17 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
 
   if (engine === 'sqlite') {
     // Contentless: the tokens are ours (stemmed, transliterated); snippets come from search_docs.
+    // The kind column holds one token ("kordbog", "kclinic") so a kind filter is part of the
+    // full-text match instead of a join.
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
-      title, headings, faq, body, content='', contentless_delete=1, tokenize='unicode61')`.execute(db);
+      title, headings, faq, body, kind, content='', contentless_delete=1, tokenize='unicode61')`.execute(db);
   } else {
-    await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector NOT NULL DEFAULT ''::tsvector`.execute(db);
-    await sql`CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv)`.execute(db);
+    // All fields weighted A–D for ranking, and two narrower vectors so "matches in the title"
+    // and "in title, headings or FAQ" are index lookups too.
+    for (const column of ['tsv', 'tsv_top', 'tsv_title']) {
+      await sql`ALTER TABLE search_docs ADD COLUMN ${sql.ref(column)} tsvector NOT NULL DEFAULT ''::tsvector`.execute(db);
+      await sql`CREATE INDEX ${sql.ref(`search_docs_${column}`)} ON search_docs USING gin (${sql.ref(column)})`.execute(db);
+    }
   }
 
   // The vocabulary of indexed tokens and their trigrams: finds compounds ("kramp" in
