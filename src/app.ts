@@ -60,10 +60,9 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
 
   // One URL per page: "/ordbog/" answers 301 to "/ordbog".
   app.addHook('onRequest', async (request, reply) => {
-    const [path, query] = splitUrl(request.url);
-    if (path.length > 1 && path.endsWith('/') && (request.method === 'GET' || request.method === 'HEAD')) {
-      return reply.redirect(`${path.replace(/\/+$/, '') || '/'}${query}`, 301);
-    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const target = withoutTrailingSlash(request.url);
+    if (target) return reply.redirect(target, 301);
   });
 
   await installSecurity(app);
@@ -111,7 +110,14 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   return app;
 }
 
-function splitUrl(url: string): [path: string, query: string] {
+/**
+ * "/ordbog/?x=1" → "/ordbog?x=1"; null when there is no trailing slash. Leading slashes and
+ * backslashes collapse to one slash, so "//other.site/" or "/\\other.site/" can never turn into
+ * a redirect to another site.
+ */
+export function withoutTrailingSlash(url: string): string | null {
   const i = url.indexOf('?');
-  return i < 0 ? [url, ''] : [url.slice(0, i), url.slice(i)];
+  const [path, query] = i < 0 ? [url, ''] : [url.slice(0, i), url.slice(i)];
+  if (path.length <= 1 || !path.endsWith('/')) return null;
+  return `/${path.replace(/^[/\\]+|\/+$/g, '')}${query}`;
 }

@@ -101,9 +101,13 @@ describe('pages', () => {
     }
   });
 
-  it('redirects a trailing slash to the canonical URL', async () => {
+  it('redirects a trailing slash to the canonical URL, never to another site', async () => {
     const res = await get('/ordbog/');
     expect([res.statusCode, res.headers.location]).toEqual([301, '/ordbog']);
+    for (const url of ['//evil.example/', '///evil.example/', '/\\evil.example/']) {
+      const location = String((await get(url)).headers.location ?? '');
+      expect(location, url).not.toMatch(/^\/\/|^\/\\|^https?:/);
+    }
   });
 
   it('answers 304 to a matching If-None-Match', async () => {
