@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import type { Db } from '../../db/engine.js';
 import type { ArticleKind } from '../../db/schema.js';
 import { type SaveOutcome, saveArticle } from '../articles.js';
@@ -28,10 +28,12 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
     const info = await stat(path).catch(() => null);
     if (info?.isDirectory()) {
       const entries = await readdir(path, { recursive: true, withFileTypes: true });
+      // Hidden files and folders below the folder given are skipped (.git, .DS_Store); the
+      // folder itself may be hidden.
       const files = entries
-        .filter((e) => e.isFile() && !e.name.startsWith('.'))
+        .filter((e) => e.isFile())
         .map((e) => join(e.parentPath, e.name))
-        .filter((p) => !p.split(/[\\/]/).some((part) => part.startsWith('.') && part.length > 1 && part !== '..'));
+        .filter((p) => !relative(path, p).split(/[\\/]/).some((part) => part.startsWith('.')));
       out.push(...files.sort());
     } else {
       out.push(path);

@@ -166,3 +166,19 @@ describe.skipIf(!existsSync(SEEDS))('the seed documents in ../shared/seeds', () 
     expect(r.plainText).not.toContain('indkøbsposerne');
   });
 });
+
+describe('collectFiles', () => {
+  it('walks folders, skips hidden files and folders below them, but accepts a hidden folder given', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { collectFiles } = await import('./import-files.js');
+    const root = join(mkdtempSync(join(tmpdir(), 'fysio-collect-')), '.skjult');
+    mkdirSync(join(root, 'under', '.git'), { recursive: true });
+    write(join(root, 'b.md'), 'x');
+    write(join(root, 'under', 'a.md'), 'x');
+    write(join(root, '.DS_Store'), 'x');
+    write(join(root, 'under', '.git', 'config'), 'x');
+    expect(await collectFiles([root])).toEqual([join(root, 'b.md'), join(root, 'under', 'a.md')]);
+  });
+});
