@@ -1,11 +1,11 @@
 import type { Db } from '../db/engine.js';
 import type { ArticleKind } from '../db/schema.js';
-import { indexDocument } from '../search/indexer.js';
+import { type IndexSession, indexDocument } from '../search/indexer.js';
 import { todayInDenmark } from '../text/dates.js';
 import { truncateAtWord } from '../text/truncate.js';
 import { type Author, authorById, resolveAuthor } from './authors.js';
-import type { ArticleDraft } from './import/draft.js';
-import { type FaqEntry, type TocEntry, renderMarkdown } from './markdown.js';
+import type { PreparedArticle } from './import/draft.js';
+import type { FaqEntry, TocEntry } from './markdown.js';
 import { articlePath } from './urls.js';
 
 export interface Faq {
@@ -58,8 +58,13 @@ export interface SaveOutcome {
  * Creates or updates the article with the draft's kind and slug, and its search entry.
  * The caller owns the transaction: a file is saved completely or not at all.
  */
-export async function saveArticle(db: Db, draft: ArticleDraft, authorOverride: Author | null = null): Promise<SaveOutcome> {
-  const rendered = renderMarkdown(draft.tree);
+export async function saveArticle(
+  db: Db,
+  draft: PreparedArticle,
+  authorOverride: Author | null = null,
+  session?: IndexSession,
+): Promise<SaveOutcome> {
+  const rendered = draft.rendered;
   const author = authorOverride ?? (draft.author ? await resolveAuthor(db, draft.author) : null);
   const existing = await db
     .selectFrom('articles')
@@ -82,7 +87,6 @@ export async function saveArticle(db: Db, draft: ArticleDraft, authorOverride: A
     html: rendered.html,
     toc: JSON.stringify(rendered.toc),
     faq: JSON.stringify({ heading: rendered.faqHeading, items: rendered.faq } satisfies Faq),
-    plain_text: rendered.plainText,
     reading_minutes: rendered.readingMinutes,
     date_published: datePublished,
     date_modified: dateModified < datePublished ? datePublished : dateModified,
@@ -113,8 +117,8 @@ export async function saveArticle(db: Db, draft: ArticleDraft, authorOverride: A
     url,
     headings: rendered.headingsText,
     faq: rendered.faqText,
-    body: rendered.plainText,
-  });
+    body: rendered.bodyText,
+  }, session);
   return { status: existing ? 'updated' : 'imported', kind: draft.kind, slug: draft.slug, url };
 }
 

@@ -92,7 +92,7 @@ describe('renderMarkdown', () => {
 
   it('gives plain text with separated words, the first paragraph and reading time', () => {
     const r = render(ARTICLE);
-    expect(r.plainText).toContain('Indledning om skulderen.\nHvad er frossen skulder?');
+    expect(r.bodyText).toContain('Indledning om skulderen.\nHvad er frossen skulder?');
     expect(r.firstParagraph).toBe('Indledning om skulderen.');
     expect(r.readingMinutes).toBe(1);
     const long = render(Array.from({ length: 450 }, () => 'ord').join(' '));

@@ -4,12 +4,12 @@ import type { Heading, Nodes, Root as MdastRoot, RootContent } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { slugify } from '../text/slugify.js';
+import remarkGfmSubset from './remark-gfm-subset.js';
 
 /**
  * Markdown → sanitised HTML with Danish heading ids, a table of contents, the FAQ section
@@ -35,8 +35,8 @@ export interface RenderedMarkdown {
   toc: TocEntry[];
   faqHeading: TocEntry | null;
   faq: FaqEntry[];
-  /** Body and FAQ as plain text, blocks separated by newlines. */
-  plainText: string;
+  /** The body (without the FAQ) as plain text, blocks separated by newlines. */
+  bodyText: string;
   headingsText: string;
   faqText: string;
   firstParagraph: string;
@@ -47,11 +47,14 @@ const FAQ_HEADING = /^ofte stillede spørgsmål/i;
 const WORDS_PER_MINUTE = 200;
 
 /** Parses Markdown (with optional YAML frontmatter) to mdast. */
-export const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+export const markdownParser = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml']).freeze();
 
 // Sanitising happens before our own decorations, so every id and attribute added after it is
 // ours, not the author's.
-const toHast = unified().use(remarkRehype).use(rehypeSanitize, defaultSchema).freeze();
+const toHast = unified()
+  .use(remarkRehype, { footnoteLabel: 'Fodnoter', footnoteBackLabel: 'Tilbage til teksten' })
+  .use(rehypeSanitize, defaultSchema)
+  .freeze();
 const htmlWriter = unified().use(rehypeStringify).freeze();
 
 export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
@@ -72,20 +75,21 @@ export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
     }
   }
 
-  const plainText = blocksText(children);
+  const bodyText = blocksText(body);
+  const faqText = faq.map((f) => `${f.question}\n${f.answer}`).join('\n');
   const firstParagraph = children.find((n) => n.type === 'paragraph');
-  const wordCount = plainText.split(/\s+/).filter(Boolean).length;
+  const wordCount = `${bodyText} ${faqText}`.split(/\s+/).filter(Boolean).length;
   return {
     html,
     toc,
     faqHeading: faqEntry,
     faq,
-    plainText,
+    bodyText,
     headingsText: children
       .filter((n): n is Heading => n.type === 'heading')
       .map(nodeText)
       .join('\n'),
-    faqText: faq.map((f) => `${f.question}\n${f.answer}`).join('\n'),
+    faqText,
     firstParagraph: firstParagraph ? blocksText([firstParagraph]) : '',
     readingMinutes: Math.max(1, Math.ceil(wordCount / WORDS_PER_MINUTE)),
   };

@@ -34,7 +34,6 @@ export interface ArticlesTable {
   toc: string;
   /** JSON: { heading: { id, text } | null, items: [{ question, answer, answerHtml }] }. */
   faq: string;
-  plain_text: string;
   reading_minutes: number;
   date_published: string;
   date_modified: string;

@@ -17,14 +17,29 @@ export interface SearchDocument {
 }
 
 /**
- * State shared by many index writes inside one transaction (a bulk import): the vocabulary
- * terms already written. Never keep one beyond its transaction.
+ * What a bulk import already wrote to the vocabulary, so most documents write nothing there:
+ * `committed` holds terms from transactions that committed, `pending` those of the current
+ * transaction. Call `commit()` after the transaction commits; drop `pending` if it rolls back.
  */
-export interface IndexSession {
-  knownTerms: Set<string>;
+export class IndexSession {
+  readonly committed = new Set<string>();
+  pending = new Set<string>();
+
+  has(term: string): boolean {
+    return this.committed.has(term) || this.pending.has(term);
+  }
+
+  commit(): void {
+    for (const t of this.pending) this.committed.add(t);
+    this.pending = new Set();
+  }
+
+  rollback(): void {
+    this.pending = new Set();
+  }
 }
 
-export const newIndexSession = (): IndexSession => ({ knownTerms: new Set() });
+export const newIndexSession = () => new IndexSession();
 
 /** Adds or replaces a document. Run it inside the transaction that changes its source. */
 export async function indexDocument(db: Db, doc: SearchDocument, session?: IndexSession): Promise<void> {
@@ -65,7 +80,7 @@ export async function indexDocument(db: Db, doc: SearchDocument, session?: Index
     { title: fields.title.join(' '), headings: fields.headings.join(' '), faq: fields.faq.join(' '), body: fields.body.join(' ') },
     doc.kind,
   );
-  await addTerms(db, [...fields.title, ...fields.headings, ...fields.faq, ...fields.body], session?.knownTerms);
+  await addTerms(db, [...fields.title, ...fields.headings, ...fields.faq, ...fields.body], session);
 }
 
 export async function removeDocument(db: Db, kind: SearchKind, refId: number): Promise<void> {

@@ -96,4 +96,4 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   };
 }
 
-const totalOf = (counts: Record<SearchTier, number>) => counts.title + counts.top + counts.body;
+const totalOf = (counts: Record<SearchTier, number>) => SEARCH_TIERS.reduce((sum, tier) => sum + counts[tier], 0);

@@ -21,11 +21,8 @@ function innerTrigramsOf(term: string): string[] {
   return trigramsOf(term).filter((g) => !g.includes('^') && !g.includes('$'));
 }
 
-/**
- * Adds new terms with their trigrams. `known`, for a bulk import inside one transaction, holds
- * the terms already written in it, so most documents insert nothing.
- */
-export async function addTerms(db: Db, terms: Iterable<string>, known?: Set<string>): Promise<void> {
+/** Adds new terms with their trigrams; `known` (a bulk import's) skips terms already written. */
+export async function addTerms(db: Db, terms: Iterable<string>, known?: { has(t: string): boolean; pending: Set<string> }): Promise<void> {
   const all = [...new Set(terms)].filter((t) => !known?.has(t));
   const chunk = Math.min(500, engineOf(db).maxParameters);
   for (let i = 0; i < all.length; i += chunk) {
@@ -44,7 +41,7 @@ export async function addTerms(db: Db, terms: Iterable<string>, known?: Set<stri
         .execute();
     }
   }
-  for (const t of all) known?.add(t);
+  for (const t of all) known?.pending.add(t);
 }
 
 const MAX_EXPANSIONS = 40;

@@ -1,5 +1,5 @@
 import { type SaveOutcome, saveArticle } from '../../src/content/articles.js';
-import { draftFromText } from '../../src/content/import/import-files.js';
+import { draftFromText, prepareDraft } from '../../src/content/import/prepare.js';
 import type { Db } from '../../src/db/engine.js';
 import type { ArticleKind } from '../../src/db/schema.js';
 
@@ -25,7 +25,7 @@ export function markdownSource({ title, body, frontmatter }: ArticleSpec & { tit
 export function articleDraft(spec: ArticleSpec = {}) {
   counter += 1;
   const title = spec.title ?? `Testartikel ${counter}`;
-  return draftFromText(markdownSource({ ...spec, title }), 'markdown', spec.kind ?? 'ordbog');
+  return prepareDraft(draftFromText(markdownSource({ ...spec, title }), 'markdown', spec.kind ?? 'ordbog'));
 }
 
 /** Saves an article through the real import path, in its own transaction. */

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { ArticleKind } from '../../db/schema.js';
+import type { RenderedMarkdown } from '../markdown.js';
 
 /** What an importer makes of one file, before it touches the database. */
 export interface ArticleDraft {
@@ -17,6 +18,11 @@ export interface ArticleDraft {
   format: 'markdown' | 'wix';
   source: string;
   tree: Root;
+}
+
+/** A draft rendered and ready to save: plain data, so it can cross to and from a worker. */
+export interface PreparedArticle extends Omit<ArticleDraft, 'tree'> {
+  rendered: RenderedMarkdown;
 }
 
 /** A file the importer refuses, with the reason shown to the user. */

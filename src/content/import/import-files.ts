@@ -1,13 +1,15 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import type { Db } from '../../db/engine.js';
+import { type IndexSession, newIndexSession } from '../../search/indexer.js';
 import type { ArticleKind } from '../../db/schema.js';
 import { type SaveOutcome, saveArticle } from '../articles.js';
 import type { Author } from '../authors.js';
-import { type ArticleDraft, Rejection } from './draft.js';
-import { parseMarkdownFile } from './markdown-file.js';
-import { readSourceFile } from './source-file.js';
-import { parseWixExport } from './wix-export.js';
+import { Rejection } from './draft.js';
+import { type PreparedFile, draftFromText, prepareDraft } from './prepare.js';
+import { FilePreparer } from './preparer.js';
+
+export { draftFromText, prepareDraft };
 
 export type FileResult =
   | ({ file: string; status: 'imported' | 'updated' } & Omit<SaveOutcome, 'status'>)
@@ -42,36 +44,45 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
   return out;
 }
 
-/** Parses one file's text into a draft, or throws a Rejection. */
-export function draftFromText(text: string, format: 'markdown' | 'wix', kind: ArticleKind | undefined): ArticleDraft {
-  return format === 'wix' ? parseWixExport(text, kind ?? 'blog') : parseMarkdownFile(text, kind ?? 'ordbog');
-}
+/** Below this many files a worker thread costs more to start than it saves. */
+const WORKER_THRESHOLD = 40;
+/** Files prepared ahead of the one being saved. */
+const LOOKAHEAD = 16;
 
 /**
  * Imports each file on its own, in its own transaction: a bad file is reported and skipped,
- * a good one lands completely, and one never leaves half its rows behind.
+ * a good one lands completely, and one never leaves half its rows behind. Large runs prepare
+ * (parse and render) the next files on another core while this one is saved.
  */
 export async function importFiles(db: Db, files: readonly string[], options: ImportOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  for (const file of files) {
-    const result = await importOne(db, file, options);
-    results.push(result);
-    options.onFile?.(result, results.length, files.length);
+  const session = newIndexSession();
+  const preparer = new FilePreparer(files.length >= WORKER_THRESHOLD);
+  const ahead: Array<Promise<PreparedFile>> = [];
+  try {
+    for (let i = 0; i < files.length; i++) {
+      while (ahead.length < LOOKAHEAD && i + ahead.length < files.length) {
+        ahead.push(preparer.prepare(files[i + ahead.length]!, options.kind));
+      }
+      const file = files[i]!;
+      const result = await save(db, file, await ahead.shift()!, options, session);
+      results.push(result);
+      options.onFile?.(result, results.length, files.length);
+    }
+  } finally {
+    await preparer.close();
   }
   return results;
 }
 
-async function importOne(db: Db, file: string, options: ImportOptions): Promise<FileResult> {
+async function save(db: Db, file: string, prepared: PreparedFile, options: ImportOptions, session: IndexSession): Promise<FileResult> {
+  if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
   try {
-    const info = await stat(file).catch(() => null);
-    if (!info) return { file, status: 'rejected', reason: 'filen findes ikke' };
-    if (!info.isFile()) return { file, status: 'rejected', reason: 'ikke en almindelig fil' };
-    const source = await readSourceFile(file);
-    if (!source.ok) return { file, status: 'rejected', reason: source.reason };
-    const draft = draftFromText(source.text, source.format, options.kind);
-    const outcome = await db.transaction().execute((trx) => saveArticle(trx, draft, options.author ?? null));
+    const outcome = await db.transaction().execute((trx) => saveArticle(trx, prepared.article, options.author ?? null, session));
+    session.commit();
     return { file, ...outcome };
   } catch (error) {
+    session.rollback();
     if (error instanceof Rejection) return { file, status: 'rejected', reason: error.message };
     const message = error instanceof Error ? error.message : String(error);
     return { file, status: 'rejected', reason: `uventet fejl (${basename(file)}): ${message}` };

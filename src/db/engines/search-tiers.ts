@@ -1,14 +1,15 @@
 import type { MatchGroup } from '../engine.js';
 
 /**
- * Search results come in three tiers, each ordered by the engine's relevance: documents where
- * every query term is in the title; then where every term is in the title, headings or FAQ;
- * then the rest (the body was needed). This is the ranking rule "title above headings and FAQ
- * above body", and it keeps search fast: a common word needs relevance scores only for the
- * tier the requested page falls in, never for every document that mentions it.
+ * Search results come in tiers, each ordered by the engine's relevance: documents where every
+ * query term is in the title; then in the title or headings; then in the title, headings or
+ * FAQ; then the rest (the body was needed). That is the ranking rule "title above headings and
+ * FAQ above body", and it keeps search fast: a common word needs relevance scores only for
+ * the tier the requested page falls in, never for every document that mentions it. It also
+ * makes SQLite and PostgreSQL agree wherever a tier holds documents of one kind of match.
  */
-export type SearchTier = 'title' | 'top' | 'body';
-export const SEARCH_TIERS: readonly SearchTier[] = ['title', 'top', 'body'];
+export type SearchTier = 'title' | 'headings' | 'faq' | 'body';
+export const SEARCH_TIERS: readonly SearchTier[] = ['title', 'headings', 'faq', 'body'];
 
 /** FTS5 syntax for the groups. Tokens are [a-z0-9]+ by construction; quoting keeps it that way. */
 export function fts5Query(groups: readonly MatchGroup[]): string {

@@ -15,8 +15,13 @@ import { type SearchTier, fts5Query } from './search-tiers.js';
 import type { SearchKind } from '../schema.js';
 
 /** The columns each tier's matches must lie in; every column but `kind`. */
-const REACH: Record<SearchTier, string> = { title: '{title}', top: '{title headings faq}', body: '{title headings faq body}' };
-const NARROWER: Record<SearchTier, string | null> = { title: null, top: '{title}', body: '{title headings faq}' };
+const REACH: Record<SearchTier, string> = {
+  title: '{title}',
+  headings: '{title headings}',
+  faq: '{title headings faq}',
+  body: '{title headings faq body}',
+};
+const NARROWER: Record<SearchTier, string | null> = { title: null, headings: REACH.title, faq: REACH.headings, body: REACH.faq };
 
 function tierExpression(groups: readonly MatchGroup[], tier: SearchTier, kinds: readonly SearchKind[] | null): string {
   const base = fts5Query(groups);
@@ -50,8 +55,8 @@ export const sqliteEngine: Engine = {
         const base = `(${REACH[tier]} : (${fts5Query(groups)}))`;
         return countMatches(db, kinds && kinds.length > 0 ? `${base} AND ({kind} : (${kinds.map((k) => `"k${k}"`).join(' OR ')}))` : base);
       };
-      const [title, top, body] = await Promise.all([reach('title'), reach('top'), reach('body')]);
-      return { title, top: top - title, body: body - top };
+      const [title, headings, faq, body] = await Promise.all([reach('title'), reach('headings'), reach('faq'), reach('body')]);
+      return { title, headings: headings - title, faq: faq - headings, body: body - faq };
     },
     async rankTier(db, groups, tier, { kinds, limit, offset }) {
       // bm25 is lower-is-better; the weights follow the columns title, headings, faq, body, kind.

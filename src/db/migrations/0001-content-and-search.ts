@@ -31,7 +31,6 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     .addColumn('html', 'text', (c) => c.notNull())
     .addColumn('toc', 'text', (c) => c.notNull())
     .addColumn('faq', 'text', (c) => c.notNull())
-    .addColumn('plain_text', 'text', (c) => c.notNull())
     .addColumn('reading_minutes', 'integer', (c) => c.notNull())
     .addColumn('date_published', 'text', (c) => c.notNull())
     .addColumn('date_modified', 'text', (c) => c.notNull())
@@ -64,9 +63,9 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
       title, headings, faq, body, kind, content='', contentless_delete=1, tokenize='unicode61')`.execute(db);
   } else {
-    // All fields weighted A–D for ranking, and two narrower vectors so "matches in the title"
-    // and "in title, headings or FAQ" are index lookups too.
-    for (const column of ['tsv', 'tsv_top', 'tsv_title']) {
+    // All fields weighted A–D for ranking, and narrower vectors so "matches in the title",
+    // "… or headings" and "… or FAQ" are index lookups too.
+    for (const column of ['tsv', 'tsv_top', 'tsv_head', 'tsv_title']) {
       await sql`ALTER TABLE search_docs ADD COLUMN ${sql.ref(column)} tsvector NOT NULL DEFAULT ''::tsvector`.execute(db);
       await sql`CREATE INDEX ${sql.ref(`search_docs_${column}`)} ON search_docs USING gin (${sql.ref(column)})`.execute(db);
     }
