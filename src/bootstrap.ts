@@ -1,5 +1,6 @@
 import { seedDemoContent } from './content/demo.js';
 import type { Connection } from './db/connect.js';
+import { engineOf } from './db/engine.js';
 import { migrateToLatest } from './db/migrate.js';
 import { countClinics } from './directory/clinics.js';
 import { DEFAULT_DEMO_CLINICS, DEFAULT_DEMO_SEED, seedDemoClinics } from './directory/demo.js';
@@ -32,5 +33,6 @@ export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEM
     const directory = await loadDirectory(connection.db);
     seededClinics = (await seedDemoClinics(connection.db, directory, { count: clinics, seed: DEFAULT_DEMO_SEED })).created;
   }
+  if (content.seeded || seededClinics > 0) await engineOf(connection.db).refreshStatistics(connection.db);
   return { articles: content.results.length, clinics: seededClinics };
 }

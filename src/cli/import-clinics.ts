@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { engineOf } from '../db/engine.js';
 import { CLINIC_COLUMNS, MAX_SPECIALTIES } from '../directory/clinic-input.js';
 import { loadDirectory } from '../directory/directory.js';
 import { readClinicFile } from '../directory/import/clinic-file.js';
@@ -38,13 +39,15 @@ Filen importeres i én transaktion: går noget galt undervejs, ændres intet.`,
       const results = await withDatabase(async ({ db }) => {
         const directory = await loadDirectory(db);
         const progress = new Progress(parsed.rows.length, 500);
-        return importClinicRows(db, directory, parsed.rows, (result: RowResult, done) => {
+        const imported = await importClinicRows(db, directory, parsed.rows, (result: RowResult, done) => {
           if (result.status === 'rejected') {
             progress.clear();
             console.log(`afvist række ${result.row}: ${result.reason}`);
           }
           if (done % 200 === 0 || done === parsed.rows.length) progress.update(done);
         });
+        await engineOf(db).refreshStatistics(db);
+        return imported;
       });
       const count = (s: RowResult['status']) => results.filter((r) => r.status === s).length;
       const seconds = (performance.now() - started) / 1000;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { engineOf } from '../db/engine.js';
 import { authorBySlug, listAuthors } from '../content/authors.js';
 import { type FileResult, collectFiles, importFiles } from '../content/import/import-files.js';
 import { withDatabase } from './database.js';
@@ -43,7 +44,7 @@ Eksempler:
         }
         const files = await collectFiles(paths);
         const progress = new Progress(files.length);
-        return importFiles(db, files, {
+        const results = await importFiles(db, files, {
           ...(kind ? { kind } : {}),
           ...(author ? { author } : {}),
           onFile: (result, done) => {
@@ -56,6 +57,8 @@ Eksempler:
             progress.update(done);
           },
         });
+        await engineOf(db).refreshStatistics(db);
+        return results;
       });
       const count = (s: FileResult['status']) => results.filter((r) => r.status === s).length;
       const seconds = (performance.now() - started) / 1000;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { seedDemoData } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
+import { engineOf } from '../db/engine.js';
 import { DEFAULT_DEMO_CLINICS, DEFAULT_DEMO_SEED, seedDemoClinics } from '../directory/demo.js';
 import { loadDirectory } from '../directory/directory.js';
 import { withDatabase } from './database.js';
@@ -51,6 +52,7 @@ som demodata, og sitet viser en "demodata"-besked, så længe der er nogen.`,
           },
         });
         progress.clear();
+        await engineOf(connection.db).refreshStatistics(connection.db);
         const seconds = ((performance.now() - started) / 1000).toFixed(1).replace('.', ',');
         console.log(`Demoklinikker: ${result.created} oprettet, ${result.updated} opdateret (${seconds} s).`);
       });

@@ -52,6 +52,11 @@ export interface Engine {
   };
   /** Largest number of bound parameters one statement may carry. */
   maxParameters: number;
+  /**
+   * Refreshes the query planner's statistics after a bulk change: PostgreSQL plans full-text
+   * queries as table scans until a fresh import has been analysed.
+   */
+  refreshStatistics(db: Db): Promise<void>;
 }
 
 export function engineOf(db: Kysely<any>): Engine {

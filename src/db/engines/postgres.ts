@@ -18,6 +18,9 @@ const TIER_FILTER: Record<SearchTier, ReturnType<typeof sql>> = {
 export const postgresEngine: Engine = {
   name: 'postgres',
   maxParameters: 60000,
+  async refreshStatistics(db) {
+    await sql`ANALYZE`.execute(db);
+  },
   fullText: {
     async write(db, docId, t) {
       await sql`UPDATE search_docs SET

@@ -39,6 +39,9 @@ async function countMatches(db: Db, expression: string): Promise<number> {
 export const sqliteEngine: Engine = {
   name: 'sqlite',
   maxParameters: 30000,
+  async refreshStatistics(db) {
+    await sql`PRAGMA optimize`.execute(db);
+  },
   fullText: {
     async write(db, docId, t, kind) {
       await sql`DELETE FROM search_fts WHERE rowid = ${docId}`.execute(db);
