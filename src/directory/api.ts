@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { HttpError, notFound, parseInput } from '../web/errors.js';
+import { sendPage } from '../web/respond.js';
 import { absoluteUrl } from '../web/seo.js';
 import { type Clinic, clinicBySlug, clinicPath } from './clinics.js';
 import type { ListedClinic } from './listing.js';
@@ -91,7 +92,7 @@ function presentClinic(c: Clinic, site: Site) {
   };
 }
 
-export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, directory, catalog }: DirectoryDeps) {
+export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache, directory, catalog }: DirectoryDeps) {
   const publicRoute = { config: { access: 'public' as const } };
 
   app.get('/api/v1/towns', publicRoute, async (request) => {
@@ -108,7 +109,7 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, direct
     };
   });
 
-  app.get('/api/v1/clinics', publicRoute, async (request) => {
+  app.get('/api/v1/clinics', publicRoute, async (request, reply) => {
     const q = parseInput(clinicsQuery, request.query);
     let town = null;
     if (q.near) {
@@ -117,21 +118,27 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, direct
     }
     const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
     if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');
-    const list = listClinics(await catalog.get(), directory, {
-      town: town ?? null,
-      radiusKm: q.radius_km,
-      specialty: specialty ?? null,
-      handicap: q.handicap,
-      ydernummer: q.ydernummer,
-      page: q.page,
+    // Answers are cached like pages: the same question asked again costs a lookup, and the
+    // cache follows the catalog (change token, TTL).
+    const key = `api:clinics:${town?.slug ?? ''}:${q.radius_km}:${specialty?.slug ?? ''}:${q.handicap}:${q.ydernummer}:${q.page}`;
+    const page = await cache.get(key, async () => {
+      const list = listClinics(await catalog.get(), directory, {
+        town: town ?? null,
+        radiusKm: q.radius_km,
+        specialty: specialty ?? null,
+        handicap: q.handicap,
+        ydernummer: q.ydernummer,
+        page: q.page,
+      });
+      return JSON.stringify({
+        clinics: list.items.map((c) => presentListed(c, ctx.site)),
+        total: list.total,
+        page: q.page,
+        pages: list.pages,
+        pageSize: PAGE_SIZE,
+      });
     });
-    return {
-      clinics: list.items.map((c) => presentListed(c, ctx.site)),
-      total: list.total,
-      page: q.page,
-      pages: list.pages,
-      pageSize: PAGE_SIZE,
-    };
+    return sendPage(request, reply, page!, 'application/json; charset=utf-8');
   });
 
   app.get('/api/v1/clinics/:slug', publicRoute, async (request) => {

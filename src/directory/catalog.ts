@@ -1,7 +1,7 @@
 import type { Db } from '../db/engine.js';
 import { toBool } from '../db/schema.js';
 import type { BoundingBox } from './geo.js';
-import { type RankedClinic, compareClinics } from './ranking.js';
+import { type RankedClinic, type Reviewed, compareClinics, scoreKey } from './ranking.js';
 
 /**
  * Every clinic's list data in memory: what a list page needs to filter, rank and show a
@@ -14,7 +14,7 @@ import { type RankedClinic, compareClinics } from './ranking.js';
  * PostgreSQL.
  */
 
-export interface CatalogEntry extends RankedClinic {
+export interface CatalogEntry extends RankedClinic, Reviewed {
   slug: string;
   name: string;
   address: string;
@@ -102,7 +102,7 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
     ])
     .execute();
   return new ClinicCatalog(
-    rows.map((r) => ({
+    rows.map((r) => withScore({
       id: r.id,
       slug: r.slug,
       name: r.name,
@@ -124,6 +124,10 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
       distanceKm: null,
     })),
   );
+}
+
+function withScore(entry: Omit<CatalogEntry, 'scoreKey'>): CatalogEntry {
+  return { ...entry, scoreKey: scoreKey(entry) };
 }
 
 export interface CatalogSourceOptions {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { clinicInputSchema, clinicNameKey, displayPhone, normalisePhone } from './clinic-input.js';
 import { boundingBox, distanceKm, inBox } from './geo.js';
 import { parseClinicText } from './import/clinic-file.js';
-import { type RankedClinic, bayesianScore, compareClinics, danishSortKey, scoreKey } from './ranking.js';
+import { type RankedClinic, type Reviewed, bayesianScore, compareClinics, danishSortKey, scoreKey } from './ranking.js';
 import { type Town, TownIndex, inTown } from './towns.js';
 import { canonicalQuery, findPath, parseFindQuery } from './urls.js';
 
@@ -55,16 +55,11 @@ describe('distance and bounding box', () => {
 });
 
 describe('the ranking rule', () => {
-  const clinic = (over: Partial<RankedClinic>): RankedClinic => ({
-    inTown: true,
-    verified: false,
-    reviewCount: 0,
-    ratingSum: 0,
-    distanceKm: 1,
-    sortKey: 'a',
-    id: 1,
-    ...over,
-  });
+  type Spec = Partial<Omit<RankedClinic, 'scoreKey'> & Reviewed>;
+  const clinic = (over: Spec): RankedClinic & Reviewed => {
+    const c = { inTown: true, verified: false, reviewCount: 0, ratingSum: 0, distanceKm: 1, sortKey: 'a', id: 1, ...over };
+    return { ...c, scoreKey: scoreKey(c) };
+  };
 
   it('uses a Bayesian average so a few perfect reviews do not beat many good ones', () => {
     expect(bayesianScore({ verified: true, reviewCount: 2, ratingSum: 10 })).toBeCloseTo(3.93, 2);

@@ -2,7 +2,7 @@ import type { CatalogEntry, ClinicCatalog } from './catalog.js';
 import type { Clinic } from './clinics.js';
 import type { Directory } from './directory.js';
 import { boundingBox, distanceKm } from './geo.js';
-import { type RankedClinic, compareClinics } from './ranking.js';
+import { type RankedClinic, type Reviewed, compareClinics } from './ranking.js';
 import type { Specialty } from './specialties.js';
 import type { Town } from './towns.js';
 
@@ -29,6 +29,7 @@ export interface ListQuery {
 /** What a list shows of a clinic, plus what the ranking rule reads. */
 export interface ListedClinic
   extends RankedClinic,
+    Reviewed,
     Pick<Clinic, 'slug' | 'name' | 'address' | 'postcode' | 'town' | 'lat' | 'lon' | 'ydernummer' | 'handicapAccess' | 'isDemo' | 'specialties'> {}
 
 export interface ClinicList {
@@ -49,33 +50,49 @@ type Flags = Pick<ListQuery, 'handicap' | 'ydernummer'>;
 const passesFlags = (e: CatalogEntry, q: Flags) => (!q.handicap || e.handicapAccess === true) && (!q.ydernummer || e.ydernummer);
 const hasSpecialty = (e: CatalogEntry, specialty: Specialty | null) => !specialty || e.specialtyIds.includes(specialty.id);
 
+/** A clinic placed relative to the town asked for; small, so thousands sort quickly. */
+interface Candidate extends RankedClinic {
+  entry: CatalogEntry;
+}
+
+const asCandidate = (entry: CatalogEntry): Candidate => ({
+  entry,
+  inTown: entry.inTown,
+  scoreKey: entry.scoreKey,
+  distanceKm: entry.distanceKm,
+  sortKey: entry.sortKey,
+  id: entry.id,
+});
+
 export function listClinics(catalog: ClinicCatalog, directory: Directory, query: ListQuery): ClinicList {
   const town = query.town;
-  let reachable: CatalogEntry[];
+  let reachable: Candidate[];
   if (town) {
     reachable = [];
-    for (const e of catalog.inBoxOrTown(boundingBox(town, query.radiusKm), town.id)) {
-      if (!passesFlags(e, query)) continue;
-      const distance = distanceKm(town, e);
-      const inTown = e.townId === town.id;
-      if (inTown || distance <= query.radiusKm) reachable.push({ ...e, distanceKm: distance, inTown });
+    for (const entry of catalog.inBoxOrTown(boundingBox(town, query.radiusKm), town.id)) {
+      if (!passesFlags(entry, query)) continue;
+      const distance = distanceKm(town, entry);
+      const inTown = entry.townId === town.id;
+      if (inTown || distance <= query.radiusKm) {
+        reachable.push({ entry, inTown, scoreKey: entry.scoreKey, distanceKm: distance, sortKey: entry.sortKey, id: entry.id });
+      }
     }
   } else {
     // Already in country order.
-    reachable = catalog.ranked.filter((e) => passesFlags(e, query));
+    reachable = catalog.ranked.filter((e) => passesFlags(e, query)).map(asCandidate);
   }
 
   const counts = new Map<number, number>();
-  for (const e of reachable) for (const id of e.specialtyIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const matching = reachable.filter((e) => hasSpecialty(e, query.specialty));
+  for (const { entry } of reachable) for (const id of entry.specialtyIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const matching = query.specialty ? reachable.filter((c) => hasSpecialty(c.entry, query.specialty)) : reachable;
   if (town) matching.sort(compareClinics);
 
   const size = query.pageSize ?? PAGE_SIZE;
   const nearby = new Map<number, number>();
   let inTownCount = 0;
-  for (const e of matching) {
-    if (e.inTown) inTownCount++;
-    else nearby.set(e.townId, (nearby.get(e.townId) ?? 0) + 1);
+  for (const c of matching) {
+    if (c.inTown) inTownCount++;
+    else nearby.set(c.entry.townId, (nearby.get(c.entry.townId) ?? 0) + 1);
   }
   return {
     total: matching.length,
@@ -99,7 +116,7 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
   };
 }
 
-function toListed(e: CatalogEntry, directory: Directory): ListedClinic {
+function toListed({ entry: e, inTown, distanceKm: distance }: Candidate, directory: Directory): ListedClinic {
   const town = directory.towns.byId(e.townId);
   if (!town) throw new Error(`Clinic ${e.id} points to unknown town ${e.townId}`);
   return {
@@ -118,8 +135,9 @@ function toListed(e: CatalogEntry, directory: Directory): ListedClinic {
     isDemo: e.isDemo,
     reviewCount: e.reviewCount,
     ratingSum: e.ratingSum,
-    distanceKm: e.distanceKm,
-    inTown: e.inTown,
+    scoreKey: e.scoreKey,
+    distanceKm: distance,
+    inTown,
     specialties: e.specialtyIds
       .map((id) => directory.specialties.byId(id))
       .filter((s): s is Specialty => s !== undefined)

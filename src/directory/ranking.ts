@@ -15,11 +15,11 @@
 export const PRIOR_MEAN = 3.5;
 export const PRIOR_WEIGHT = 5;
 
+/** What the rule reads of a clinic. */
 export interface RankedClinic {
   inTown: boolean;
-  verified: boolean;
-  reviewCount: number;
-  ratingSum: number;
+  /** scoreKey() of the clinic, computed once. */
+  scoreKey: number;
   /** Null on country-wide lists (no point to measure from). */
   distanceKm: number | null;
   /** A key that sorts names the Danish way with plain string comparison. */
@@ -28,24 +28,29 @@ export interface RankedClinic {
 }
 
 /** The Bayesian average, or null when the clinic is unverified or has no published review. */
-export function bayesianScore(c: Pick<RankedClinic, 'verified' | 'reviewCount' | 'ratingSum'>): number | null {
+export interface Reviewed {
+  verified: boolean;
+  reviewCount: number;
+  ratingSum: number;
+}
+
+export function bayesianScore(c: Reviewed): number | null {
   if (!c.verified || c.reviewCount <= 0) return null;
   return (PRIOR_WEIGHT * PRIOR_MEAN + c.ratingSum) / (PRIOR_WEIGHT + c.reviewCount);
 }
 
 /**
  * The score in hundredths, rounded half up; -1 when there is none. Scores are compared this
- * way, so 4.481 and 4.479 tie and distance decides. Written exactly like the SQL in
- * listing.ts so both give the same integer.
+ * way, so 4.481 and 4.479 tie and distance decides.
  */
-export function scoreKey(c: Pick<RankedClinic, 'verified' | 'reviewCount' | 'ratingSum'>): number {
+export function scoreKey(c: Reviewed): number {
   if (!c.verified || c.reviewCount <= 0) return -1;
   return Math.floor(((PRIOR_WEIGHT * PRIOR_MEAN + c.ratingSum) * 100) / (PRIOR_WEIGHT + c.reviewCount) + 0.5);
 }
 
 export function compareClinics(a: RankedClinic, b: RankedClinic): number {
   if (a.inTown !== b.inTown) return a.inTown ? -1 : 1;
-  const byScore = scoreKey(b) - scoreKey(a);
+  const byScore = b.scoreKey - a.scoreKey;
   if (byScore !== 0) return byScore;
   const byDistance = (a.distanceKm ?? 0) - (b.distanceKm ?? 0);
   if (byDistance !== 0) return byDistance;
