@@ -2,7 +2,7 @@ import { type Kysely, SqliteAdapter } from 'kysely';
 import type { Database, SearchKind } from './schema.js';
 import { sqliteEngine } from './engines/sqlite.js';
 import { postgresEngine } from './engines/postgres.js';
-import type { SearchTier } from './engines/search-tiers.js';
+import type { TierQuery } from './engines/search-tiers.js';
 
 /**
  * Every difference between SQLite and PostgreSQL that application code may depend on is a
@@ -30,12 +30,6 @@ export interface MatchGroup {
   prefix: string | null;
 }
 
-export interface MatchOptions {
-  kinds: readonly SearchKind[] | null;
-  limit: number;
-  offset: number;
-}
-
 export interface Engine {
   name: EngineName;
   /**
@@ -45,10 +39,10 @@ export interface Engine {
   fullText: {
     write(db: Db, docId: number, tokens: SearchFieldTokens, kind: SearchKind): Promise<void>;
     remove(db: Db, docIds: readonly number[]): Promise<void>;
-    /** How many documents match in each tier. */
-    countTiers(db: Db, groups: readonly MatchGroup[], kinds: readonly SearchKind[] | null): Promise<Record<SearchTier, number>>;
+    /** How many documents a tier holds, counting no further than `cap`. */
+    count(db: Db, tier: TierQuery, cap: number): Promise<number>;
     /** Document ids of one tier, most relevant first (ties by id). */
-    rankTier(db: Db, groups: readonly MatchGroup[], tier: SearchTier, options: MatchOptions): Promise<number[]>;
+    rank(db: Db, tier: TierQuery, limit: number, offset: number): Promise<number[]>;
   };
   /** Largest number of bound parameters one statement may carry. */
   maxParameters: number;

@@ -37,6 +37,7 @@ export async function searchRoutes(app: FastifyInstance, { db, ctx }: RouteDeps)
     return {
       query: q,
       total: result.total,
+      totalCapped: result.totalCapped,
       approximate: result.approximate,
       results: result.hits.map((hit) => ({
         kind: hit.kind,

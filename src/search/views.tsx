@@ -49,7 +49,8 @@ export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: stri
       {q && result && result.total > 0 && (
         <>
           <p class="result-count" role="status">
-            {formatCount(result.total)} {result.total === 1 ? 'resultat' : 'resultater'}
+            {result.totalCapped ? `Mere end ${formatCount(result.total)}` : formatCount(result.total)}{' '}
+            {result.total === 1 ? 'resultat' : 'resultater'}
             {result.approximate && <> – vi fandt intet med præcis den stavning og viser ord, der ligner</>}
           </p>
           <ol class="results">

@@ -76,7 +76,8 @@ export function openApiDocument(baseUrl: string, siteName: string) {
               type: 'object',
               properties: {
                 query: str,
-                total: { type: 'integer' },
+                total: { type: 'integer', description: 'Antal fund, talt op til 1000' },
+                totalCapped: { type: 'boolean', description: 'true: der er flere end 1000 fund' },
                 approximate: bool,
                 results: {
                   type: 'array',

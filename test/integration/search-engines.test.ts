@@ -20,9 +20,12 @@ async function seedCorpus(db: TestDatabase['db']) {
   await createArticle(db, { title: 'Skulderblad i overskrift', body: 'Indledning.\n\n## Ondt i albuen\n\nTekst.' });
   await createArticle(db, { title: 'Albuen', body: 'Om leddet.' });
   await createArticle(db, { title: 'Hold i nakken', kind: 'blog', body: 'Et blogindlæg om nakken og skuldrene.' });
+  // The word as typed ranks before compounds that contain it, wherever it stands.
+  await createArticle(db, { title: 'Hoftebesvær', body: 'Om hofteledsartrose.' });
+  await createArticle(db, { title: 'Gangbesvær', body: 'Når det driller, er besvær med at gå almindeligt.' });
 }
 
-const QUERIES = ['kramper', 'knæ', 'knae', 'traening', 'lænde', 'albue', 'diskusprolabs', 'nakke', 'ondt', 'smerter'];
+const QUERIES = ['kramper', 'knæ', 'knae', 'traening', 'lænde', 'albue', 'diskusprolabs', 'nakke', 'ondt', 'smerter', 'besvær'];
 
 for (const engine of ENGINES) {
   describe(`search on ${engine}`, () => {
@@ -70,6 +73,26 @@ for (const engine of ENGINES) {
       expect(order[0]).toBe('albuen');
       expect(order.indexOf('skulderblad-i-overskrift')).toBeLessThan(order.indexOf('skulderblad-i-broedtekst'));
       expect(order.indexOf('skulderblad-i-faq')).toBeLessThan(order.indexOf('skulderblad-i-broedtekst'));
+    });
+
+    it('puts the word as typed before compounds that contain it', async () => {
+      expect(await slugs('besvær')).toEqual(['gangbesvaer', 'hoftebesvaer']);
+    });
+
+    it('counts matches up to 1,000 and says when there are more', async () => {
+      const result = await search(t.db, 'albue');
+      expect([result.total, result.totalCapped]).toEqual([4, false]);
+    });
+
+    it('pages through the tiers without gaps or repeats', async () => {
+      const all = await slugs('albue');
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.length + 1; offset++) {
+        paged.push(...(await search(t.db, 'albue', { limit: 1, offset })).hits.map((h) => h.slug));
+      }
+      expect(paged).toEqual(all);
+      const pairs = [...(await search(t.db, 'albue', { limit: 2, offset: 1 })).hits.map((h) => h.slug)];
+      expect(pairs).toEqual(all.slice(1, 3));
     });
 
     it('filters by kind', async () => {

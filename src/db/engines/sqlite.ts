@@ -10,30 +10,25 @@ import {
   type ValueNode,
   sql,
 } from 'kysely';
-import type { Db, Engine, MatchGroup } from '../engine.js';
-import { type SearchTier, fts5Query } from './search-tiers.js';
+import type { Engine } from '../engine.js';
+import { type ReachQuery, type SearchReach, type TierQuery, fts5Query } from './search-tiers.js';
 import type { SearchKind } from '../schema.js';
 
-/** The columns each tier's matches must lie in; every column but `kind`. */
-const REACH: Record<SearchTier, string> = {
+/** The FTS5 columns of each reach; the `kind` column is never searched for words. */
+const COLUMNS: Record<SearchReach, string> = {
   title: '{title}',
   headings: '{title headings}',
   faq: '{title headings faq}',
   body: '{title headings faq body}',
 };
-const NARROWER: Record<SearchTier, string | null> = { title: null, headings: REACH.title, faq: REACH.headings, body: REACH.faq };
 
-function tierExpression(groups: readonly MatchGroup[], tier: SearchTier, kinds: readonly SearchKind[] | null): string {
-  const base = fts5Query(groups);
-  const narrower = NARROWER[tier];
-  let expression = `(${REACH[tier]} : (${base}))`;
-  if (narrower) expression = `(${expression} NOT (${narrower} : (${base})))`;
+const reachExpression = ({ groups, reach }: ReachQuery) => `(${COLUMNS[reach]} : (${fts5Query(groups)}))`;
+
+/** FTS5's NOT binds tighter than AND; every operand is parenthesised anyway. */
+function tierExpression({ include, exclude, kinds }: TierQuery): string {
+  let expression = reachExpression(include);
+  for (const e of exclude) expression = `(${expression} NOT ${reachExpression(e)})`;
   return kinds && kinds.length > 0 ? `${expression} AND ({kind} : (${kinds.map((k) => `"k${k}"`).join(' OR ')}))` : expression;
-}
-
-async function countMatches(db: Db, expression: string): Promise<number> {
-  const result = await sql<{ n: number }>`SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ${expression}`.execute(db);
-  return Number(result.rows[0]?.n ?? 0);
 }
 
 export const sqliteEngine: Engine = {
@@ -52,19 +47,16 @@ export const sqliteEngine: Engine = {
       if (docIds.length === 0) return;
       await sql`DELETE FROM search_fts WHERE rowid IN (${sql.join(docIds.map((id) => sql`${id}`))})`.execute(db);
     },
-    async countTiers(db, groups, kinds) {
-      // Counting without NOT is cheaper: the tiers are differences of nested reaches.
-      const reach = async (tier: SearchTier) => {
-        const base = `(${REACH[tier]} : (${fts5Query(groups)}))`;
-        return countMatches(db, kinds && kinds.length > 0 ? `${base} AND ({kind} : (${kinds.map((k) => `"k${k}"`).join(' OR ')}))` : base);
-      };
-      const [title, headings, faq, body] = await Promise.all([reach('title'), reach('headings'), reach('faq'), reach('body')]);
-      return { title, headings: headings - title, faq: faq - headings, body: body - faq };
+    async count(db, tier, cap) {
+      // FTS5 walks matches in rowid order, so the LIMIT lets it stop early.
+      const result = await sql<{ n: number }>`
+        SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ${tierExpression(tier)} LIMIT ${cap})`.execute(db);
+      return Number(result.rows[0]?.n ?? 0);
     },
-    async rankTier(db, groups, tier, { kinds, limit, offset }) {
+    async rank(db, tier, limit, offset) {
       // bm25 is lower-is-better; the weights follow the columns title, headings, faq, body, kind.
       const result = await sql<{ id: number }>`
-        SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression(groups, tier, kinds)}
+        SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression(tier)}
         ORDER BY bm25(search_fts, 10.0, 4.0, 3.0, 1.0, 0.0), rowid
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
