@@ -42,16 +42,21 @@ export function loadVocabulary(path = VOCABULARY_FILE): Vocabulary {
   return vocabularySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-/** mulberry32: small, fast, good enough for demo data, and the same everywhere. */
-export function prng(seed: number) {
+/** mulberry32: a small, fast, well-distributed 32-bit PRNG; floats in [0, 1), the same everywhere. */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
-  const next = () => {
+  return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Helpers over mulberry32 for the demo generator. */
+export function prng(seed: number) {
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
   const sample = <T>(list: readonly T[], n: number): T[] => {

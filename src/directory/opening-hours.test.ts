@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from './demo.js';
 import {
   WEEKDAYS,
   formatOpeningHours,
@@ -381,17 +382,8 @@ describe('hoursToText', () => {
 });
 
 describe('round trip', () => {
-  /** mulberry32: a small seeded PRNG so the generated schedules are the same on every run. */
-  function prng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
+  /** A seeded PRNG, so the generated schedules are the same on every run. */
+  const prng = mulberry32;
   const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
   function randomDay(random: () => number): Interval[] {

@@ -1,0 +1,81 @@
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort, waitForHttp } from './net.js';
+import { type ManagedProcess, startProcess } from './processes.js';
+
+/**
+ * Our server as production runs it (`tsx src/main.ts`, one Node process), started as a
+ * child on a free port against its own database.
+ */
+
+export interface AppServerOptions {
+  /** Repository root (where src/main.ts is). */
+  root: string;
+  /** Database URL; a sqlite: file is deleted first when `freshDatabase` is set. */
+  databaseUrl: string;
+  freshDatabase?: boolean;
+  /** Where server.log goes. */
+  logDir: string;
+  /** Overrides/additions to the environment below. */
+  env?: Record<string, string>;
+  /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=bench/.out/prof"]. */
+  nodeArgs?: readonly string[];
+  host?: string;
+  startTimeoutMs?: number;
+}
+
+export interface AppServer {
+  url: string;
+  port: number;
+  pid: number;
+  process: ManagedProcess;
+  stop(): Promise<void>;
+}
+
+/** Removes a SQLite database file with its WAL and shared-memory files. */
+export function removeSqliteFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}
+
+export async function startAppServer(options: AppServerOptions): Promise<AppServer> {
+  const host = options.host ?? '127.0.0.1';
+  const port = await freePort(host);
+  const url = `http://${host}:${port}`;
+  if (options.freshDatabase && options.databaseUrl.startsWith('sqlite:')) {
+    removeSqliteFile(resolve(options.root, options.databaseUrl.slice('sqlite:'.length)));
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    BASE_URL: url,
+    PORT: String(port),
+    HOST: host,
+    DATABASE_URL: options.databaseUrl,
+    DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
+  const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+    cwd: options.root,
+    env,
+    logFile: join(options.logDir, 'server.log'),
+  });
+  try {
+    await waitForHttp(`${url}/healthz`, { timeoutMs: options.startTimeoutMs ?? 60_000, alive: () => proc.exitStatus() === null });
+  } catch (error) {
+    await proc.stop({ timeoutMs: 2000 });
+    throw new Error(`the app server did not start: ${error instanceof Error ? error.message : error}\n${proc.outputTail()}`);
+  }
+  return {
+    url,
+    port,
+    pid: proc.pid,
+    process: proc,
+    stop: async () => {
+      const status = await proc.stop({ signal: 'SIGTERM', timeoutMs: 15_000 });
+      if (status.code !== 0 && status.code !== null) {
+        console.warn(`app server exited with status ${status.code}:\n${proc.outputTail()}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { articlePageBenchmark } from './article-page.js';
+import { OUT_DIR, ROOT } from './content.js';
+import { directoryBenchmark } from './directory.js';
+import { importBenchmark } from './import.js';
+import type { Benchmark } from './lib/benchmark.js';
+import { killAllChildren } from './lib/processes.js';
+import { type SummaryRow, machineInfo, row, summaryTable } from './lib/report.js';
+import { searchBenchmark } from './search.js';
+
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- search import` runs a subset.
+ * Prints a summary table and writes bench/.out/results.json (and a dated copy in
+ * bench/.out/history/).
+ */
+
+const BENCHMARKS: Benchmark[] = [
+  { name: 'article-page', description: 'article page req/s and latency: app vs nginx, app memory', run: articlePageBenchmark },
+  { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
+  { name: 'search', description: 'search latency over 10,000 generated articles (SQLite; PostgreSQL if configured)', run: searchBenchmark },
+  { name: 'directory', description: '20,000 clinics: CSV import, town page and near-search API vs nginx, first renders', run: directoryBenchmark },
+];
+
+/** The commit measured, and whether src/ had uncommitted changes (they are measured too). */
+function gitState(): { commit: string | null; uncommittedSrcFiles: number | null } {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+  const head = git('rev-parse', '--short', 'HEAD');
+  const status = git('status', '--porcelain', '--', 'src', 'package.json', 'package-lock.json');
+  return {
+    commit: head.status === 0 ? head.stdout.trim() : null,
+    uncommittedSrcFiles: status.status === 0 ? status.stdout.split('\n').filter(Boolean).length : null,
+  };
+}
+
+function selected(args: readonly string[]): Benchmark[] {
+  const names = args.filter((a) => !a.startsWith('-'));
+  if (names.length === 0) return BENCHMARKS;
+  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (unknown.length > 0) {
+    throw new Error(`unknown benchmark(s): ${unknown.join(', ')}. Available: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  }
+  return BENCHMARKS.filter((b) => names.includes(b.name));
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(`npm run bench [-- <name>...]\n\n${BENCHMARKS.map((b) => `  ${b.name.padEnd(14)} ${b.description}`).join('\n')}`);
+    return 0;
+  }
+  const toRun = selected(args);
+  const machine = machineInfo();
+  const git = gitState();
+  const startedAt = new Date();
+  console.log(`Fysio benchmarks — ${startedAt.toISOString()}`);
+  console.log(`${machine.cpuModel}, ${machine.logicalCpus} logical CPUs, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}, nginx ${machine.nginx ?? 'missing'}`);
+  console.log(`commit ${git.commit ?? '?'}${git.uncommittedSrcFiles ? ` + ${git.uncommittedSrcFiles} uncommitted file(s) in src/package*.json` : ''}\n`);
+
+  const summary: SummaryRow[] = [];
+  const results: Record<string, unknown> = {};
+  let failed = false;
+  for (const benchmark of toRun) {
+    const started = performance.now();
+    try {
+      const outcome = await benchmark.run();
+      summary.push(...outcome.summary);
+      results[benchmark.name] = { ...outcome.details, seconds: Math.round((performance.now() - started) / 100) / 10 };
+    } catch (error) {
+      failed = true;
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`\n${benchmark.name} failed:\n${message}\n`);
+      summary.push(row(benchmark.name, 'error', message.split('\n')[0] ?? 'failed', '', 'FAIL'));
+      results[benchmark.name] = { error: message };
+    }
+  }
+
+  console.log(`\n${summaryTable(summary)}\n`);
+  // Shorter or smaller runs are for developing the benchmarks; say so in the results.
+  const overrides = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('BENCH_') && k !== 'BENCH_DATABASE_URL' && v));
+  if (Object.keys(overrides).length > 0) console.log(`Overrides (not acceptance numbers): ${JSON.stringify(overrides)}`);
+  const report = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+    overrides,
+    machine,
+    git,
+    summary,
+    results,
+  };
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  mkdirSync(join(OUT_DIR, 'history'), { recursive: true });
+  writeFileSync(join(OUT_DIR, 'results.json'), json);
+  writeFileSync(join(OUT_DIR, 'history', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`), json);
+  console.log(`Results: bench/.out/results.json`);
+  return failed ? 1 : 0;
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+} finally {
+  killAllChildren();
+}
