@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, axeViolations, localContext, useBrowserAndSite } from '../helpers/browser.js';
+import { HAS_CHROMIUM, auditPage, localContext, useBrowserAndSite } from '../helpers/browser.js';
 
 /** Follows the phone link and returns where the server sent the browser. */
 async function followPhoneLink(page: Page): Promise<string | null> {
@@ -70,22 +70,14 @@ describe.skipIf(!HAS_CHROMIUM)('finding a physiotherapist in Chromium', () => {
   });
 
   it.each(['/find/fysioterapeut/koebenhavn-oe', '/find/fysioterapeut', '/specialer'])('has no axe violations on %s', async (path) => {
-    const context = await localContext(live.browser);
-    const page = await context.newPage();
-    await page.goto(`${live.site.baseUrl}${path}`);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(context.unexpected()).toEqual([]);
-    await context.close();
+    expect(await auditPage(live, path)).toEqual({ violations: [], unexpected: [] });
   });
 
   it('has no axe violations on a clinic page', async () => {
-    const context = await localContext(live.browser);
-    const page = await context.newPage();
-    await page.goto(`${live.site.baseUrl}/find/fysioterapeut/koebenhavn-oe`);
-    await page.locator('.clinic-card h2 a').first().click();
-    await page.waitForURL(/\/klinik\//);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(context.unexpected()).toEqual([]);
-    await context.close();
+    const audit = await auditPage(live, '/find/fysioterapeut/koebenhavn-oe', async (page) => {
+      await page.locator('.clinic-card h2 a').first().click();
+      await page.waitForURL(/\/klinik\//);
+    });
+    expect(audit).toEqual({ violations: [], unexpected: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HAS_CHROMIUM, axeViolations, localContext, useBrowserAndSite } from '../helpers/browser.js';
+import { HAS_CHROMIUM, auditPage, localContext, useBrowserAndSite } from '../helpers/browser.js';
 
 describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
   const live = useBrowserAndSite();
@@ -23,19 +23,14 @@ describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
       expect(await faq.getByRole('heading', { level: 2 }).textContent()).toMatch(/^Ofte stillede spørgsmål/);
       expect(await faq.getByRole('heading', { level: 3 }).count()).toBeGreaterThanOrEqual(3);
       expect(context.unexpected()).toEqual([]);
-    await context.close();
+      await context.close();
     });
   }
 
   it.each(['/', '/ordbog', '/ordbog/muskelkramp', '/blog/fra-sofa-til-5-km', '/soeg?q=kn%C3%A6', '/soeg?q=xyzzy', '/forfatter/jonas-birk', '/findes-ikke'])(
     'has no axe violations on %s',
     async (path) => {
-      const context = await localContext(live.browser);
-      const page = await context.newPage();
-      await page.goto(`${live.site.baseUrl}${path}`);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(context.unexpected()).toEqual([]);
-    await context.close();
+      expect(await auditPage(live, path)).toEqual({ violations: [], unexpected: [] });
     },
   );
 

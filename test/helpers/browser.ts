@@ -84,3 +84,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Opens `path` on the live site (then runs `navigate`, if given, to reach the page under
+ * test) and returns axe's violations plus any request that left this machine: both should
+ * be empty on every page we ship.
+ */
+export async function auditPage(
+  live: { browser: Browser; site: LiveSite },
+  path: string,
+  navigate?: (page: Page) => Promise<void>,
+): Promise<{ violations: string[]; unexpected: string[] }> {
+  const context = await localContext(live.browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${live.site.baseUrl}${path}`);
+    if (navigate) await navigate(page);
+    return { violations: await axeViolations(page), unexpected: context.unexpected() };
+  } finally {
+    await context.close();
+  }
+}

@@ -35,7 +35,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('fysio import', () => {
+// Every test here starts real CLI processes (about 2–4 s each on two busy cores).
+describe('fysio import', { timeout: 60_000 }, () => {
   it('imports the good file, rejects each bad one with a clear line, and exits 1', async () => {
     const folder = join(dir, 'blandet');
     const db = `sqlite:${join(dir, 'blandet.db')}`;
@@ -79,11 +80,12 @@ describe('fysio import', () => {
   });
 
   it('prints help for every command', async () => {
-    for (const command of ['import', 'serve', 'migrate', 'seed', 'backup']) {
-      const help = await fysio('sqlite::memory:', command, '--help');
-      expect(help.code, command).toBe(0);
-      expect(help.stdout, command).toContain(`Usage: fysio ${command}`);
-    }
+    const commands = ['import', 'import-clinics', 'serve', 'migrate', 'seed', 'backup'];
+    const helps = await Promise.all(commands.map((command) => fysio('sqlite::memory:', command, '--help')));
+    helps.forEach((help, i) => {
+      expect(help.code, commands[i]).toBe(0);
+      expect(help.stdout, commands[i]).toContain(`Usage: fysio ${commands[i]}`);
+    });
   });
 
   it('backs up a SQLite database to a file that opens with the same content', async () => {
@@ -100,7 +102,7 @@ describe('fysio import', () => {
   });
 });
 
-describe('fysio import-clinics', () => {
+describe('fysio import-clinics', { timeout: 60_000 }, () => {
   it('imports the good rows, reports the bad ones by row number, exits 1, and never duplicates', async () => {
     const db = `sqlite:${join(dir, 'klinikker.db')}`;
     const file = join(ROOT, 'test/fixtures/clinics/blandet.csv');

@@ -34,7 +34,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 30_00
 const dir = mkdtempSync(join(tmpdir(), 'fysio-server-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('the server process', () => {
+// Real processes: start-up (demo seeding included) may wait up to waitForHealth's 30 s.
+describe('the server process', { timeout: 60_000 }, () => {
   it('starts with demo content, then on SIGTERM finishes in-flight requests and exits 0', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
