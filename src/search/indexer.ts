@@ -17,24 +17,38 @@ export interface SearchDocument {
 }
 
 /**
- * What a bulk import already wrote to the vocabulary, so most documents write nothing there:
- * `committed` holds terms from transactions that committed, `pending` those of the current
- * transaction. Call `commit()` after the transaction commits; drop `pending` if it rolls back.
+ * What a bulk import already wrote to the vocabulary, so most documents write nothing there.
+ * Terms move up as their writes become permanent: `pending` (the document being saved) →
+ * `kept` (saved inside a transaction still open; `keep()` after its savepoint is released)
+ * → `committed` (`commit()` after the transaction commits). `drop()` forgets the current
+ * document's terms (its savepoint rolled back), `rollback()` everything not committed.
  */
 export class IndexSession {
   readonly committed = new Set<string>();
+  kept = new Set<string>();
   pending = new Set<string>();
 
   has(term: string): boolean {
-    return this.committed.has(term) || this.pending.has(term);
+    return this.committed.has(term) || this.kept.has(term) || this.pending.has(term);
   }
 
-  commit(): void {
-    for (const t of this.pending) this.committed.add(t);
+  keep(): void {
+    for (const t of this.pending) this.kept.add(t);
     this.pending = new Set();
   }
 
+  drop(): void {
+    this.pending = new Set();
+  }
+
+  commit(): void {
+    this.keep();
+    for (const t of this.kept) this.committed.add(t);
+    this.kept = new Set();
+  }
+
   rollback(): void {
+    this.kept = new Set();
     this.pending = new Set();
   }
 }

@@ -1,12 +1,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prepareSchema } from '../../src/bootstrap.js';
 import { articleBySlug } from '../../src/content/articles.js';
 import { collectFiles, importFiles } from '../../src/content/import/import-files.js';
 import { FilePreparer } from '../../src/content/import/preparer.js';
+import { openDatabase } from '../../src/db/connect.js';
 import { search } from '../../src/search/query.js';
-import { type TestDatabase, openTestDatabase } from '../helpers/database.js';
+import { ENGINES, type TestDatabase, openTestDatabase } from '../helpers/database.js';
 import { markdownSource } from '../helpers/factories.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'fysio-bulk-'));
@@ -38,17 +42,79 @@ describe('bulk import', () => {
     expect((await search(t.db, 'bulkartikel')).total).toBe(60);
   });
 
-  it('prepares the same result on a worker thread as in this one', async () => {
-    const file = join(dir, 'artikel-07.md');
-    const onWorker = new FilePreparer(true);
-    const inline = new FilePreparer(false);
+  it('prepares every file exactly once, the same whether on the worker or in this thread', async () => {
+    const files = [...(await collectFiles([dir])), join(dir, 'findes-ikke.md')];
+    const shared = new FilePreparer(files, undefined, true);
+    const inline = new FilePreparer(files, undefined, false);
     try {
-      expect(await onWorker.prepare(file, undefined)).toEqual(await inline.prepare(file, undefined));
-      expect([onWorker.onWorker, inline.onWorker]).toEqual([true, false]);
-      expect(await onWorker.prepare(join(dir, 'findes-ikke.md'), undefined)).toEqual({ ok: false, reason: 'filen findes ikke' });
+      expect([shared.onWorker, inline.onWorker]).toEqual([true, false]);
+      for (let i = 0; i < files.length; i++) {
+        expect(await shared.take(i), files[i]).toEqual(await inline.take(i));
+      }
+      expect(await inline.take(files.length - 1).catch((e: Error) => e.message)).toMatch(/allerede hentet|uden for/);
     } finally {
-      await onWorker.close();
+      await shared.close();
       await inline.close();
     }
+  });
+
+  it('reports a file only once it is committed, and a failing file leaves no rows while its batch lands', async () => {
+    const file = join(dir, '..', `fysio-bulk-${process.pid}.db`);
+    const connection = await openDatabase(`sqlite:${file}`);
+    const reader = new Database(file, { readonly: true });
+    try {
+      await prepareSchema(connection);
+      await sql`CREATE TRIGGER fail_one BEFORE INSERT ON search_docs WHEN NEW.slug = 'bulkartikel-30'
+                BEGIN SELECT RAISE(ABORT, 'prøvefejl'); END`.execute(connection.db);
+      // At each report, the articles committed so far (the reader sees only committed rows)
+      // include every file reported imported up to then.
+      const lagging: string[] = [];
+      let importedSoFar = 0;
+      const files = await collectFiles([dir]);
+      const results = await importFiles(connection.db, files, {
+        onFile: (result) => {
+          if (result.status === 'imported') importedSoFar++;
+          const committed = reader.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+          if (committed < importedSoFar) lagging.push(`${result.file}: ${committed} < ${importedSoFar}`);
+        },
+      });
+      expect(lagging).toEqual([]);
+      const failed = results.find((r) => r.file.endsWith('artikel-30.md'));
+      expect(failed).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/^uventet fejl \(artikel-30\.md\): prøvefejl/) });
+      expect(results.filter((r) => r.status === 'imported')).toHaveLength(59);
+      expect(await articleBySlug(connection.db, 'ordbog', 'bulkartikel-30')).toBeNull();
+      expect(await articleBySlug(connection.db, 'ordbog', 'bulkartikel-31')).not.toBeNull();
+      expect((await search(connection.db, 'bulkartikel')).total).toBe(59);
+    } finally {
+      reader.close();
+      await connection.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    }
+  });
+});
+
+describe.each(ENGINES)('a failing file inside a batch on %s', (engine) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase(engine);
+  });
+  afterAll(() => t.destroy());
+
+  it('rolls back only that file; the files after it in the same transaction still land', async () => {
+    if (engine === 'sqlite') {
+      await sql`CREATE TRIGGER fail_one BEFORE INSERT ON search_docs WHEN NEW.slug = 'bulkartikel-3'
+                BEGIN SELECT RAISE(ABORT, 'prøvefejl'); END`.execute(t.db);
+    } else {
+      await sql`CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN IF NEW.slug = 'bulkartikel-3' THEN RAISE EXCEPTION 'prøvefejl'; END IF; RETURN NEW; END $$`.execute(t.db);
+      await sql`CREATE TRIGGER fail_one BEFORE INSERT ON search_docs FOR EACH ROW EXECUTE FUNCTION fail_one()`.execute(t.db);
+    }
+    const files = ['artikel-01.md', 'artikel-02.md', 'artikel-03.md', 'artikel-04.md', 'artikel-05.md', 'artikel-99.md'].map((f) => join(dir, f));
+    const results = await importFiles(t.db, files);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'rejected', 'imported', 'imported', 'rejected']);
+    expect(results[2]).toMatchObject({ reason: expect.stringMatching(/^uventet fejl \(artikel-03\.md\): .*prøvefejl/) });
+    expect(await articleBySlug(t.db, 'ordbog', 'bulkartikel-3')).toBeNull();
+    expect(await articleBySlug(t.db, 'ordbog', 'bulkartikel-4')).not.toBeNull();
+    expect((await search(t.db, 'bulkartikel')).total).toBe(4);
   });
 });

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
+import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { type IndexSession, newIndexSession } from '../../search/indexer.js';
 import type { ArticleKind } from '../../db/schema.js';
@@ -46,28 +47,50 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
 
 /** Below this many files a worker thread costs more to start than it saves. */
 const WORKER_THRESHOLD = 40;
-/** Files prepared ahead of the one being saved. */
-const LOOKAHEAD = 16;
+/**
+ * Files saved per transaction, each inside its own savepoint. A commit per file made the
+ * full-text index write a segment per file (a third of the database time of an import).
+ */
+const BATCH_FILES = 100;
+/** A batch also ends after this long, so results are reported while a slow run goes on. */
+const BATCH_MS = 250;
 
 /**
- * Imports each file on its own, in its own transaction: a bad file is reported and skipped,
- * a good one lands completely, and one never leaves half its rows behind. Large runs prepare
- * (parse and render) the next files on another core while this one is saved.
+ * Imports each file on its own: a bad file is reported and skipped, a good one lands
+ * completely, and none leaves half its rows behind (each file has its own savepoint inside a
+ * transaction that holds up to 100 files). A file is reported only once its transaction has
+ * committed, so a crash never loses a file that was reported imported. Large runs prepare
+ * (parse and render) files on a worker thread as well as this one while files are saved.
  */
 export async function importFiles(db: Db, files: readonly string[], options: ImportOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const session = newIndexSession();
-  const preparer = new FilePreparer(files.length >= WORKER_THRESHOLD);
-  const ahead: Array<Promise<PreparedFile>> = [];
+  const preparer = new FilePreparer(files, options.kind, files.length >= WORKER_THRESHOLD);
+  let next = 0;
   try {
-    for (let i = 0; i < files.length; i++) {
-      while (ahead.length < LOOKAHEAD && i + ahead.length < files.length) {
-        ahead.push(preparer.prepare(files[i + ahead.length]!, options.kind));
+    while (next < files.length) {
+      const first = next;
+      const batch: FileResult[] = [];
+      try {
+        const started = performance.now();
+        await db.transaction().execute(async (trx) => {
+          while (next < files.length && batch.length < BATCH_FILES && performance.now() - started < BATCH_MS) {
+            const file = files[next]!;
+            batch.push(await saveInSavepoint(trx, file, await preparer.take(next), options, session));
+            next++;
+          }
+        });
+        session.commit();
+      } catch (error) {
+        // The transaction itself failed (the disk is full, say): nothing in it landed.
+        session.rollback();
+        const reason = `uventet fejl: ${error instanceof Error ? error.message : String(error)}`;
+        for (let i = first; i < next; i++) batch[i - first] = { file: files[i]!, status: 'rejected', reason };
       }
-      const file = files[i]!;
-      const result = await save(db, file, await ahead.shift()!, options, session);
-      results.push(result);
-      options.onFile?.(result, results.length, files.length);
+      for (const result of batch) {
+        results.push(result);
+        options.onFile?.(result, results.length, files.length);
+      }
     }
   } finally {
     await preparer.close();
@@ -75,14 +98,18 @@ export async function importFiles(db: Db, files: readonly string[], options: Imp
   return results;
 }
 
-async function save(db: Db, file: string, prepared: PreparedFile, options: ImportOptions, session: IndexSession): Promise<FileResult> {
+async function saveInSavepoint(trx: Db, file: string, prepared: PreparedFile, options: ImportOptions, session: IndexSession): Promise<FileResult> {
   if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
+  await sql`SAVEPOINT import_file`.execute(trx);
   try {
-    const outcome = await db.transaction().execute((trx) => saveArticle(trx, prepared.article, options.author ?? null, session));
-    session.commit();
+    const outcome = await saveArticle(trx, prepared.article, options.author ?? null, session);
+    await sql`RELEASE SAVEPOINT import_file`.execute(trx);
+    session.keep();
     return { file, ...outcome };
   } catch (error) {
-    session.rollback();
+    await sql`ROLLBACK TO SAVEPOINT import_file`.execute(trx);
+    await sql`RELEASE SAVEPOINT import_file`.execute(trx);
+    session.drop();
     if (error instanceof Rejection) return { file, status: 'rejected', reason: error.message };
     const message = error instanceof Error ? error.message : String(error);
     return { file, status: 'rejected', reason: `uventet fejl (${basename(file)}): ${message}` };
