@@ -47,7 +47,7 @@ export async function directoryBenchmark(): Promise<BenchmarkOutcome> {
     const started = performance.now();
     const parsed = await readClinicFile(csv);
     if (!parsed.ok) throw new Error(parsed.reason);
-    const results = await importClinicRows(connection.db, directory, parsed.rows);
+    const results = await importClinicRows(connection.db, directory, parsed.records);
     const seconds = (performance.now() - started) / 1000;
     const imported = results.filter((r) => r.status === 'imported').length;
     if (imported !== count) throw new Error(`imported ${imported} of ${count}: ${JSON.stringify(results.find((r) => r.status === 'rejected'))}`);

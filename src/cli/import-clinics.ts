@@ -38,13 +38,13 @@ Filen importeres i én transaktion: går noget galt undervejs, ændres intet.`,
       if (!parsed.ok) throw new Error(`${file}: ${parsed.reason}`);
       const results = await withDatabase(async ({ db }) => {
         const directory = await loadDirectory(db);
-        const progress = new Progress(parsed.rows.length, 500);
-        const imported = await importClinicRows(db, directory, parsed.rows, (result: RowResult, done) => {
+        const progress = new Progress(parsed.records.length, 500);
+        const imported = await importClinicRows(db, directory, parsed.records, (result: RowResult, done) => {
           if (result.status === 'rejected') {
             progress.clear();
             console.log(`afvist række ${result.row}: ${result.reason}`);
           }
-          if (done % 200 === 0 || done === parsed.rows.length) progress.update(done);
+          if (done % 200 === 0 || done === parsed.records.length) progress.update(done);
         });
         await engineOf(db).refreshStatistics(db);
         return imported;

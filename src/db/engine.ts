@@ -1,4 +1,5 @@
 import { type Kysely, SqliteAdapter } from 'kysely';
+import { batchesOf } from './batches.js';
 import type { Database, SearchKind } from './schema.js';
 import { sqliteEngine } from './engines/sqlite.js';
 import { postgresEngine } from './engines/postgres.js';
@@ -25,6 +26,13 @@ export interface SearchFieldTokens {
  * A parsed query: every group must match (AND); within a group any alternative may match
  * (OR); `prefix`, when set, matches any token that starts with it.
  */
+/** One document's tokens for the full-text index. */
+export interface FullTextEntry {
+  docId: number;
+  kind: SearchKind;
+  tokens: SearchFieldTokens;
+}
+
 export interface MatchGroup {
   alternatives: string[];
   prefix: string | null;
@@ -37,7 +45,8 @@ export interface Engine {
    * PostgreSQL. Results come in tiers (engines/search-tiers.ts); relevance orders within one.
    */
   fullText: {
-    write(db: Db, docId: number, tokens: SearchFieldTokens, kind: SearchKind): Promise<void>;
+    /** Adds or replaces the entries (any number: the engine splits them into statements). */
+    write(db: Db, entries: readonly FullTextEntry[]): Promise<void>;
     remove(db: Db, docIds: readonly number[]): Promise<void>;
     /** How many documents a tier holds, counting no further than `cap`. */
     count(db: Db, tier: TierQuery, cap: number): Promise<number>;
@@ -55,6 +64,11 @@ export interface Engine {
 
 export function engineOf(db: Kysely<any>): Engine {
   return db.getExecutor().adapter instanceof SqliteAdapter ? sqliteEngine : postgresEngine;
+}
+
+/** Rows split so that each multi-row statement stays within the engine's parameter limit. */
+export function batchesFor<T>(db: Db, rows: readonly T[], parametersPerRow: number, maxRows?: number): T[][] {
+  return batchesOf(rows, parametersPerRow, engineOf(db).maxParameters, maxRows);
 }
 
 export function engineNameOf(url: string): EngineName {

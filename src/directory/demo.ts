@@ -5,10 +5,10 @@ import type { Db } from '../db/engine.js';
 import { newIndexSession } from '../search/indexer.js';
 import { slugify } from '../text/slugify.js';
 import { type ClinicInput, clinicNameKey } from './clinic-input.js';
-import { saveClinic } from './clinics.js';
 import type { Directory } from './directory.js';
 import { parseOpeningHours } from './opening-hours.js';
 import { type NewReview, addPublishedReview } from './reviews.js';
+import { saveClinics } from './save-clinics.js';
 import type { Town } from './towns.js';
 
 /**
@@ -175,16 +175,19 @@ export async function seedDemoClinics(
   return db.transaction().execute(async (trx) => {
     const session = newIndexSession();
     let created = 0;
-    for (const [i, clinic] of clinics.entries()) {
-      const saved = await saveClinic(trx, clinic.input, directory, session);
-      if (saved.status === 'imported') {
+    for (let start = 0; start < clinics.length; start += 500) {
+      const step = clinics.slice(start, start + 500);
+      const saved = await saveClinics(trx, step.map((c) => c.input), directory, session);
+      for (const [i, result] of saved.entries()) {
+        if (!result.ok) throw new Error(`demoklinik ${step[i]!.input.name}: ${result.reason}`);
+        if (result.status !== 'imported') continue;
         created++;
-        for (const review of clinic.reviews) {
+        for (const review of step[i]!.reviews) {
           const publishedAt = new Date(now - review.daysAgo * 86_400_000).toISOString();
-          await addPublishedReview(trx, saved.id, { ...review, publishedAt });
+          await addPublishedReview(trx, result.id, { ...review, publishedAt });
         }
       }
-      options.onProgress?.(i + 1, clinics.length);
+      options.onProgress?.(start + step.length, clinics.length);
     }
     return { created, updated: clinics.length - created };
   });

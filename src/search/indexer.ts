@@ -1,4 +1,4 @@
-import { type Db, engineOf } from '../db/engine.js';
+import { type Db, type FullTextEntry, batchesFor, engineOf } from '../db/engine.js';
 import type { SearchKind } from '../db/schema.js';
 import { tokenize } from '../text/tokenize.js';
 import { addTerms } from './vocabulary.js';
@@ -57,8 +57,17 @@ export const newIndexSession = () => new IndexSession();
 
 /** Adds or replaces a document. Run it inside the transaction that changes its source. */
 export async function indexDocument(db: Db, doc: SearchDocument, session?: IndexSession): Promise<void> {
+  await indexDocuments(db, [doc], session);
+}
+
+/**
+ * Adds or replaces documents with a few multi-row statements (a bulk import indexes hundreds
+ * at a time). Run it inside the transaction that changes their sources.
+ */
+export async function indexDocuments(db: Db, docs: readonly SearchDocument[], session?: IndexSession): Promise<void> {
+  if (docs.length === 0) return;
   const now = new Date().toISOString();
-  const row = {
+  const rows = docs.map((doc) => ({
     kind: doc.kind,
     ref_id: doc.refId,
     slug: doc.slug,
@@ -66,35 +75,40 @@ export async function indexDocument(db: Db, doc: SearchDocument, session?: Index
     url: doc.url,
     body_text: [doc.faq, doc.body].filter(Boolean).join('\n'),
     updated_at: now,
-  };
-  const { id } = await db
-    .insertInto('search_docs')
-    .values(row)
-    .onConflict((oc) =>
-      oc.columns(['kind', 'ref_id']).doUpdateSet({
-        slug: row.slug,
-        title: row.title,
-        url: row.url,
-        body_text: row.body_text,
-        updated_at: now,
-      }),
-    )
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  }));
+  const ids = new Map<string, number>();
+  for (const batch of batchesFor(db, rows, 7, 200)) {
+    const saved = await db
+      .insertInto('search_docs')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.columns(['kind', 'ref_id']).doUpdateSet((eb) => ({
+          slug: eb.ref('excluded.slug'),
+          title: eb.ref('excluded.title'),
+          url: eb.ref('excluded.url'),
+          body_text: eb.ref('excluded.body_text'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .returning(['id', 'kind', 'ref_id'])
+      .execute();
+    for (const r of saved) ids.set(`${r.kind}:${r.ref_id}`, r.id);
+  }
 
-  const fields = {
-    title: tokenize(doc.title),
-    headings: tokenize(doc.headings),
-    faq: tokenize(doc.faq),
-    body: tokenize(doc.body),
-  };
-  await engineOf(db).fullText.write(
-    db,
-    id,
-    { title: fields.title.join(' '), headings: fields.headings.join(' '), faq: fields.faq.join(' '), body: fields.body.join(' ') },
-    doc.kind,
-  );
-  await addTerms(db, [...fields.title, ...fields.headings, ...fields.faq, ...fields.body], session);
+  const terms = new Set<string>();
+  const entries: FullTextEntry[] = docs.map((doc) => {
+    const fields = { title: tokenize(doc.title), headings: tokenize(doc.headings), faq: tokenize(doc.faq), body: tokenize(doc.body) };
+    for (const list of Object.values(fields)) for (const t of list) terms.add(t);
+    const docId = ids.get(`${doc.kind}:${doc.refId}`);
+    if (docId === undefined) throw new Error(`search_docs gave no id for ${doc.kind} ${doc.refId}`);
+    return {
+      docId,
+      kind: doc.kind,
+      tokens: { title: fields.title.join(' '), headings: fields.headings.join(' '), faq: fields.faq.join(' '), body: fields.body.join(' ') },
+    };
+  });
+  await engineOf(db).fullText.write(db, entries);
+  await addTerms(db, terms, session);
 }
 
 export async function removeDocument(db: Db, kind: SearchKind, refId: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type Db, engineOf } from '../db/engine.js';
+import { type Db, batchesFor } from '../db/engine.js';
 
 /**
  * The vocabulary of indexed tokens with their trigrams. It answers two questions the
@@ -24,19 +24,17 @@ function innerTrigramsOf(term: string): string[] {
 /** Adds new terms with their trigrams; `known` (a bulk import's) skips terms already written. */
 export async function addTerms(db: Db, terms: Iterable<string>, known?: { has(t: string): boolean; pending: Set<string> }): Promise<void> {
   const all = [...new Set(terms)].filter((t) => !known?.has(t));
-  const chunk = Math.min(500, engineOf(db).maxParameters);
-  for (let i = 0; i < all.length; i += chunk) {
+  for (const batch of batchesFor(db, all, 1)) {
     const added = await db
       .insertInto('search_terms')
-      .values(all.slice(i, i + chunk).map((term) => ({ term })))
+      .values(batch.map((term) => ({ term })))
       .onConflict((oc) => oc.column('term').doNothing())
       .returning('term')
       .execute();
-    const grams = added.flatMap(({ term }) => trigramsOf(term).map((gram) => ({ gram, term })));
-    for (let j = 0; j < grams.length; j += chunk) {
+    for (const grams of batchesFor(db, added.flatMap(({ term }) => trigramsOf(term).map((gram) => ({ gram, term }))), 2)) {
       await db
         .insertInto('search_term_grams')
-        .values(grams.slice(j, j + chunk))
+        .values(grams)
         .onConflict((oc) => oc.columns(['gram', 'term']).doNothing())
         .execute();
     }

@@ -1,5 +1,5 @@
 import type { ClinicInput } from '../../src/directory/clinic-input.js';
-import { saveClinic } from '../../src/directory/clinics.js';
+import { saveClinic } from '../../src/directory/save-clinics.js';
 import { type Directory, loadDirectory } from '../../src/directory/directory.js';
 import { addPublishedReview } from '../../src/directory/reviews.js';
 import type { Db } from '../../src/db/engine.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseClinicText } from '../../src/directory/import/clinic-file.js';
+import { clinicRecords } from '../../src/directory/import/clinic-file.js';
 import { importClinicRows } from '../../src/directory/import/import-clinics.js';
 import { ClinicEventRecorder, clinicEventTotals } from '../../src/directory/events.js';
 import { loadClinicCatalog } from '../../src/directory/catalog.js';
@@ -121,9 +121,9 @@ for (const engine of ENGINES) {
         'Klinik Dårlig Mail,Vej 3,8000,ikke-en-mail,',
         'Ny Klinik Syd,Søndergade 4,8000,,Ryg og lænd',
       ].join('\n');
-      const parsed = parseClinicText(csv);
+      const parsed = clinicRecords(csv);
       if (!parsed.ok) throw new Error(parsed.reason);
-      const first = await importClinicRows(t.db, d, parsed.rows);
+      const first = await importClinicRows(t.db, d, parsed.records);
       expect(first.map((r) => [r.row, r.status])).toEqual([
         [2, 'imported'],
         [3, 'rejected'],
@@ -134,7 +134,7 @@ for (const engine of ENGINES) {
       expect(first[2]).toMatchObject({ reason: 'ugyldig e-mail "ikke-en-mail"' });
       const count = async () => Number((await t.db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const before = await count();
-      const second = await importClinicRows(t.db, d, parsed.rows);
+      const second = await importClinicRows(t.db, d, parsed.records);
       expect(second.filter((r) => r.status === 'updated').map((r) => r.row)).toEqual([2, 5]);
       expect(await count()).toBe(before);
     });

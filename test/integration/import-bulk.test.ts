@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSchema } from '../../src/bootstrap.js';
 import { articleBySlug } from '../../src/content/articles.js';
 import { collectFiles, importFiles } from '../../src/content/import/import-files.js';
-import { FilePreparer } from '../../src/content/import/preparer.js';
+import { PREPARE_TASK, prepareInput } from '../../src/content/import/prepare.js';
+import { OrderedWork } from '../../src/workers/ordered-work.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { search } from '../../src/search/query.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../helpers/database.js';
@@ -44,10 +45,12 @@ describe('bulk import', () => {
 
   it('prepares every file exactly once, the same whether on the worker or in this thread', async () => {
     const files = [...(await collectFiles([dir])), join(dir, 'findes-ikke.md')];
-    const shared = new FilePreparer(files, undefined, true);
-    const inline = new FilePreparer(files, undefined, false);
+    const inputs = files.map((file) => ({ file, kind: undefined }));
+    const shared = new OrderedWork(inputs, prepareInput, PREPARE_TASK, true);
+    const inline = new OrderedWork(inputs, prepareInput, PREPARE_TASK, false);
     try {
-      expect([shared.onWorker, inline.onWorker]).toEqual([true, false]);
+      // Waiting for the worker first makes it, not this thread, do the work.
+    expect([await shared.whenStarted(), await inline.whenStarted()]).toEqual([true, false]);
       for (let i = 0; i < files.length; i++) {
         expect(await shared.take(i), files[i]).toEqual(await inline.take(i));
       }

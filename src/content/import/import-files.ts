@@ -7,8 +7,8 @@ import type { ArticleKind } from '../../db/schema.js';
 import { type SaveOutcome, saveArticle } from '../articles.js';
 import type { Author } from '../authors.js';
 import { Rejection } from './draft.js';
-import { type PreparedFile, draftFromText, prepareDraft } from './prepare.js';
-import { FilePreparer } from './preparer.js';
+import { OrderedWork } from '../../workers/ordered-work.js';
+import { PREPARE_TASK, type PreparedFile, draftFromText, prepareDraft, prepareInput } from './prepare.js';
 
 export { draftFromText, prepareDraft };
 
@@ -65,7 +65,8 @@ const BATCH_MS = 250;
 export async function importFiles(db: Db, files: readonly string[], options: ImportOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const session = newIndexSession();
-  const preparer = new FilePreparer(files, options.kind, files.length >= WORKER_THRESHOLD);
+  const inputs = files.map((file) => ({ file, kind: options.kind }));
+  const preparer = new OrderedWork(inputs, prepareInput, files.length >= WORKER_THRESHOLD ? PREPARE_TASK : null);
   let next = 0;
   try {
     while (next < files.length) {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ArticleKind } from '../../db/schema.js';
+import type { WorkerTask } from '../../workers/ordered-work.js';
 import { renderMarkdown } from '../markdown.js';
 import { type ArticleDraft, type PreparedArticle, Rejection } from './draft.js';
 import { parseMarkdownFile } from './markdown-file.js';
@@ -37,3 +38,13 @@ export function prepareFile(file: string, kind: ArticleKind | undefined): Prepar
     return { ok: false, reason: `uventet fejl (${basename(file)}): ${error instanceof Error ? error.message : String(error)}` };
   }
 }
+
+export interface PrepareInput {
+  file: string;
+  kind: ArticleKind | undefined;
+}
+
+export const prepareInput = ({ file, kind }: PrepareInput): PreparedFile => prepareFile(file, kind);
+
+/** `prepareInput`, for a worker thread to load. */
+export const PREPARE_TASK: WorkerTask = { module: new URL('./prepare.ts', import.meta.url), name: 'prepareInput' };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { batchesOf } from '../batches.js';
 import type { Engine } from '../engine.js';
 import { type ReachQuery, type SearchReach, type TierQuery, tsQuery } from './search-tiers.js';
 
@@ -20,16 +21,20 @@ export const postgresEngine: Engine = {
     await sql`ANALYZE`.execute(db);
   },
   fullText: {
-    async write(db, docId, t) {
-      await sql`UPDATE search_docs SET
-          tsv_title = to_tsvector('simple', ${t.title}),
-          tsv_head = to_tsvector('simple', ${t.title}) || to_tsvector('simple', ${t.headings}),
-          tsv_top = to_tsvector('simple', ${t.title}) || to_tsvector('simple', ${t.headings}) || to_tsvector('simple', ${t.faq}),
-          tsv = setweight(to_tsvector('simple', ${t.title}), 'A') ||
-                setweight(to_tsvector('simple', ${t.headings}), 'B') ||
-                setweight(to_tsvector('simple', ${t.faq}), 'C') ||
-                setweight(to_tsvector('simple', ${t.body}), 'D')
-        WHERE id = ${docId}`.execute(db);
+    async write(db, entries) {
+      for (const batch of batchesOf(entries, 5, postgresEngine.maxParameters, 200)) {
+        const rows = batch.map(({ docId, tokens: t }) => sql`(${docId}::integer, ${t.title}::text, ${t.headings}::text, ${t.faq}::text, ${t.body}::text)`);
+        await sql`UPDATE search_docs AS d SET
+            tsv_title = to_tsvector('simple', v.title),
+            tsv_head = to_tsvector('simple', v.title) || to_tsvector('simple', v.headings),
+            tsv_top = to_tsvector('simple', v.title) || to_tsvector('simple', v.headings) || to_tsvector('simple', v.faq),
+            tsv = setweight(to_tsvector('simple', v.title), 'A') ||
+                  setweight(to_tsvector('simple', v.headings), 'B') ||
+                  setweight(to_tsvector('simple', v.faq), 'C') ||
+                  setweight(to_tsvector('simple', v.body), 'D')
+          FROM (VALUES ${sql.join(rows)}) AS v (id, title, headings, faq, body)
+          WHERE d.id = v.id`.execute(db);
+      }
     },
     async remove() {
       // The vectors live in the search_docs row and go with it.

@@ -10,6 +10,7 @@ import {
   type ValueNode,
   sql,
 } from 'kysely';
+import { batchesOf } from '../batches.js';
 import type { Engine } from '../engine.js';
 import { type ReachQuery, type SearchReach, type TierQuery, fts5Query } from './search-tiers.js';
 import type { SearchKind } from '../schema.js';
@@ -38,10 +39,12 @@ export const sqliteEngine: Engine = {
     await sql`PRAGMA optimize`.execute(db);
   },
   fullText: {
-    async write(db, docId, t, kind) {
-      await sql`DELETE FROM search_fts WHERE rowid = ${docId}`.execute(db);
-      await sql`INSERT INTO search_fts (rowid, title, headings, faq, body, kind)
-                VALUES (${docId}, ${t.title}, ${t.headings}, ${t.faq}, ${t.body}, ${`k${kind}`})`.execute(db);
+    async write(db, entries) {
+      for (const batch of batchesOf(entries, 6, sqliteEngine.maxParameters, 200)) {
+        await sqliteEngine.fullText.remove(db, batch.map((e) => e.docId));
+        const rows = batch.map(({ docId, kind, tokens: t }) => sql`(${docId}, ${t.title}, ${t.headings}, ${t.faq}, ${t.body}, ${`k${kind}`})`);
+        await sql`INSERT INTO search_fts (rowid, title, headings, faq, body, kind) VALUES ${sql.join(rows)}`.execute(db);
+      }
     },
     async remove(db, docIds) {
       if (docIds.length === 0) return;

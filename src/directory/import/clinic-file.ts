@@ -1,10 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import type { WorkerTask } from '../../workers/ordered-work.js';
 import { CLINIC_COLUMNS, type ClinicInput, clinicInputSchema } from '../clinic-input.js';
 
 /**
- * A clinic file (CSV or JSON) → validated rows or per-row reasons. Nothing here touches the
- * database; see import-clinics.ts for saving.
+ * A clinic file (CSV or JSON) → records with their row numbers → validated rows or per-row
+ * reasons. Validation is most of the work, so an import runs it on a worker thread
+ * (`VALIDATE_TASK`) while it saves. Nothing here touches the database; see import-clinics.ts.
  */
 
 export const MAX_CLINIC_FILE_BYTES = 50 * 1024 * 1024;
@@ -44,9 +46,19 @@ export function canonicalColumn(header: string): string {
 
 export type ParsedRow = { row: number; ok: true; input: ClinicInput } | { row: number; ok: false; reason: string };
 
+/** One row of the file as written, columns renamed to ours; `row` is what a spreadsheet shows. */
+export interface ClinicRecord {
+  row: number;
+  values: Record<string, unknown>;
+  /** Set when the row cannot be a clinic at all (a JSON item that is not an object). */
+  problem?: string;
+}
+
+export type ClinicFile = { ok: true; format: 'csv' | 'json'; records: ClinicRecord[] } | { ok: false; reason: string };
+
 export type ParsedFile = { ok: true; format: 'csv' | 'json'; rows: ParsedRow[] } | { ok: false; reason: string };
 
-export async function readClinicFile(path: string): Promise<ParsedFile> {
+export async function readClinicFile(path: string): Promise<ClinicFile> {
   const info = await stat(path).catch(() => null);
   if (!info?.isFile()) return { ok: false, reason: 'filen findes ikke' };
   if (info.size > MAX_CLINIC_FILE_BYTES) return { ok: false, reason: 'filen er for stor (højst 50 MB)' };
@@ -56,17 +68,23 @@ export async function readClinicFile(path: string): Promise<ParsedFile> {
   } catch {
     return { ok: false, reason: 'filen er ikke gyldig UTF-8-tekst (gem den som UTF-8)' };
   }
-  return parseClinicText(text);
+  return clinicRecords(text);
 }
 
-/** JSON when the content starts with [ or {, CSV otherwise. Row numbers are what a spreadsheet shows. */
-export function parseClinicText(text: string): ParsedFile {
+/** JSON when the content starts with [ or {, CSV otherwise. */
+export function clinicRecords(text: string): ClinicFile {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[') || trimmed.startsWith('{')) return parseJson(trimmed);
   return parseCsv(text);
 }
 
-function parseJson(text: string): ParsedFile {
+/** Records and their validation in one go (small files, tests). */
+export function parseClinicText(text: string): ParsedFile {
+  const file = clinicRecords(text);
+  return file.ok ? { ok: true, format: file.format, rows: validateRecords(file.records) } : file;
+}
+
+function parseJson(text: string): ClinicFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -75,20 +93,19 @@ function parseJson(text: string): ParsedFile {
   }
   const list = Array.isArray(data) ? data : (data as { clinics?: unknown }).clinics;
   if (!Array.isArray(list)) return { ok: false, reason: 'JSON skal være en liste af klinikker eller { "clinics": [...] }' };
-  const rows = list.map((item, i): ParsedRow => {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) return { row: i + 1, ok: false, reason: 'skal være et objekt' };
-    const renamed = Object.fromEntries(Object.entries(item).map(([k, v]) => [canonicalColumn(k), v]));
-    return validate(i + 1, renamed);
+  const records = list.map((item, i): ClinicRecord => {
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) return { row: i + 1, values: {}, problem: 'skal være et objekt' };
+    return { row: i + 1, values: Object.fromEntries(Object.entries(item).map(([k, v]) => [canonicalColumn(k), v])) };
   });
-  return { ok: true, format: 'json', rows };
+  return { ok: true, format: 'json', records };
 }
 
-function parseCsv(text: string): ParsedFile {
+function parseCsv(text: string): ClinicFile {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = [';', ',', '\t'].sort((a, b) => firstLine.split(b).length - firstLine.split(a).length)[0]!;
-  let records: string[][];
+  let table: string[][];
   try {
-    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
+    table = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];
   } catch (error) {
     const e = error as { code?: string; lines?: number; message?: string };
     const what: Record<string, string> = {
@@ -100,7 +117,7 @@ function parseCsv(text: string): ParsedFile {
     const reason = (e.code && what[e.code]) ?? e.message ?? String(error);
     return { ok: false, reason: `CSV-filen kan ikke læses: ${reason}${e.lines ? ` (linje ${e.lines})` : ''}` };
   }
-  const [header, ...data] = records;
+  const [header, ...data] = table;
   if (!header) return { ok: false, reason: 'filen er tom' };
   const columns = header.map(canonicalColumn);
   const unknown = columns.filter((c) => !(CLINIC_COLUMNS as readonly string[]).includes(c));
@@ -110,12 +127,18 @@ function parseCsv(text: string): ParsedFile {
   if (!columns.includes('name') || !columns.includes('postcode')) {
     return { ok: false, reason: 'filen skal mindst have kolonnerne name og postcode (eller navn og postnummer)' };
   }
-  const rows = data.map((values, i) => validate(i + 2, Object.fromEntries(columns.map((c, j) => [c, values[j] ?? '']))));
-  return { ok: true, format: 'csv', rows };
+  const records = data.map((values, i) => ({ row: i + 2, values: Object.fromEntries(columns.map((c, j) => [c, values[j] ?? ''])) }));
+  return { ok: true, format: 'csv', records };
 }
 
-function validate(row: number, record: Record<string, unknown>): ParsedRow {
-  const parsed = clinicInputSchema.safeParse(record);
-  if (parsed.success) return { row, ok: true, input: parsed.data };
-  return { row, ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+export function validateRecords(records: readonly ClinicRecord[]): ParsedRow[] {
+  return records.map(({ row, values, problem }): ParsedRow => {
+    if (problem) return { row, ok: false, reason: problem };
+    const parsed = clinicInputSchema.safeParse(values);
+    if (parsed.success) return { row, ok: true, input: parsed.data };
+    return { row, ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
+  });
 }
+
+/** `validateRecords`, for a worker thread to load. */
+export const VALIDATE_TASK: WorkerTask = { module: new URL('./clinic-file.ts', import.meta.url), name: 'validateRecords' };

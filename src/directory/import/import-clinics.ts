@@ -1,42 +1,57 @@
 import type { Db } from '../../db/engine.js';
 import { newIndexSession } from '../../search/indexer.js';
-import { UnknownReference, saveClinic } from '../clinics.js';
+import { OrderedWork } from '../../workers/ordered-work.js';
 import type { Directory } from '../directory.js';
-import type { ParsedRow } from './clinic-file.js';
+import { saveClinics } from '../save-clinics.js';
+import { type ClinicRecord, VALIDATE_TASK, validateRecords } from './clinic-file.js';
 
 export type RowResult = { row: number; status: 'imported' | 'updated'; slug: string } | { row: number; status: 'rejected'; reason: string };
 
+/** Rows validated and saved together, and reported together. */
+const ROWS_PER_STEP = 250;
+/** Below this many rows a worker thread costs more to start than it saves. */
+const WORKER_THRESHOLD = 2_000;
+
 /**
- * Saves every valid row in one transaction, so a crash leaves the file not applied at all;
- * rows with a reference we do not know (postcode, specialty) are reported and skipped before
- * anything is written for them. A duplicate (same name and postcode) updates the clinic.
+ * Validates and saves every row in one transaction, so a crash leaves the file not applied at
+ * all. Invalid rows, rows with a reference we do not know (postcode, specialty) and rows with
+ * a slug another clinic has are reported and skipped before anything is written for them. A
+ * duplicate (same name and postcode, in the database or earlier in the file) updates the
+ * clinic. Large files are validated on a worker thread while this thread saves. `onRow`
+ * hears of every row, in file order, as its group of rows has been written.
  */
 export async function importClinicRows(
   db: Db,
   directory: Directory,
-  rows: readonly ParsedRow[],
+  records: readonly ClinicRecord[],
   onRow?: (result: RowResult, done: number) => void,
 ): Promise<RowResult[]> {
-  return db.transaction().execute(async (trx) => {
-    const session = newIndexSession();
-    const results: RowResult[] = [];
-    for (const row of rows) {
-      let result: RowResult;
-      if (!row.ok) {
-        result = { row: row.row, status: 'rejected', reason: row.reason };
-      } else {
-        try {
-          const saved = await saveClinic(trx, row.input, directory, session);
-          result = { row: row.row, status: saved.status, slug: saved.slug };
-        } catch (error) {
-          // Known bad references are checked before any write, so skipping them is safe.
-          if (!(error instanceof UnknownReference)) throw error;
-          result = { row: row.row, status: 'rejected', reason: error.message };
+  const steps: ClinicRecord[][] = [];
+  for (let start = 0; start < records.length; start += ROWS_PER_STEP) steps.push(records.slice(start, start + ROWS_PER_STEP));
+  const validation = new OrderedWork(steps, validateRecords, records.length >= WORKER_THRESHOLD ? VALIDATE_TASK : null);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const session = newIndexSession();
+      const results: RowResult[] = [];
+      for (let i = 0; i < steps.length; i++) {
+        const rows = await validation.take(i);
+        const valid = rows.flatMap((r) => (r.ok ? [r] : []));
+        const saved = await saveClinics(trx, valid.map((r) => r.input), directory, session);
+        const byRow = new Map(valid.map((r, j) => [r.row, saved[j]!]));
+        for (const row of rows) {
+          const s = row.ok ? byRow.get(row.row)! : null;
+          const result: RowResult = !row.ok
+            ? { row: row.row, status: 'rejected', reason: row.reason }
+            : s!.ok
+              ? { row: row.row, status: s!.status, slug: s!.slug }
+              : { row: row.row, status: 'rejected', reason: s!.reason };
+          results.push(result);
+          onRow?.(result, results.length);
         }
       }
-      results.push(result);
-      onRow?.(result, results.length);
-    }
-    return results;
-  });
+      return results;
+    });
+  } finally {
+    await validation.close();
+  }
 }
