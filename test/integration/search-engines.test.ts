@@ -58,6 +58,15 @@ for (const engine of ENGINES) {
       expect(await slugs('diskuspro')).toEqual(['diskusprolaps']);
     });
 
+    it('matches a prefix that stands for very many indexed words', async () => {
+      // 150 words starting with "vrimmel": more than the search spells out as words itself.
+      const words = Array.from({ length: 150 }, (_, i) => `vrimmel${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+      await createArticle(t.db, { title: 'Ordvrimmel', body: words.join(' ') });
+      await createArticle(t.db, { title: 'Lille vrimmel', body: 'Kun vrimmelaa her.' });
+      expect(await slugs('vrimmel')).toEqual(expect.arrayContaining(['ordvrimmel', 'lille-vrimmel']));
+      expect((await search(t.db, 'vrimmelaa')).total).toBe(2);
+    });
+
     it('requires every term to match', async () => {
       expect(await slugs('ondt knæet')).toEqual(['knaesmerter']);
     });
@@ -93,6 +102,25 @@ for (const engine of ENGINES) {
       expect(paged).toEqual(all);
       const pairs = [...(await search(t.db, 'albue', { limit: 2, offset: 1 })).hits.map((h) => h.slug)];
       expect(pairs).toEqual(all.slice(1, 3));
+    });
+
+    it('orders a tier the same on every page, however the page is reached', async () => {
+      // Both words only in the FAQ reach; one article also has "hæl" in its title, which
+      // must not lift it within the tier on some pages and not on others.
+      const faq = (question: string, answer: string) => `Indledning.\n\n## Ofte stillede spørgsmål\n\n### ${question}\n\n${answer}`;
+      await createArticle(t.db, { title: 'Hælen og foden', body: faq('Hvad med ballen?', 'Hæl og balle, balle.') });
+      await createArticle(t.db, { title: 'Foden I', body: faq('Hæl og balle?', 'Hæl, hæl, hæl og balle, balle.') });
+      await createArticle(t.db, { title: 'Foden II', body: faq('Hæl og balle?', 'Hæl og balle.') });
+      await createArticle(t.db, { title: 'Foden III', body: faq('Hæl eller balle?', 'Balle.') });
+      const all = (await search(t.db, 'hæl balle', { limit: 10 })).hits.map((h) => h.slug);
+      expect(all).toHaveLength(4);
+      for (const limit of [1, 2, 3]) {
+        const paged: string[] = [];
+        for (let offset = 0; offset < all.length; offset += limit) {
+          paged.push(...(await search(t.db, 'hæl balle', { limit, offset })).hits.map((h) => h.slug));
+        }
+        expect(paged, `pages of ${limit}`).toEqual(all);
+      }
     });
 
     it('filters by kind', async () => {

@@ -58,8 +58,12 @@ export const sqliteEngine: Engine = {
     },
     async rank(db, tier, limit, offset) {
       // bm25 is lower-is-better; the weights follow the columns title, headings, faq, body, kind.
+      // bm25 scores every phrase of the MATCH expression, so what a tier excludes is left to
+      // separate lookups: a document scores the same in its tier as in the reach alone.
+      const { include, exclude, kinds } = tier;
+      const excluded = exclude.map((e) => sql` AND rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${tierExpression({ include: e, exclude: [], kinds: null })})`);
       const result = await sql<{ id: number }>`
-        SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression(tier)}
+        SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression({ include, exclude: [], kinds })}${sql.join(excluded, sql``)}
         ORDER BY bm25(search_fts, 10.0, 4.0, 3.0, 1.0, 0.0), rowid
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
