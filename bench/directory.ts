@@ -10,7 +10,7 @@ import { type BenchmarkOutcome, envNumber, progress, sleep } from './lib/benchma
 import { type LoadResult, runLoad } from './lib/load.js';
 import { fetchBody } from './lib/net.js';
 import { startNginx } from './lib/nginx.js';
-import { RssSampler } from './lib/proc.js';
+import { RssSampler, selfCpuMeter, systemCpuMeter } from './lib/proc.js';
 import { runProcess } from './lib/processes.js';
 import { fmt, row, verdict } from './lib/report.js';
 import { round, summarize } from './lib/stats.js';
@@ -44,6 +44,8 @@ export async function directoryBenchmark(): Promise<BenchmarkOutcome> {
     const directory = await loadDirectory(connection.db);
     const bytes = writeClinicCsv(csv, count, SEED, directory);
     progress(`directory: wrote ${count} clinics (${fmt(bytes / 1024 / 1024, 1)} MB) to bench/.out/directory/clinics.csv`);
+    const machine = systemCpuMeter();
+    const self = selfCpuMeter();
     const started = performance.now();
     const parsed = await readClinicFile(csv);
     if (!parsed.ok) throw new Error(parsed.reason);
@@ -51,7 +53,9 @@ export async function directoryBenchmark(): Promise<BenchmarkOutcome> {
     const seconds = (performance.now() - started) / 1000;
     const imported = results.filter((r) => r.status === 'imported').length;
     if (imported !== count) throw new Error(`imported ${imported} of ${count}: ${JSON.stringify(results.find((r) => r.status === 'rejected'))}`);
-    importResult = { rows: count, seconds: round(seconds, 2), rowsPerSecond: round(count / seconds, 0) };
+    const selfCores = self.stop().coreShare;
+    const otherCores = Math.max(0, machine.stop().busyCores - selfCores);
+    importResult = { rows: count, seconds: round(seconds, 2), rowsPerSecond: round(count / seconds, 0), cpuCores: { import: round(selfCores, 2), others: round(otherCores, 2) } };
   } finally {
     await connection.close();
   }
@@ -135,6 +139,7 @@ export async function directoryBenchmark(): Promise<BenchmarkOutcome> {
     return {
       summary: [
         row(name, `import ${count} clinics, in-process`, `${fmt(importResult.rowsPerSecond, 0)} rows/s (${fmt(importResult.seconds, 1)} s)`, `≥ ${TARGETS.importRowsPerSecond} rows/s`, verdict(importResult.rowsPerSecond >= TARGETS.importRowsPerSecond)),
+        row(name, 'import CPU cores: import / others', `${fmt(importResult.cpuCores.import, 2)} / ${fmt(importResult.cpuCores.others, 2)}`),
         row(name, `import ${count} clinics, CLI wall clock`, `${fmt(cliRowsPerSecond, 0)} rows/s (${fmt(cli.wallMs / 1000, 1)} s)`),
         row(name, 'town page latency (app)', latency(townApp), `p95 < ${TARGETS.townPageP95Ms} ms`, verdict(townApp.latencyMs.p95 < TARGETS.townPageP95Ms)),
         row(name, 'town page req/s', rps(townApp, townNginx)),
