@@ -118,6 +118,7 @@ export async function saveArticle(
     headings: rendered.headingsText,
     faq: rendered.faqText,
     body: rendered.bodyText,
+    tokens: draft.searchTokens,
   }, session);
   return { status: existing ? 'updated' : 'imported', kind: draft.kind, slug: draft.slug, url };
 }

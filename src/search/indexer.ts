@@ -1,6 +1,6 @@
 import { type Db, type FullTextEntry, batchesFor, engineOf } from '../db/engine.js';
 import type { SearchKind } from '../db/schema.js';
-import { tokenize } from '../text/tokenize.js';
+import { type DocumentTokens, tokenizeDocument } from './document-tokens.js';
 import { addTerms } from './vocabulary.js';
 
 /** One searchable thing (an article, a clinic) as the index sees it. */
@@ -14,34 +14,66 @@ export interface SearchDocument {
   headings: string;
   faq: string;
   body: string;
+  /** The fields already tokenized (an import does it off the saving thread); else done here. */
+  tokens?: DocumentTokens;
 }
 
 /**
- * What a bulk import already wrote to the vocabulary, so most documents write nothing there.
- * Terms move up as their writes become permanent: `pending` (the document being saved) →
+ * A bulk import's indexing state. It remembers what the import already wrote to the
+ * vocabulary, so most documents write nothing there, and, when asked to, holds the full-text
+ * entries back until `flushFullText` just before the commit: SQLite's FTS5 writes a new index
+ * segment at every savepoint once it has been written in a transaction, so writing it per
+ * file (each file has its own savepoint) cost a segment, and later merging, per file.
+ *
+ * Both move up as their writes become permanent: `pending` (the document being saved) →
  * `kept` (saved inside a transaction still open; `keep()` after its savepoint is released)
  * → `committed` (`commit()` after the transaction commits). `drop()` forgets the current
- * document's terms (its savepoint rolled back), `rollback()` everything not committed.
+ * document's (its savepoint rolled back), `rollback()` everything not committed.
  */
 export class IndexSession {
   readonly committed = new Set<string>();
   kept = new Set<string>();
   pending = new Set<string>();
+  readonly deferFullText: boolean;
+  #pendingEntries: FullTextEntry[] = [];
+  #keptEntries: FullTextEntry[] = [];
+
+  constructor(options: { deferFullText?: boolean } = {}) {
+    this.deferFullText = options.deferFullText ?? false;
+  }
 
   has(term: string): boolean {
     return this.committed.has(term) || this.kept.has(term) || this.pending.has(term);
   }
 
+  hold(entries: readonly FullTextEntry[]): void {
+    this.#pendingEntries.push(...entries);
+  }
+
   keep(): void {
     for (const t of this.pending) this.kept.add(t);
     this.pending = new Set();
+    this.#keptEntries.push(...this.#pendingEntries);
+    this.#pendingEntries = [];
   }
 
   drop(): void {
     this.pending = new Set();
+    this.#pendingEntries = [];
+  }
+
+  /** Writes the held full-text entries; run it inside the transaction, before it commits. */
+  async flushFullText(db: Db): Promise<void> {
+    this.keep();
+    const entries = this.#keptEntries;
+    this.#keptEntries = [];
+    // A document saved twice in one transaction keeps its last entry.
+    const last = [...new Map(entries.map((e) => [e.docId, e])).values()];
+    if (last.length > 0) await engineOf(db).fullText.write(db, last);
   }
 
   commit(): void {
+    if (this.#pendingEntries.length > 0 || this.#keptEntries.length > 0) throw new Error('full-text entries were held but never written (call flushFullText before the commit)');
     this.keep();
     for (const t of this.kept) this.committed.add(t);
     this.kept = new Set();
@@ -50,10 +82,12 @@ export class IndexSession {
   rollback(): void {
     this.kept = new Set();
     this.pending = new Set();
+    this.#pendingEntries = [];
+    this.#keptEntries = [];
   }
 }
 
-export const newIndexSession = () => new IndexSession();
+export const newIndexSession = (options?: { deferFullText?: boolean }) => new IndexSession(options);
 
 /** Adds or replaces a document. Run it inside the transaction that changes its source. */
 export async function indexDocument(db: Db, doc: SearchDocument, session?: IndexSession): Promise<void> {
@@ -97,7 +131,7 @@ export async function indexDocuments(db: Db, docs: readonly SearchDocument[], se
 
   const terms = new Set<string>();
   const entries: FullTextEntry[] = docs.map((doc) => {
-    const fields = { title: tokenize(doc.title), headings: tokenize(doc.headings), faq: tokenize(doc.faq), body: tokenize(doc.body) };
+    const fields = doc.tokens ?? tokenizeDocument(doc);
     for (const list of Object.values(fields)) for (const t of list) terms.add(t);
     const docId = ids.get(`${doc.kind}:${doc.refId}`);
     if (docId === undefined) throw new Error(`search_docs gave no id for ${doc.kind} ${doc.refId}`);
@@ -107,7 +141,8 @@ export async function indexDocuments(db: Db, docs: readonly SearchDocument[], se
       tokens: { title: fields.title.join(' '), headings: fields.headings.join(' '), faq: fields.faq.join(' '), body: fields.body.join(' ') },
     };
   });
-  await engineOf(db).fullText.write(db, entries);
+  if (session?.deferFullText) session.hold(entries);
+  else await engineOf(db).fullText.write(db, entries);
   await addTerms(db, terms, session);
 }
 

@@ -96,6 +96,18 @@ describe('bulk import', () => {
   });
 });
 
+/** A trigger that makes inserting a row into `table` fail when `column` = `value`. */
+async function failInsert(t: TestDatabase, engine: string, name: string, table: string, column: string, value: string) {
+  const [fn, tbl, col, val] = [sql.raw(name), sql.raw(table), sql.raw(column), sql.lit(value)];
+  if (engine === 'sqlite') {
+    await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON ${tbl} WHEN NEW.${col} = ${val} BEGIN SELECT RAISE(ABORT, 'prøvefejl'); END`.execute(t.db);
+  } else {
+    await sql`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+              BEGIN IF NEW.${col} = ${val} THEN RAISE EXCEPTION 'prøvefejl'; END IF; RETURN NEW; END $$`.execute(t.db);
+    await sql`CREATE TRIGGER ${fn} BEFORE INSERT ON ${tbl} FOR EACH ROW EXECUTE FUNCTION ${fn}()`.execute(t.db);
+  }
+}
+
 describe.each(ENGINES)('a failing file inside a batch on %s', (engine) => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -104,14 +116,7 @@ describe.each(ENGINES)('a failing file inside a batch on %s', (engine) => {
   afterAll(() => t.destroy());
 
   it('rolls back only that file; the files after it in the same transaction still land', async () => {
-    if (engine === 'sqlite') {
-      await sql`CREATE TRIGGER fail_one BEFORE INSERT ON search_docs WHEN NEW.slug = 'bulkartikel-3'
-                BEGIN SELECT RAISE(ABORT, 'prøvefejl'); END`.execute(t.db);
-    } else {
-      await sql`CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN IF NEW.slug = 'bulkartikel-3' THEN RAISE EXCEPTION 'prøvefejl'; END IF; RETURN NEW; END $$`.execute(t.db);
-      await sql`CREATE TRIGGER fail_one BEFORE INSERT ON search_docs FOR EACH ROW EXECUTE FUNCTION fail_one()`.execute(t.db);
-    }
+    await failInsert(t, engine, 'fail_one', 'search_docs', 'slug', 'bulkartikel-3');
     const files = ['artikel-01.md', 'artikel-02.md', 'artikel-03.md', 'artikel-04.md', 'artikel-05.md', 'artikel-99.md'].map((f) => join(dir, f));
     const results = await importFiles(t.db, files);
     expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'rejected', 'imported', 'imported', 'rejected']);
@@ -119,5 +124,18 @@ describe.each(ENGINES)('a failing file inside a batch on %s', (engine) => {
     expect(await articleBySlug(t.db, 'ordbog', 'bulkartikel-3')).toBeNull();
     expect(await articleBySlug(t.db, 'ordbog', 'bulkartikel-4')).not.toBeNull();
     expect((await search(t.db, 'bulkartikel')).total).toBe(4);
+  });
+
+  it("drops a failed file's held full-text entry too, when the failure comes after it", async () => {
+    // The vocabulary is written after the search entry; "7" is a word only artikel-07 has.
+    await failInsert(t, engine, 'fail_word', 'search_terms', 'term', '7');
+    // The failing file comes last, so no later file reuses its rolled-back document id.
+    const files = ['artikel-06.md', 'artikel-07.md'].map((f) => join(dir, f));
+    const results = await importFiles(t.db, files);
+    expect(results.map((r) => r.status)).toEqual(['imported', 'rejected']);
+    expect(await articleBySlug(t.db, 'ordbog', 'bulkartikel-7')).toBeNull();
+    // Four from the case above and one here: no entry is left for the rolled-back file.
+    expect((await search(t.db, 'bulkartikel')).total).toBe(5);
+    expect((await search(t.db, 'bulkartikel 7')).total).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import type { ArticleKind } from '../../db/schema.js';
+import type { DocumentTokens } from '../../search/document-tokens.js';
 import type { RenderedMarkdown } from '../markdown.js';
 
 /** What an importer makes of one file, before it touches the database. */
@@ -23,6 +24,8 @@ export interface ArticleDraft {
 /** A draft rendered and ready to save: plain data, so it can cross to and from a worker. */
 export interface PreparedArticle extends Omit<ArticleDraft, 'tree'> {
   rendered: RenderedMarkdown;
+  /** Title, headings, FAQ and body as search tokens, made with the rendering. */
+  searchTokens: DocumentTokens;
 }
 
 /** A file the importer refuses, with the reason shown to the user. */

@@ -64,7 +64,7 @@ const BATCH_MS = 250;
  */
 export async function importFiles(db: Db, files: readonly string[], options: ImportOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
-  const session = newIndexSession();
+  const session = newIndexSession({ deferFullText: true });
   const inputs = files.map((file) => ({ file, kind: options.kind }));
   const preparer = new OrderedWork(inputs, prepareInput, files.length >= WORKER_THRESHOLD ? PREPARE_TASK : null);
   let next = 0;
@@ -80,6 +80,7 @@ export async function importFiles(db: Db, files: readonly string[], options: Imp
             batch.push(await saveInSavepoint(trx, file, await preparer.take(next), options, session));
             next++;
           }
+          await session.flushFullText(trx);
         });
         session.commit();
       } catch (error) {

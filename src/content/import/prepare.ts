@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ArticleKind } from '../../db/schema.js';
 import type { WorkerTask } from '../../workers/ordered-work.js';
+import { tokenizeDocument } from '../../search/document-tokens.js';
 import { renderMarkdown } from '../markdown.js';
 import { type ArticleDraft, type PreparedArticle, Rejection } from './draft.js';
 import { parseMarkdownFile } from './markdown-file.js';
@@ -22,7 +23,9 @@ export function draftFromText(text: string, format: 'markdown' | 'wix', kind: Ar
 }
 
 export function prepareDraft({ tree, ...draft }: ArticleDraft): PreparedArticle {
-  return { ...draft, rendered: renderMarkdown(tree) };
+  const rendered = renderMarkdown(tree);
+  const searchTokens = tokenizeDocument({ title: draft.title, headings: rendered.headingsText, faq: rendered.faqText, body: rendered.bodyText });
+  return { ...draft, rendered, searchTokens };
 }
 
 export function prepareFile(file: string, kind: ArticleKind | undefined): PreparedFile {
