@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import pg from 'pg';
 import { countArticles } from '../src/content/articles.js';
-import { type Connection, openDatabase } from '../src/db/connect.js';
+import { type Connection, dropPostgresSchema, openDatabase } from '../src/db/connect.js';
 import { prepareSchema } from '../src/bootstrap.js';
 import { search } from '../src/search/query.js';
 import { freshSqlite, importMarkdown, outPath } from './content.js';
@@ -109,15 +108,7 @@ async function measure(connection: Connection, texts: readonly string[], warmup:
   };
 }
 
-async function dropSchema(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${PG_SCHEMA} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
+const dropSchema = (url: string) => dropPostgresSchema(url, PG_SCHEMA);
 
 const triple = (s: Summary) => `p50 ${fmt(s.p50, 2)} / p95 ${fmt(s.p95, 2)} / p99 ${fmt(s.p99, 2)} ms`;
 

@@ -90,18 +90,30 @@ function withStatementCache(raw: BetterSqlite3.Database, size = 1000) {
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 pg.types.setTypeParser(1700, (v) => Number.parseFloat(v));
 
-async function openPostgres(url: string, options: OpenOptions): Promise<Connection> {
-  const schema = options.schema;
-  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Ugyldigt schema-navn: ${schema}`);
-  if (schema) {
-    const setup = new pg.Client({ connectionString: url });
-    await setup.connect();
-    try {
-      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-    } finally {
-      await setup.end();
-    }
+const checkedSchema = (schema: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Ugyldigt schema-navn: ${schema}`);
+  return schema;
+};
+
+/** One statement on a short-lived connection of its own (schema set-up and clean-up). */
+async function runAlone(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
   }
+}
+
+/** Drops a PostgreSQL schema and everything in it (tests and benchmarks clean up with it). */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  await runAlone(url, `DROP SCHEMA IF EXISTS ${checkedSchema(schema)} CASCADE`);
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Connection> {
+  const schema = options.schema ? checkedSchema(options.schema) : undefined;
+  if (schema) await runAlone(url, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { type Connection, openDatabase } from '../../src/db/connect.js';
+import { type Connection, dropPostgresSchema, openDatabase } from '../../src/db/connect.js';
 import type { EngineName } from '../../src/db/engine.js';
 import { prepareSchema } from '../../src/bootstrap.js';
 
@@ -48,13 +47,7 @@ export async function openTestDatabase(engine: EngineName): Promise<TestDatabase
     ...connection,
     async destroy() {
       await connection.close();
-      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropPostgresSchema(TEST_DATABASE_URL, schema);
     },
   };
 }
