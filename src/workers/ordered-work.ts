@@ -3,8 +3,8 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * A pure, synchronous function exported by a module, which a worker thread can load and run:
- * `{ module: new URL('./prepare.ts', import.meta.url), name: 'prepareFile' }`. Its inputs and
- * results must survive structured cloning (plain data).
+ * `{ module: new URL(import.meta.url), name: 'prepareInput' }`, written in the module that
+ * exports the function. Its inputs and results must survive structured cloning (plain data).
  */
 export interface WorkerTask {
   module: URL;

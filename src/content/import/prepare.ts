@@ -50,4 +50,4 @@ export interface PrepareInput {
 export const prepareInput = ({ file, kind }: PrepareInput): PreparedFile => prepareFile(file, kind);
 
 /** `prepareInput`, for a worker thread to load. */
-export const PREPARE_TASK: WorkerTask = { module: new URL('./prepare.ts', import.meta.url), name: 'prepareInput' };
+export const PREPARE_TASK: WorkerTask = { module: new URL(import.meta.url), name: 'prepareInput' };
