@@ -114,11 +114,11 @@ export async function dropPostgresSchema(url: string, schema: string): Promise<v
 async function openPostgres(url: string, options: OpenOptions): Promise<Connection> {
   const schema = options.schema ? checkedSchema(options.schema) : undefined;
   if (schema) await runAlone(url, `CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.poolSize ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  // random_page_cost 1.1 (PostgreSQL's default is 4, meant for spinning disks): with the
+  // default, the planner scans every row's tsvector rather than use the GIN index when a word
+  // is common (52 ms against 3–8 ms for "vide" over 10,000 articles). Set for our sessions only.
+  const settings = ['-c random_page_cost=1.1', ...(schema ? [`-c search_path=${schema}`] : [])];
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: settings.join(' ') });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   let current: string;
