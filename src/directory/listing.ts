@@ -55,11 +55,12 @@ interface Candidate extends RankedClinic {
   entry: CatalogEntry;
 }
 
-const asCandidate = (entry: CatalogEntry): Candidate => ({
+/** The entry as placed: relative to a town, or as the country-wide catalog already has it. */
+const asCandidate = (entry: CatalogEntry, inTown = entry.inTown, distanceKm = entry.distanceKm): Candidate => ({
   entry,
-  inTown: entry.inTown,
+  inTown,
   scoreKey: entry.scoreKey,
-  distanceKm: entry.distanceKm,
+  distanceKm,
   sortKey: entry.sortKey,
   id: entry.id,
 });
@@ -73,13 +74,11 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
       if (!passesFlags(entry, query)) continue;
       const distance = distanceKm(town, entry);
       const inTown = entry.townId === town.id;
-      if (inTown || distance <= query.radiusKm) {
-        reachable.push({ entry, inTown, scoreKey: entry.scoreKey, distanceKm: distance, sortKey: entry.sortKey, id: entry.id });
-      }
+      if (inTown || distance <= query.radiusKm) reachable.push(asCandidate(entry, inTown, distance));
     }
   } else {
     // Already in country order.
-    reachable = catalog.ranked.filter((e) => passesFlags(e, query)).map(asCandidate);
+    reachable = catalog.ranked.filter((e) => passesFlags(e, query)).map((e) => asCandidate(e));
   }
 
   const counts = new Map<number, number>();

@@ -27,13 +27,14 @@ export interface RankedClinic {
   id: number;
 }
 
-/** The Bayesian average, or null when the clinic is unverified or has no published review. */
+/** What the score reads of a clinic: first-party ratings count only for verified clinics. */
 export interface Reviewed {
   verified: boolean;
   reviewCount: number;
   ratingSum: number;
 }
 
+/** The Bayesian average, or null when the clinic is unverified or has no published review. */
 export function bayesianScore(c: Reviewed): number | null {
   if (!c.verified || c.reviewCount <= 0) return null;
   return (PRIOR_WEIGHT * PRIOR_MEAN + c.ratingSum) / (PRIOR_WEIGHT + c.reviewCount);

@@ -2,13 +2,21 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
- * A pure, synchronous function exported by a module, which a worker thread can load and run:
- * `{ module: new URL(import.meta.url), name: 'prepareInput' }`, written in the module that
- * exports the function. Its inputs and results must survive structured cloning (plain data).
+ * A pure, synchronous function and where a worker thread finds it: written in the module that
+ * exports it, `{ run: prepareFile, module: new URL(import.meta.url), name: 'prepareFile' }`.
+ * Its inputs and results must survive structured cloning (plain data).
  */
-export interface WorkerTask {
+export interface WorkerTask<I, O> {
+  run: (input: I) => O;
   module: URL;
   name: string;
+}
+
+export interface OrderedWorkOptions {
+  /** Whether a worker thread takes part. Default: with more than one core and `minInputs`. */
+  worker?: boolean;
+  /** Below this many inputs a worker costs more to start than it saves. */
+  minInputs?: number;
 }
 
 /** Inputs the worker holds at a time: enough to never run dry, few enough to share the rest. */
@@ -19,7 +27,7 @@ const WINDOW = 32;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Runs `run` over a list of inputs for a caller that takes the results in order (an import
+ * Runs a task over a list of inputs for a caller that takes the results in order (an import
  * that saves file after file, chunk after chunk). When the work is most of the CPU time, a
  * worker thread runs it for inputs ahead while this thread saves; whenever this thread would
  * otherwise wait for the worker (while it starts up, say), it runs the next unassigned input
@@ -40,15 +48,15 @@ export class OrderedWork<I, O> {
   #started: (ready: boolean) => void = () => {};
   readonly #startup = new Promise<boolean>((resolve) => (this.#started = resolve));
 
-  /** `task` names `run` for the worker; null, or a single core, keeps all work in this thread. */
-  constructor(inputs: readonly I[], run: (input: I) => O, task: WorkerTask | null, useWorker = availableParallelism() > 1) {
+  constructor(inputs: readonly I[], task: WorkerTask<I, O>, options: OrderedWorkOptions = {}) {
     this.#inputs = inputs;
-    this.#run = run;
-    if (task && useWorker) this.#start(task);
+    this.#run = task.run;
+    const useWorker = options.worker ?? (availableParallelism() > 1 && inputs.length >= (options.minInputs ?? 0));
+    if (useWorker) this.#start(task);
     if (!this.#worker) this.#started(false);
   }
 
-  #start(task: WorkerTask) {
+  #start(task: WorkerTask<I, O>) {
     try {
       this.#worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: { module: task.module.href, name: task.name } });
     } catch {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clinicBySlug } from '../../src/directory/clinics.js';
 import type { Directory } from '../../src/directory/directory.js';
-import { VALIDATE_TASK, clinicRecords, validateRecords } from '../../src/directory/import/clinic-file.js';
+import { VALIDATE_TASK, clinicRecords } from '../../src/directory/import/clinic-file.js';
 import { type RowResult, importClinicRows } from '../../src/directory/import/import-clinics.js';
 import { search } from '../../src/search/query.js';
 import { OrderedWork } from '../../src/workers/ordered-work.js';
@@ -22,8 +22,8 @@ const brief = (results: RowResult[]) => results.map((r) => [r.row, r.status, r.s
 
 it('validates rows on a worker thread exactly as in this thread', async () => {
   const steps = [records(['Fysio A,Vej 1,8000,a@example.org,knae,Bo|Fysioterapeut,']), records(['Fysio B,Vej 2,8000,forkert,,,', ',Vej 3,8000,,,,'])];
-  const shared = new OrderedWork(steps, validateRecords, VALIDATE_TASK, true);
-  const inline = new OrderedWork(steps, validateRecords, VALIDATE_TASK, false);
+  const shared = new OrderedWork(steps, VALIDATE_TASK, { worker: true });
+  const inline = new OrderedWork(steps, VALIDATE_TASK, { worker: false });
   try {
     // Waiting for the worker first makes it, not this thread, do the work.
     expect([await shared.whenStarted(), await inline.whenStarted()]).toEqual([true, false]);

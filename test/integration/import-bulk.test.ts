@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSchema } from '../../src/bootstrap.js';
 import { articleBySlug } from '../../src/content/articles.js';
 import { collectFiles, importFiles } from '../../src/content/import/import-files.js';
-import { PREPARE_TASK, prepareInput } from '../../src/content/import/prepare.js';
+import { PREPARE_TASK } from '../../src/content/import/prepare.js';
 import { OrderedWork } from '../../src/workers/ordered-work.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { search } from '../../src/search/query.js';
@@ -46,8 +46,8 @@ describe('bulk import', () => {
   it('prepares every file exactly once, the same whether on the worker or in this thread', async () => {
     const files = [...(await collectFiles([dir])), join(dir, 'findes-ikke.md')];
     const inputs = files.map((file) => ({ file, kind: undefined }));
-    const shared = new OrderedWork(inputs, prepareInput, PREPARE_TASK, true);
-    const inline = new OrderedWork(inputs, prepareInput, PREPARE_TASK, false);
+    const shared = new OrderedWork(inputs, PREPARE_TASK, { worker: true });
+    const inline = new OrderedWork(inputs, PREPARE_TASK, { worker: false });
     try {
       // Waiting for the worker first makes it, not this thread, do the work.
     expect([await shared.whenStarted(), await inline.whenStarted()]).toEqual([true, false]);

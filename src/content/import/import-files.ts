@@ -8,7 +8,7 @@ import { type SaveOutcome, saveArticle } from '../articles.js';
 import type { Author } from '../authors.js';
 import { Rejection } from './draft.js';
 import { OrderedWork } from '../../workers/ordered-work.js';
-import { PREPARE_TASK, type PreparedFile, draftFromText, prepareDraft, prepareInput } from './prepare.js';
+import { PREPARE_TASK, type PreparedFile, draftFromText, prepareDraft } from './prepare.js';
 
 export { draftFromText, prepareDraft };
 
@@ -66,7 +66,7 @@ export async function importFiles(db: Db, files: readonly string[], options: Imp
   const results: FileResult[] = [];
   const session = newIndexSession({ deferFullText: true });
   const inputs = files.map((file) => ({ file, kind: options.kind }));
-  const preparer = new OrderedWork(inputs, prepareInput, files.length >= WORKER_THRESHOLD ? PREPARE_TASK : null);
+  const preparer = new OrderedWork(inputs, PREPARE_TASK, { minInputs: WORKER_THRESHOLD });
   let next = 0;
   try {
     while (next < files.length) {

@@ -28,7 +28,12 @@ export function prepareDraft({ tree, ...draft }: ArticleDraft): PreparedArticle 
   return { ...draft, rendered, searchTokens };
 }
 
-export function prepareFile(file: string, kind: ArticleKind | undefined): PreparedFile {
+export interface PrepareInput {
+  file: string;
+  kind: ArticleKind | undefined;
+}
+
+export function prepareFile({ file, kind }: PrepareInput): PreparedFile {
   try {
     const info = statSync(file, { throwIfNoEntry: false });
     if (!info) return { ok: false, reason: 'filen findes ikke' };
@@ -42,12 +47,5 @@ export function prepareFile(file: string, kind: ArticleKind | undefined): Prepar
   }
 }
 
-export interface PrepareInput {
-  file: string;
-  kind: ArticleKind | undefined;
-}
-
-export const prepareInput = ({ file, kind }: PrepareInput): PreparedFile => prepareFile(file, kind);
-
-/** `prepareInput`, for a worker thread to load. */
-export const PREPARE_TASK: WorkerTask = { module: new URL(import.meta.url), name: 'prepareInput' };
+/** `prepareFile`, for a worker thread to load. */
+export const PREPARE_TASK: WorkerTask<PrepareInput, PreparedFile> = { run: prepareFile, module: new URL(import.meta.url), name: 'prepareFile' };

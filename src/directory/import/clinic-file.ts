@@ -141,4 +141,4 @@ export function validateRecords(records: readonly ClinicRecord[]): ParsedRow[] {
 }
 
 /** `validateRecords`, for a worker thread to load. */
-export const VALIDATE_TASK: WorkerTask = { module: new URL(import.meta.url), name: 'validateRecords' };
+export const VALIDATE_TASK: WorkerTask<readonly ClinicRecord[], ParsedRow[]> = { run: validateRecords, module: new URL(import.meta.url), name: 'validateRecords' };

@@ -3,7 +3,7 @@ import { newIndexSession } from '../../search/indexer.js';
 import { OrderedWork } from '../../workers/ordered-work.js';
 import type { Directory } from '../directory.js';
 import { saveClinics } from '../save-clinics.js';
-import { type ClinicRecord, VALIDATE_TASK, validateRecords } from './clinic-file.js';
+import { type ClinicRecord, VALIDATE_TASK } from './clinic-file.js';
 
 export type RowResult = { row: number; status: 'imported' | 'updated'; slug: string } | { row: number; status: 'rejected'; reason: string };
 
@@ -28,7 +28,7 @@ export async function importClinicRows(
 ): Promise<RowResult[]> {
   const steps: ClinicRecord[][] = [];
   for (let start = 0; start < records.length; start += ROWS_PER_STEP) steps.push(records.slice(start, start + ROWS_PER_STEP));
-  const validation = new OrderedWork(steps, validateRecords, records.length >= WORKER_THRESHOLD ? VALIDATE_TASK : null);
+  const validation = new OrderedWork(steps, VALIDATE_TASK, { minInputs: WORKER_THRESHOLD / ROWS_PER_STEP });
   try {
     return await db.transaction().execute(async (trx) => {
       const session = newIndexSession();
@@ -37,14 +37,12 @@ export async function importClinicRows(
         const rows = await validation.take(i);
         const valid = rows.flatMap((r) => (r.ok ? [r] : []));
         const saved = await saveClinics(trx, valid.map((r) => r.input), directory, session);
-        const byRow = new Map(valid.map((r, j) => [r.row, saved[j]!]));
+        const savedByRow = new Map(valid.map((r, j) => [r.row, saved[j]!]));
         for (const row of rows) {
-          const s = row.ok ? byRow.get(row.row)! : null;
-          const result: RowResult = !row.ok
-            ? { row: row.row, status: 'rejected', reason: row.reason }
-            : s!.ok
-              ? { row: row.row, status: s!.status, slug: s!.slug }
-              : { row: row.row, status: 'rejected', reason: s!.reason };
+          const outcome = row.ok ? savedByRow.get(row.row)! : { ok: false as const, reason: row.reason };
+          const result: RowResult = outcome.ok
+            ? { row: row.row, status: outcome.status, slug: outcome.slug }
+            : { row: row.row, status: 'rejected', reason: outcome.reason };
           results.push(result);
           onRow?.(result, results.length);
         }
