@@ -36,6 +36,14 @@ try {
     );
     await page.screenshot({ path: join(outDir, `${exercise.slug}.png`) });
   }
+  // One overview sheet, two exercises a row, to look at many at once.
+  const cells = exercises.map((e) => {
+    const { start, end } = exercisePictures(e.pose, { id: e.slug, name: e.name });
+    return `<div style="width:420px"><p style="margin:2px;font-size:12px">${e.slug}</p><div style="display:flex"><div style="width:210px;border:1px solid #ccc">${start}</div><div style="width:210px;border:1px solid #ccc">${end}</div></div></div>`;
+  });
+  await page.setViewportSize({ width: 860, height: 200 });
+  await page.setContent(`<body style="margin:0;font:12px sans-serif;display:flex;flex-wrap:wrap;gap:8px">${cells.join('')}</body>`);
+  await page.screenshot({ path: join(outDir, '_oversigt.png'), fullPage: true });
 } finally {
   await browser.close();
 }

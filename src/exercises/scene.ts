@@ -45,14 +45,19 @@ const propSchema = z.string().transform((value, ctx): Prop => {
 });
 
 export const sceneSchema = z.strictObject({
-  /** The body point that stays put between start and end. */
-  anchor: z.enum(['foot', 'pelvis', 'hand', 'head']).default('foot'),
+  /** The body point that stays put between start and end: the pelvis when seated in both, else the near foot. */
+  anchor: z.enum(['foot', 'pelvis', 'hand', 'head']).optional(),
   props: z.array(propSchema).default([]),
   start: poseSchema,
   end: poseSchema,
 });
 
 export type Scene = z.output<typeof sceneSchema>;
+
+function anchorOf(scene: Scene): NonNullable<Scene['anchor']> {
+  const seated = (pose: Pose) => pose.on === 'chair' || pose.on === 'ball';
+  return scene.anchor ?? (seated(scene.start) && seated(scene.end) ? 'pelvis' : 'foot');
+}
 
 export type Shape =
   | { type: 'rect'; x: number; y: number; w: number; h: number; role: string }
@@ -68,7 +73,7 @@ export interface Picture {
 }
 
 export function layoutScene(scene: Scene): { start: Picture; end: Picture } {
-  const figures = [scene.start, scene.end].map((pose) => place(pose, scene.anchor));
+  const figures = [scene.start, scene.end].map((pose) => place(pose, anchorOf(scene)));
   const [start, end] = figures.map((figure, i) => ({
     pose: i === 0 ? scene.start : scene.end,
     figure,
@@ -114,16 +119,17 @@ function figurePoints(figure: Figure): Array<Point & { r: number }> {
 }
 
 /** The figure for a pose, resting on its support, with the anchor point at x = 0. */
-function place(pose: Pose, anchor: Scene['anchor']): Figure {
+function place(pose: Pose, anchor: NonNullable<Scene['anchor']>): Figure {
   const figure = figureFor(pose);
   const j = figure.joints;
   const lowest = (points: Array<Point & { r: number }>) => Math.max(...points.map((p) => p.y + p.r));
   const pelvisBottom = j.pelvis.y + BODY.hipHalfWidth;
   const nearSole = lowest([j.heel[0], j.toe[0]].map((p) => ({ ...p, r: 3 })));
-  const bottomAt = {
+  const bottomAt: Record<Pose['on'], () => number> = {
     floor: () => VIEW.floor - lowest(figurePoints(figure)),
-    chair: () => VIEW.floor - SEAT_HEIGHT - pelvisBottom,
-    ball: () => VIEW.floor - 2 * BALL_RADIUS - pelvisBottom,
+    // Seated: on the seat, unless the feet would then go through the floor.
+    chair: () => Math.min(VIEW.floor - SEAT_HEIGHT - pelvisBottom, bottomAt.floor()),
+    ball: () => Math.min(VIEW.floor - 2 * BALL_RADIUS - pelvisBottom, bottomAt.floor()),
     step: () => VIEW.floor - STEP_HEIGHT - nearSole,
   };
   const dy = bottomAt[pose.on]();
