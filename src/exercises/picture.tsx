@@ -59,11 +59,11 @@ function PictureSvg({ picture, text }: { picture: Picture; text: PictureText }) 
       <desc id={`${text.id}-beskrivelse`}>{text.description}</desc>
       <line x1={0} y1={VIEW.floor} x2={VIEW.width} y2={VIEW.floor} stroke="#b8b2a7" stroke-width={2} />
       {picture.behind.map(shapeElement)}
-      {layers[0]?.map(segmentElement)}
-      {layers[1]?.map(segmentElement)}
+      {layers[0]?.map((s) => segmentElement(s, figure.view))}
+      {layers[1]?.map((s) => segmentElement(s, figure.view))}
       <circle cx={fix(figure.head.x)} cy={fix(figure.head.y)} r={11} fill="#f1c8a4" stroke="#7a5a40" stroke-width={1.5} />
       {eye ? <circle cx={fix(eye.x)} cy={fix(eye.y)} r={1.6} fill="#3b2a1e" /> : null}
-      {layers[2]?.map(segmentElement)}
+      {layers[2]?.map((s) => segmentElement(s, figure.view))}
       {picture.front.map(shapeElement)}
     </svg>
   );
@@ -81,8 +81,9 @@ function eyeOf(picture: Picture) {
   return { x: h.x + forward.x * 5 + up.x * 2, y: h.y + forward.y * 5 + up.y * 2 };
 }
 
-function segmentElement(s: Segment) {
-  const colour = (s.side === 0 ? COLOURS.near : COLOURS.far)[s.part];
+/** Seen from the side, the far limbs are paler; seen from the front, both sides look alike. */
+function segmentElement(s: Segment, view: Picture['figure']['view']) {
+  const colour = (s.side === 0 || view === 'front' ? COLOURS.near : COLOURS.far)[s.part];
   return (
     <line
       x1={fix(s.from.x)}

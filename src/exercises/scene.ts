@@ -184,7 +184,7 @@ function addProp(prop: Prop, start: Picture, end: Picture): void {
         const front = seated.pose.view === 'side';
         for (const p of both) p.behind.push(...chairShapes(front ? x - 26 : x - 22, 44, front ? 'back-left' : 'none'));
       } else {
-        const x = Math.max(...both.map((p) => p.figure.joints.hand[0].x)) + 2;
+        const x = start.figure.joints.hand[0].x + 2;
         for (const p of both) p.behind.push(...chairShapes(x, 40, 'back-left'));
       }
       return;
