@@ -124,13 +124,14 @@ function place(pose: Pose, anchor: NonNullable<Scene['anchor']>): Figure {
   const j = figure.joints;
   const lowest = (points: Array<Point & { r: number }>) => Math.max(...points.map((p) => p.y + p.r));
   const pelvisBottom = j.pelvis.y + BODY.hipHalfWidth;
-  const nearSole = lowest([j.heel[0], j.toe[0]].map((p) => ({ ...p, r: 3 })));
+  // On a step the forefoot carries the weight; the heel may hang below the edge.
+  const nearToe = j.toe[0].y + 3;
   const bottomAt: Record<Pose['on'], () => number> = {
     floor: () => VIEW.floor - lowest(figurePoints(figure)),
     // Seated: on the seat, unless the feet would then go through the floor.
     chair: () => Math.min(VIEW.floor - SEAT_HEIGHT - pelvisBottom, bottomAt.floor()),
     ball: () => Math.min(VIEW.floor - 2 * BALL_RADIUS - pelvisBottom, bottomAt.floor()),
-    step: () => VIEW.floor - STEP_HEIGHT - nearSole,
+    step: () => VIEW.floor - STEP_HEIGHT - nearToe,
   };
   const dy = bottomAt[pose.on]();
   const anchorPoint = { foot: j.ankle[0], pelvis: j.pelvis, hand: j.hand[0], head: figure.head }[anchor];
@@ -192,7 +193,7 @@ function addProp(prop: Prop, start: Picture, end: Picture): void {
     case 'step': {
       const on = both.find((p) => p.pose.on === 'step') ?? start;
       const toe = on.figure.joints.toe[0].x;
-      const x = prop.at === 'edge' ? toe - 12 : toe - 24;
+      const x = prop.at === 'edge' ? toe - 9 : toe - 24;
       for (const p of both) p.behind.push({ type: 'rect', x, y: floor - STEP_HEIGHT, w: 46, h: STEP_HEIGHT, role: 'step' });
       return;
     }
@@ -200,7 +201,8 @@ function addProp(prop: Prop, start: Picture, end: Picture): void {
       for (const p of both) p.behind.push(...ballShapes(prop.at, p));
       return;
     case 'wall': {
-      const x = prop.at === 'front' ? maxX : minX - 10;
+      // A wall in front is where the hands reach; one behind touches the back.
+      const x = prop.at === 'front' ? Math.max(...both.map((p) => p.figure.joints.hand[0].x)) + 4 : minX - 10;
       for (const p of both) p.behind.push({ type: 'rect', x, y: 8, w: 10, h: floor - 8, role: 'wall' });
       return;
     }
