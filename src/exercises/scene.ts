@@ -197,9 +197,12 @@ function addProp(prop: Prop, start: Picture, end: Picture): void {
       for (const p of both) p.behind.push({ type: 'rect', x, y: floor - STEP_HEIGHT, w: 46, h: STEP_HEIGHT, role: 'step' });
       return;
     }
-    case 'ball':
-      for (const p of both) p.behind.push(...ballShapes(prop.at, p));
+    case 'ball': {
+      // A ball under the feet keeps the size and place it has in the start picture.
+      const ball = prop.at === 'feet' ? ballShapes(prop.at, start) : null;
+      for (const p of both) p.behind.push(...(ball ?? ballShapes(prop.at, p)));
       return;
+    }
     case 'wall': {
       // A wall in front is where the hands reach; one behind touches the back.
       const x = prop.at === 'front' ? Math.max(...both.map((p) => p.figure.joints.hand[0].x)) + 4 : minX - 10;
