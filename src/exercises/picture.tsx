@@ -93,6 +93,7 @@ function segmentElement(s: Segment, view: Picture['figure']['view']) {
       stroke={colour}
       stroke-width={s.width}
       stroke-linecap="round"
+      data-del={s.part}
     />
   );
 }
