@@ -20,7 +20,7 @@ const PROPS = {
   ball: ['seat', 'hands', 'feet', 'knees'],
   band: ['front', 'behind', 'above', 'foot', 'knees', 'hands'],
   wall: ['front', 'behind'],
-  dumbbells: [''],
+  dumbbells: ['', 'near', 'far'],
 } as const;
 
 type PropKind = keyof typeof PROPS;
@@ -209,9 +209,12 @@ function addProp(prop: Prop, start: Picture, end: Picture): void {
       for (const p of both) p.behind.push({ type: 'rect', x, y: 8, w: 10, h: floor - 8, role: 'wall' });
       return;
     }
-    case 'dumbbells':
-      for (const p of both) p.front.push(...p.figure.joints.hand.flatMap((h, i) => dumbbell(h, handDirection(p, i))));
+    case 'dumbbells': {
+      // Both hands, or one: the near (left, seen from the front) or the far (right) hand.
+      const sides = prop.at === 'near' ? [0] : prop.at === 'far' ? [1] : [0, 1];
+      for (const p of both) p.front.push(...sides.flatMap((i) => dumbbell(p.figure.joints.hand[i] as Point, handDirection(p, i))));
       return;
+    }
     case 'band':
       for (const p of both) p.front.push(...bandShapes(prop.at, p, start, { minX, maxX }));
       return;
