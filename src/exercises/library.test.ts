@@ -35,7 +35,9 @@ describe('exercise pictures', () => {
       expect(svg).toMatch(/<desc id="[^"]+">[^<]{3,}<\/desc>/);
       // 15 body segments seen from the side; the front view adds the two halves of the shoulder girdle.
       const pose = which === 'start' ? exercise.pose.start : exercise.pose.end;
-      expect(svg.match(/ data-del="/g)?.length).toBe(pose.view === 'side' ? 15 : 17);
+      const limbs = [...svg.matchAll(/<line x1="([\d.-]+)" y1="([\d.-]+)" x2="([\d.-]+)" y2="([\d.-]+)"[^>]* data-del="(\w+)"/g)];
+      expect(limbs).toHaveLength(pose.view === 'side' ? 15 : 17);
+      for (const [, x1, y1, x2, y2, part] of limbs) expect(Math.hypot(Number(x2) - Number(x1), Number(y2) - Number(y1)), `${which} ${part}`).toBeGreaterThan(1);
       for (const x of [...numbers(svg, 'x1'), ...numbers(svg, 'x2'), ...numbers(svg, 'cx')]) expect(x).toBeGreaterThanOrEqual(0), expect(x).toBeLessThanOrEqual(VIEW.width);
       for (const y of [...numbers(svg, 'y1'), ...numbers(svg, 'y2'), ...numbers(svg, 'cy')]) expect(y).toBeGreaterThanOrEqual(0), expect(y).toBeLessThanOrEqual(VIEW.height);
     }

@@ -96,12 +96,14 @@ describe('loadExercises', () => {
     ]);
   });
 
-  it('rejects pictures that are degenerate: identical, outside the frame or below the floor', () => {
+  it('rejects pictures that are degenerate: identical, outside the frame, below the floor or with an unknown prop', () => {
     write('ens', exercise({ pose: { start: { label: 'Stående' }, end: { label: 'Også stående' } } }));
     write('for-hoej', exercise({ pose: { props: [], start: { label: 'På trin', on: 'step', shoulder: 180 }, end: { label: 'Stående' } } }));
+    write('under-gulvet', exercise({ equipment: ['trappetrin'], pose: { props: ['step'], start: { label: 'Ét ben på trinnet', on: 'step', hip: [90, 0], knee: [90, 0] }, end: { label: 'Stående' } } }));
     write('ukendt-rekvisit', exercise({ pose: { ...exercise().pose, props: ['trampolin'] } }));
     const found = problems();
     expect(found).toContain('ens.yaml: feltet "pose": start- og slutstillingen er ens');
+    expect(found).toContain('under-gulvet.yaml: feltet "pose.start": figuren går ned under gulvet');
     expect(found).toContain('ukendt-rekvisit.yaml: feltet "pose.props.0" ukendt rekvisit "trampolin" (kendte: mat, chair, step, ball, band, wall, dumbbells)');
     expect(found.filter((p) => p.startsWith('for-hoej.yaml'))).toEqual(['for-hoej.yaml: feltet "pose.start": tegningen går uden for billedet']);
   });

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { YAMLParseError, parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { sceneProblems } from './scene.js';
+import { type Prop, sceneProblems } from './scene.js';
 import { type Exercise, exerciseSchema } from './schema.js';
 import type { Equipment } from './vocabulary.js';
 
@@ -72,7 +72,7 @@ function messageOf(issue: z.core.$ZodIssue): string {
 }
 
 /** Equipment that has a drawing must be in the picture, and the picture shows no other props. */
-const PROP_FOR: Partial<Record<Equipment, string>> = {
+const PROP_FOR: Partial<Record<Equipment, Prop['kind']>> = {
   elastik: 'band',
   stol: 'chair',
   trappetrin: 'step',
@@ -88,7 +88,7 @@ function equipmentProblems(exercise: Exercise): string[] {
   const problems: string[] = [];
   for (const e of exercise.equipment) {
     const prop = PROP_FOR[e];
-    if (prop && !drawn.has(prop as never)) problems.push(`feltet "equipment" nævner ${e}, men "pose.props" tegner ingen ${prop}`);
+    if (prop && !drawn.has(prop)) problems.push(`feltet "equipment" nævner ${e}, men "pose.props" tegner ingen ${prop}`);
   }
   for (const kind of drawn) {
     if (!listed.has(kind)) problems.push(`feltet "pose.props" tegner ${kind}, som ikke står i "equipment"`);

@@ -89,8 +89,7 @@ export function layoutScene(scene: Scene): { start: Picture; end: Picture } {
 
 /** Every point a picture draws, with the radius drawn around it. */
 export function extentOf(picture: Picture): Array<Point & { r: number }> {
-  const points: Array<Point & { r: number }> = [{ ...picture.figure.head, r: BODY.headRadius }];
-  for (const s of picture.figure.segments) points.push({ ...s.from, r: s.width / 2 }, { ...s.to, r: s.width / 2 });
+  const points = figurePoints(picture.figure);
   for (const shape of [...picture.behind, ...picture.front]) {
     if (shape.type === 'rect') points.push({ x: shape.x, y: shape.y, r: 0 }, { x: shape.x + shape.w, y: shape.y + shape.h, r: 0 });
     if (shape.type === 'circle') points.push({ x: shape.cx, y: shape.cy, r: shape.r });
