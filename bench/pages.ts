@@ -145,7 +145,7 @@ async function scalePages(load: Load) {
   const distinct = [...new Set(draws)];
   const townShare = draws.filter((p) => p.startsWith('/find/')).length / draws.length;
 
-  progress('pages: starting the app at scale (10,000 articles, 20,000 clinics)');
+  progress(`pages: starting the app at scale (${scale.articles} articles, ${scale.clinics} clinics)`);
   let server = await startAppServer({ root: ROOT, databaseUrl: `sqlite:${dbFile}`, logDir: dir, env: { DEMO: 'false' }, nodeArgs: nodeArgs() });
   let nginx: NginxServer | null = null;
   try {

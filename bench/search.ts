@@ -14,10 +14,11 @@ import { importClinicCsv, scaleDatabase } from './scale-data.js';
 import { vocabularyEntryCount, vocabularyWords } from './vocabulary.js';
 
 /**
- * Search latency: 10,000 generated articles imported into a fresh database, then a fixed,
- * shuffled mix of queries through `search(db, q, { limit: 10 })`, one at a time, each timed
- * on its own. SQLite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is
- * set (schema bench_search, dropped before and after; informational).
+ * Search latency, one query at a time, over the site at scale (bench/scale-data.ts: 10,000
+ * generated articles with a generated vocabulary of tens of thousands of words, and 20,000
+ * clinics): a fixed, shuffled mix of queries through `search(db, q, { limit: 10 })`, each timed
+ * on its own. SQLite always; PostgreSQL too when BENCH_DATABASE_URL or TEST_DATABASE_URL is set
+ * (schema bench_search, filled the same way, dropped before and after).
  */
 
 export const TARGET_P95_MS = { SQLite: 10, PostgreSQL: 30 } as const;
