@@ -75,7 +75,7 @@ export async function importLockBenchmark(): Promise<BenchmarkOutcome> {
       summary: [
         row(name, 'clinic + article pages, no import', latency(baseline)),
         row(name, `same pages during a ${count}-file CLI import`, latency(during), 'answered during the import', verdict(during.requests > 0 && during.errors.timeout === 0)),
-        row(name, 'CPU cores during the import', cpuLine(during)),
+        row(name, 'CPU cores during the import (others: the CLI import and the rest)', cpuLine(during)),
         row(name, `CLI import of ${count} files while serving`, `${fmt(imported.seconds, 1)} s (${fmt(count / imported.seconds, 0)} files/s), ${articles} articles after`),
         ...problemRows(name, [baseline, during]),
       ],
