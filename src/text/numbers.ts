@@ -16,3 +16,15 @@ export function formatCount(n: number): string {
 export function formatKroner(kr: number): string {
   return `${money.format(kr)} kr.`;
 }
+
+/** 72.456 with 1 digit → "72,5"; always exactly `digits` decimals, Danish separators. */
+export function formatDecimal(n: number, digits: number): string {
+  return new Intl.NumberFormat('da-DK', { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** "72,5", "72.5" or " 72 " → 72.5 / 72; anything else (including "") → null. */
+export function parseDanishDecimal(text: string): number | null {
+  const s = text.trim().replace(/\s+/g, '');
+  if (!/^[+-]?\d+([.,]\d+)?$/.test(s)) return null;
+  return Number(s.replace(',', '.'));
+}
