@@ -17,6 +17,7 @@ import { specialtyRoutes } from './directory/routes/specialties.js';
 import { directorySitemap } from './directory/stats.js';
 import { loadPublicTariff } from './directory/tariff.js';
 import { searchRoutes } from './search/routes.js';
+import { toolRoutes } from './tools/routes.js';
 import { defaultAssets } from './web/assets.js';
 import type { RouteDeps } from './web/deps.js';
 import { HttpError, installErrorHandlers } from './web/errors.js';
@@ -107,6 +108,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await clinicRoutes(app, directoryDeps);
   await specialtyRoutes(app, directoryDeps);
   await directoryApiRoutes(app, directoryDeps);
+  await toolRoutes(app, deps);
   return app;
 }
 

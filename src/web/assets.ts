@@ -56,6 +56,7 @@ export function defaultAssets(): Assets {
     'favicon.svg': here('./assets/favicon.svg'),
     'map.js': here('./assets/map.js'),
     'find-form.js': here('./assets/find-form.js'),
+    'tools.js': here('./assets/tools.js'),
     // Leaflet, served by us: no CDN, and the map works behind a strict CSP.
     'leaflet.js': leaflet('leaflet.js'),
     'leaflet.css': leaflet('leaflet.css'),

@@ -48,6 +48,7 @@ const NAV = [
   { href: '/blog', label: 'Blog' },
   { href: '/find/fysioterapeut', label: 'Find fysioterapeut' },
   { href: '/specialer', label: 'Specialer' },
+  { href: '/vaerktoejer', label: 'Værktøjer' },
 ];
 
 export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMeta; children: ComponentChildren }) {
