@@ -48,7 +48,7 @@ export function StartBackPage(props: {
     <Layout ctx={ctx} meta={{ title: START_BACK.title, description: START_BACK.summary, path, noindex: state.submitted, crumbs: toolCrumbs(START_BACK.slug, START_BACK.name) }}>
       <article class="tool start-back">
         <h1>{START_BACK.title}</h1>
-        <p class="lead">{START_BACK.summary}</p>
+        <p class="lede">{START_BACK.summary}</p>
         {score ? (
           <StartBackResult score={score} articles={articles} />
         ) : (
@@ -138,7 +138,7 @@ function StartBackResult({ score, articles }: { score: StartBackScore; articles:
         <h3>Find en fysioterapeut med speciale i ryg og lænd</h3>
         <label for="postnummer">Dit postnummer</label>
         <div class="search-row">
-          <input id="postnummer" name="postnummer" inputMode="numeric" autocomplete="postal-code" pattern="[0-9]{4}" maxLength={4} />
+          <input id="postnummer" name="postnummer" type="text" inputMode="numeric" autocomplete="postal-code" pattern="[0-9]{4}" maxLength={4} />
           <button type="submit">Find fysioterapeut</button>
         </div>
       </form>

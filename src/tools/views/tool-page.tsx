@@ -50,7 +50,7 @@ export function ToolPage({ ctx, tool, state }: { ctx: ViewContext; tool: Calcula
     >
       <article class="tool">
         <h1>{tool.title}</h1>
-        <p class="lead">{tool.summary}</p>
+        <p class="lede">{tool.summary}</p>
         <div class="tool-grid">
           <form method="get" action={path} class="tool-form" data-tool-form novalidate>
             <tool.Fields state={state} />

@@ -14,7 +14,7 @@ export function ToolsIndex({ ctx }: { ctx: ViewContext }) {
       }}
     >
       <h1>Værktøjer</h1>
-      <p class="lead">
+      <p class="lede">
         Små beregnere til træning og sundhed og et spørgeskema om rygsmerter. De virker uden login, og vi gemmer ikke det, du skriver.
         Hvert værktøj forklarer resultatet og viser, hvilken forskning det bygger på.
       </p>
