@@ -10,7 +10,7 @@ export const AGREE_ITEMS = [
   'Mine rygsmerter har på et tidspunkt i de sidste 2 uger bredt sig ned i det ene eller begge ben.',
   'Jeg har på et tidspunkt i de sidste 2 uger haft ondt i skulderen eller nakken.',
   'På grund af mine rygsmerter har jeg kun gået korte ture.',
-  'I de sidste 2 uger har det taget mig længere tid end normalt at klæde mig på på grund af rygsmerterne.',
+  'I de sidste 2 uger har jeg på grund af rygsmerterne været længere tid om at klæde mig på end normalt.',
   'Med en ryg som min er det ikke rigtig sikkert at være fysisk aktiv.',
   'Jeg har tit gået og bekymret mig om min ryg.',
   'Mine rygsmerter er forfærdelige, og jeg tror ikke, de nogensinde bliver bedre.',

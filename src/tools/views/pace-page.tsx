@@ -84,7 +84,7 @@ export const paceCalculator = defineCalculator<Input>({
             <tr>
               <th scope="col">Løb</th>
               <th scope="col">Tid</th>
-              <th scope="col">Tempo</th>
+              <th scope="col">Tempo pr. km</th>
             </tr>
           </thead>
           <tbody>
@@ -94,7 +94,7 @@ export const paceCalculator = defineCalculator<Input>({
                 <tr key={d.name}>
                   <td>{d.name}</td>
                   <td>{formatDuration(time)}</td>
-                  <td>{formatDuration(time / d.km)} min/km</td>
+                  <td>{formatDuration(time / d.km)}</td>
                 </tr>
               );
             })}

@@ -62,11 +62,11 @@ export function StartBackPage(props: {
             <ol class="questions">
               {AGREE_ITEMS.map((text, i) => (
                 <li key={i}>
-                  <RadioField name={`q${i + 1}`} legend={text} options={[['enig', 'Enig'], ['uenig', 'Uenig']]} state={state} />
+                  <RadioField name={`q${i + 1}`} legend={`${i + 1}. ${text}`} options={[['enig', 'Enig'], ['uenig', 'Uenig']]} state={state} />
                 </li>
               ))}
               <li>
-                <RadioField name="q9" legend={BOTHER_ITEM} options={BOTHER_ANSWERS.map((a) => [a, BOTHER_LABELS[a]])} state={state} />
+                <RadioField name="q9" legend={`9. ${BOTHER_ITEM}`} options={BOTHER_ANSWERS.map((a) => [a, BOTHER_LABELS[a]])} state={state} />
               </li>
             </ol>
             <p class="privacy">Dine svar bliver kun brugt til at beregne resultatet. Vi gemmer dem ikke, og de står ikke i adressen eller i vores logfiler.</p>
