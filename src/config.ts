@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataPath } from './paths.js';
 
 /**
  * The environment, validated once at boot. Every setting has a default that makes
@@ -20,7 +21,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL skal være sqlite:<sti> eller postgres://…')
-    .default('sqlite:data/fysio.db'),
+    .default(`sqlite:${dataPath('fysio.db')}`),
   BASE_URL: z
     .url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' })
     .optional(),
