@@ -33,7 +33,7 @@ export function registerDatabaseCommands(program: Command) {
 
   program
     .command('migrate')
-    .description('bring databasens skema up to date (sker også automatisk ved start)')
+    .description('opdatér databasens skema (sker også automatisk ved start)')
     .action(async () => {
       const config = loadConfig();
       const connection = await openDatabase(config.databaseUrl);
