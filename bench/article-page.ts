@@ -96,7 +96,7 @@ export async function articlePageBenchmark(): Promise<BenchmarkOutcome> {
         path: ARTICLE_PATH,
         bodyBytes: page.body.length,
         staticFile: staticFile.replace(`${ROOT}/`, ''),
-        appServer: { command: `node ${[...nodeArgs, '--import', 'tsx', 'src/main.ts'].join(' ')}`, env: { NODE_ENV: 'production', DEMO: 'true', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${dbFile.replace(`${ROOT}/`, '')}` } },
+        appServer: { command: `node ${[...nodeArgs, '--import', 'tsx', 'src/main.ts'].join(' ')}`, env: { NODE_ENV: 'production', DEMO: 'true', LOG_LEVEL: 'warn', RATE_LIMIT: 'off', DATABASE_URL: `sqlite:${dbFile.replace(`${ROOT}/`, '')}` } },
         nginx: { workers: 1, config: `${OUT_DIR.replace(`${ROOT}/`, '')}/nginx/nginx.conf` },
         nginxResult,
         appResult,

@@ -53,6 +53,8 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     DATABASE_URL: options.databaseUrl,
     DEMO: 'true',
     LOG_LEVEL: 'warn',
+    // One load generator is one client address: the per-address limits would answer 429.
+    RATE_LIMIT: 'off',
     ...options.env,
   };
   const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
