@@ -117,5 +117,3 @@ export function openApiDocument(baseUrl: string, siteName: string, operations: r
     paths,
   };
 }
-
-export type OpenApiDocument = ReturnType<typeof openApiDocument>;

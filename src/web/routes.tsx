@@ -10,7 +10,7 @@ import { type ApiDoc, type ApiOperation, errorResponses, openApiDocument } from 
 import { renderDocument } from './layout.js';
 import { DerivedValue } from './page-cache.js';
 import { RATE_LIMITED } from './rate-limit.js';
-import { PUBLIC_PAGE_CACHE, sendPage } from './respond.js';
+import { PUBLIC_PAGE_CACHE, type Representation, representation, sendPage } from './respond.js';
 import { absoluteUrl } from './seo.js';
 import { type SitemapSection, type Sitemaps, loadSitemaps } from './sitemap.js';
 
@@ -69,10 +69,10 @@ export async function webRoutes(
     return sendPage(request, reply, file, XML);
   });
 
-  // Generated from the API routes' own schemas once they are all registered.
-  let openApi: ReturnType<typeof openApiDocument> | null = null;
+  // Generated from the API routes' own schemas once they are all registered, and kept as JSON.
+  let openApi: Representation | null = null;
   app.addHook('onReady', async () => {
-    openApi = openApiDocument(ctx.site.baseUrl, ctx.site.name, deps.apiOperations);
+    openApi = representation(JSON.stringify(openApiDocument(ctx.site.baseUrl, ctx.site.name, deps.apiOperations)));
   });
   const openApiDoc: ApiDoc = {
     summary: 'Denne beskrivelse af API’et (OpenAPI 3.1)',
@@ -81,8 +81,8 @@ export async function webRoutes(
       ...errorResponses(),
     },
   };
-  app.get('/api/v1/openapi.json', { config: { access: 'public', api: openApiDoc } }, async (_request, reply) =>
-    reply.header('cache-control', PUBLIC_PAGE_CACHE).send(openApi),
+  app.get('/api/v1/openapi.json', { config: { access: 'public', api: openApiDoc } }, async (request, reply) =>
+    sendPage(request, reply, openApi!, 'application/json; charset=utf-8'),
   );
 
   app.get('/healthz', publicRoute, async (request, reply) => {
