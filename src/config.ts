@@ -27,6 +27,7 @@ const envSchema = z.object({
   SITE_NAME: z.string().min(1).default('Fysio'),
   DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PAGE_CACHE: booleanFlag.optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY skal være true, false eller antallet af proxyer foran appen')
@@ -57,6 +58,8 @@ export type Config = {
   trustProxy: boolean | number;
   /** Requests per minute per client address on each expensive endpoint; null: no limit. */
   rateLimitPerMinute: number | null;
+  /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
+  pageCache: boolean;
 };
 
 export class ConfigError extends Error {
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.DEMO ?? !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     rateLimitPerMinute: e.RATE_LIMIT === false ? null : e.RATE_LIMIT_PER_MINUTE,
+    pageCache: e.PAGE_CACHE ?? true,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : Number(e.TRUST_PROXY),
   };
 }

@@ -21,6 +21,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     // Off unless a test turns it on: suites make many requests from one address.
     rateLimitPerMinute: null,
+    pageCache: true,
     ...overrides,
   };
 }
