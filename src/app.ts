@@ -65,6 +65,16 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     if (target) return reply.redirect(target, 301);
   });
 
+  // A graceful close waits for every open connection. Answers sent while closing end theirs,
+  // so a keep-alive client whose request was in flight cannot hold the shutdown open.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   await installSecurity(app);
   await app.register(formbody);
 
