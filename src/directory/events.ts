@@ -62,6 +62,7 @@ export class ClinicEventRecorder {
   readonly #log: EventLog;
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
+  #queued = false;
   #failures = 0;
   #dropped = 0;
   #closed = false;
@@ -108,8 +109,14 @@ export class ClinicEventRecorder {
    * try. Calls run one after another.
    */
   flush(): Promise<void> {
+    // One write waiting to start takes every event recorded until it starts.
+    if (this.#queued) return this.#flushing;
+    this.#queued = true;
     this.#flushing = this.#flushing
-      .then(() => this.#write())
+      .then(() => {
+        this.#queued = false;
+        return this.#write();
+      })
       .catch((err: unknown) => this.#log.error({ err }, 'writing clinic events failed'))
       .finally(() => this.#schedule(this.#backoff()));
     return this.#flushing;

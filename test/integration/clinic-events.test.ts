@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ClinicEvent, ClinicEventRecorder, type EventLog, clinicEventTotals } from '../../src/directory/events.js';
@@ -243,6 +244,8 @@ describe('the clinic event recorder on its own', () => {
       recorder.record([clinic.id], 'profile_view', { ip: '10.6.0.1', userAgent: BROWSER_UA, method: 'GET' });
       while (!lines.includes('database busy; clinic events kept for a later write')) await new Promise((r) => setTimeout(r, 10));
       expect(recorder.pending).toBe(1);
+      // The refused write left the connection's own busy timeout as it was (the CLI waits).
+      expect((await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(t.db)).rows).toEqual([{ timeout: 5000 }]);
       await lock.release();
       while (recorder.pending > 0) await new Promise((r) => setTimeout(r, 10));
       expect(await clinicEventTotals(t.db, clinic.id, today(), today())).toEqual([{ day: today(), event: 'profile_view', count: 1 }]);
