@@ -42,6 +42,8 @@ export default defineConfig({
                 name: 'integration-postgres',
                 include: onDefaultEngine,
                 env: { TEST_ENGINE: 'postgres' },
+                // Seeding the demo data takes several times longer on PostgreSQL.
+                hookTimeout: 120_000,
                 setupFiles: ['test/setup-postgres.ts'],
               },
             },

@@ -171,5 +171,5 @@ describe('the server process', { timeout: 120_000 }, () => {
     expect(stderr).toContain('PORT: PORT skal være et tal');
     expect(stderr).toContain('DATABASE_URL: DATABASE_URL skal være sqlite:<sti> eller postgres://…');
     expect(stderr).not.toMatch(/\n\s+at /);
-  }, 30_000);
+  });
 });
