@@ -58,7 +58,7 @@ export const paceCalculator = defineCalculator<Input>({
       <NumberField name="distance" label="Distance" unit="km" hint="Fx 5, 10, 21,0975 (halvmaraton) eller 42,195 (maraton)" list="loebedistancer" state={state} />
       <datalist id="loebedistancer">
         {RACE_DISTANCES.map((d) => (
-          <option key={d.name} value={formatDecimal(d.km, d.km % 1 === 0 ? 0 : d.km === 42.195 ? 3 : 4)} label={d.name} />
+          <option key={d.name} value={formatDecimal(d.km, String(d.km).split('.')[1]?.length ?? 0)} label={d.name} />
         ))}
       </datalist>
       <NumberField name="tid" label="Tid" unit="t:mm:ss" hint="Fx 52:30 eller 1:45:00" inputMode="text" state={state} />
