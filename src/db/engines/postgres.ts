@@ -6,7 +6,7 @@ import { type ReachQuery, type SearchReach, type TierQuery, tsQuery } from './se
 /** The vector holding each reach's fields. */
 const VECTOR: Record<SearchReach, string> = { title: 'tsv_title', headings: 'tsv_head', faq: 'tsv_top', body: 'tsv' };
 
-const reachCondition = ({ groups, reach }: ReachQuery) => sql`d.${sql.ref(VECTOR[reach])} @@ to_tsquery('simple', ${tsQuery(groups)})`;
+const reachCondition = ({ groups, reach, any }: ReachQuery) => sql`d.${sql.ref(VECTOR[reach])} @@ to_tsquery('simple', ${tsQuery(groups, any)})`;
 
 function tierCondition({ include, exclude, kinds }: TierQuery) {
   const parts = [reachCondition(include), ...exclude.map((e) => sql`NOT ${reachCondition(e)}`)];

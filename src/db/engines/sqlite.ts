@@ -23,7 +23,7 @@ const COLUMNS: Record<SearchReach, string> = {
   body: '{title headings faq body}',
 };
 
-const reachExpression = ({ groups, reach }: ReachQuery) => `(${COLUMNS[reach]} : (${fts5Query(groups)}))`;
+const reachExpression = ({ groups, reach, any }: ReachQuery) => `(${COLUMNS[reach]} : (${fts5Query(groups, any)}))`;
 
 /** FTS5's NOT binds tighter than AND; every operand is parenthesised anyway. */
 function tierExpression({ include, exclude, kinds }: TierQuery): string {
