@@ -102,7 +102,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await webRoutes(app, { ...directoryDeps, assets, sitemapSources: [(d) => directorySitemap(d, directory)] });
   await contentRoutes(app, deps);
   await contentApiRoutes(app, deps);
-  await searchRoutes(app, deps);
+  await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await specialtyRoutes(app, directoryDeps);

@@ -79,9 +79,24 @@ export function openApiDocument(baseUrl: string, siteName: string) {
                 total: { type: 'integer', description: 'Antal fund, talt op til 1000' },
                 totalCapped: { type: 'boolean', description: 'true: der er flere end 1000 fund' },
                 approximate: bool,
+                place: {
+                  type: ['object', 'null'],
+                  description: 'Klinikfinderen for en by, et postnummer eller en bydel i søgningen (med speciale, hvis et nævnes)',
+                  properties: { town: str, townSlug: str, specialty: nullableStr, url: str },
+                },
                 results: {
                   type: 'array',
-                  items: { type: 'object', properties: { kind: str, slug: str, title: str, url: str, snippet: str } },
+                  items: {
+                    type: 'object',
+                    properties: {
+                      kind: str,
+                      group: { type: 'string', enum: ['knowledge', 'clinics'], description: 'Søgesidens gruppe: viden (ordbog, blog) eller klinikker' },
+                      slug: str,
+                      title: str,
+                      url: str,
+                      snippet: str,
+                    },
+                  },
                 },
               },
             }),
