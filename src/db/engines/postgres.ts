@@ -50,7 +50,7 @@ export const postgresEngine: Engine = {
       const result = await sql<{ id: number }>`
         SELECT d.id FROM search_docs d
         WHERE ${tierCondition(tier)}
-        ORDER BY ts_rank('{0.1, 0.3, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(tier.include.groups)}), 1) DESC, d.id
+        ORDER BY ${tier.include.reach === 'title' ? sql`length(d.title), ` : sql``}ts_rank('{0.1, 0.3, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(tier.include.groups)}), 1) DESC, d.id
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
     },

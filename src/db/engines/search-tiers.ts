@@ -14,6 +14,15 @@ import type { SearchKind } from '../schema.js';
  * the requested page touches, and the first tiers use few, selective terms.
  */
 export type SearchReach = 'title' | 'headings' | 'faq' | 'body';
+
+/**
+ * Within the title tier the shortest title ranks first, then relevance: a title that is
+ * little more than the query ("Knæsmerter" for "ondt i knæet") is the article about it, while
+ * a longer one holding the same words is about something narrower ("Udfald mod knæsmerter:
+ * genoptræning trin for trin"), however often its body repeats them. Both engines count the
+ * title's characters alike.
+ */
+export const TITLE_TIER_ORDER = 'title length, then relevance';
 export const REACHES: readonly SearchReach[] = ['title', 'headings', 'faq', 'body'];
 
 /** Documents matching `groups` (every one, or with `any` at least one) in the fields up to `reach`. */
