@@ -8,6 +8,7 @@ import { importBenchmark } from './import.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { killAllChildren } from './lib/processes.js';
 import { type SummaryRow, machineInfo, row, summaryTable } from './lib/report.js';
+import { relevanceBenchmark } from './relevance.js';
 import { searchBenchmark } from './search.js';
 
 /**
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'article-page', description: 'article page req/s and latency: app vs nginx, app memory', run: articlePageBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'search', description: 'search latency over 10,000 generated articles (SQLite; PostgreSQL if configured)', run: searchBenchmark },
+  { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
   { name: 'directory', description: '20,000 clinics: CSV import, town page and near-search API vs nginx, first renders', run: directoryBenchmark },
 ];
 

@@ -77,10 +77,9 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   // How many documents hold each group (counted to the cap); a word found nowhere is given
   // the indexed words one typo from it (5+ letters), and the result says it is approximate.
   let approximate = false;
-  const frequencies: number[] = [];
+  const frequencies = await Promise.all(groups.map((group) => countGroups([group])));
   for (const [i, group] of groups.entries()) {
-    frequencies[i] = await countGroups([group]);
-    if (frequencies[i] > 0) continue;
+    if (frequencies[i]! > 0) continue;
     const typos = await withTypos(db, group);
     if (!typos) continue;
     groups[i] = typos;
