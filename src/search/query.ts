@@ -1,5 +1,5 @@
 import { type Db, type MatchGroup, engineOf } from '../db/engine.js';
-import { type TierQuery, partialGroups, partialTiers, searchTiers } from '../db/engines/search-tiers.js';
+import { MAX_PARTIAL_GROUPS, type TierQuery, partialGroups, partialTiers, searchTiers } from '../db/engines/search-tiers.js';
 import type { SearchKind } from '../db/schema.js';
 import { analyzeQuery } from '../text/tokenize.js';
 import { type SnippetPart, makeSnippet } from './snippet.js';
@@ -86,9 +86,13 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
     frequencies[i] = await countGroups([typos]);
     if (frequencies[i]! > 0) approximate = true;
   }
-  const weights = groups.length > 1 ? rarities(frequencies, await countDocuments(db, kinds)) : [Math.min(frequencies[0]!, 1)];
-  const keys = partialGroups(weights);
-  if (keys.length === 0) return empty;
+  const found = groups.flatMap((_, i) => (frequencies[i]! > 0 ? [i] : []));
+  if (found.length === 0) return empty;
+  // Rarity needs the number of documents: counted only when it decides something (which
+  // groups match partially, for more than five; the order of partial tiers, once reached).
+  let weights: number[] | null = null;
+  const rarity = async () => (weights ??= rarities(frequencies, await countDocuments(db, kinds)));
+  const keys = found.length <= MAX_PARTIAL_GROUPS ? found : partialGroups(await rarity());
   // Every result holds at least one of the partial-matching groups (all of them, if few).
   let total = Math.max(...keys.map((i) => frequencies[i]!));
   if (groups.length > 1 && total <= SEARCH_COUNT_CAP) total = await countGroups(keys.map((i) => groups[i]!), true);
@@ -97,7 +101,10 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
 
   const exact = groups.map((g) => g.exact);
   const full = groups.map((g) => g.full);
-  const tiers = [...(frequencies.every((f) => f > 0) ? searchTiers(exact, full, kinds) : []), ...(groups.length > 1 ? partialTiers(full, weights, kinds) : [])];
+  const phases: Array<() => Promise<TierQuery[]>> = [
+    async () => (found.length === groups.length ? searchTiers(exact, full, kinds) : []),
+    async () => (groups.length > 1 ? partialTiers(full, await rarity(), kinds) : []),
+  ];
 
   // Walk the tiers to the requested window. Only the tiers it touches are ranked, and a tier
   // is counted only when the window starts beyond it (never on the first page).
@@ -110,8 +117,7 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   // "reach NOT earlier reaches", which evaluates the query twice. (Partial tiers come in an
   // order where every set of groups follows the sets that contain it, so this holds there too.)
   let earlierRead: Set<number> | null = new Set();
-  for (const tier of tiers) {
-    if (ids.length >= limit || skip >= total) break;
+  for await (const tier of phasedTiers(phases, () => ids.length >= limit || skip >= total)) {
     if (skip > 0) {
       earlierRead = null;
       const inTier = await countTier(tier);
@@ -145,6 +151,17 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
       return r ? [{ kind: r.kind, slug: r.slug, title: r.title, url: r.url, snippet: makeSnippet(r.body_text, matches) }] : [];
     }),
   };
+}
+
+/** The tiers of each phase in turn, a phase built only when the walk reaches it and is not `done`. */
+async function* phasedTiers(phases: ReadonlyArray<() => Promise<TierQuery[]>>, done: () => boolean): AsyncGenerator<TierQuery> {
+  for (const phase of phases) {
+    if (done()) return;
+    for (const tier of await phase()) {
+      if (done()) return;
+      yield tier;
+    }
+  }
 }
 
 /** How rare each group is: bm25's inverse document frequency (0 for a group found nowhere). */
