@@ -32,6 +32,12 @@ const envSchema = z.object({
     .string()
     .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY skal være true, false eller antallet af proxyer foran appen')
     .optional(),
+  RATE_LIMIT: booleanFlag.optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'RATE_LIMIT_PER_MINUTE skal være et tal' })
+    .int('RATE_LIMIT_PER_MINUTE skal være et heltal')
+    .min(1, 'RATE_LIMIT_PER_MINUTE skal være mindst 1')
+    .default(300),
 });
 
 export type Config = {
@@ -50,6 +56,8 @@ export type Config = {
    * default: without a proxy, clients could otherwise pretend to be anyone.
    */
   trustProxy: boolean | number;
+  /** Requests per minute per client address on each expensive endpoint; null: no limit. */
+  rateLimitPerMinute: number | null;
   /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
   pageCache: boolean;
 };
@@ -84,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: e.SITE_NAME,
     demo: e.DEMO ?? !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    rateLimitPerMinute: e.RATE_LIMIT === false ? null : e.RATE_LIMIT_PER_MINUTE,
     pageCache: e.PAGE_CACHE ?? true,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : Number(e.TRUST_PROXY),
   };
