@@ -211,7 +211,7 @@ describe('health', () => {
         ['/specialer', 'href="/specialer/knae"'],
         ['/find/fysioterapeut/danmark', 'href="/klinik/'],
         ['/soeg?q=kn%C3%A6', 'href="/ordbog/knaesmerter"'],
-        ['/sitemap.xml', '/ordbog/knaesmerter</loc>'],
+        ['/sitemap-ordbog.xml', '/ordbog/knaesmerter</loc>'],
       ];
       outage.down = true;
       const health = await app.inject('/healthz');
