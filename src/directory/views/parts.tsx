@@ -12,9 +12,9 @@ export function Rating({ reviewCount, ratingSum }: { reviewCount: number; rating
   return (
     <span class="rating">
       <span aria-hidden="true">★ </span>
-      <span class="visually-hidden">Gennemsnit </span>
+      <span class="sr-only">Gennemsnit </span>
       {oneDecimal.format(average)}
-      <span class="visually-hidden"> ud af 5</span> ({reviewCount} {reviewCount === 1 ? 'anmeldelse' : 'anmeldelser'})
+      <span class="sr-only"> ud af 5</span> ({reviewCount} {reviewCount === 1 ? 'anmeldelse' : 'anmeldelser'})
     </span>
   );
 }
@@ -81,7 +81,7 @@ export function FindForm(props: {
         </select>
       </div>
       <fieldset class="field field-flags">
-        <legend class="visually-hidden">Krav til klinikken</legend>
+        <legend class="sr-only">Krav til klinikken</legend>
         <label>
           <input type="checkbox" name="handicap" value="true" checked={props.handicap} /> Handicapvenlig adgang
         </label>
