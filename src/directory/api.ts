@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { yesNo } from '../text/yes-no.js';
 import { HttpError, notFound, parseInput } from '../web/errors.js';
 import { sendPage } from '../web/respond.js';
 import { absoluteUrl } from '../web/seo.js';
@@ -9,13 +10,10 @@ import { NEARBY_RADIUS_KM, PAGE_SIZE, listClinics } from './listing.js';
 import { formatOpeningHours } from './opening-hours.js';
 import { publishedReviewsFor } from './reviews.js';
 import type { DirectoryDeps } from './routes/deps.js';
+import { resolveTown } from './town-resolution.js';
 import { findPath } from './urls.js';
 
-const bool = (name: string) =>
-  z
-    .enum(['true', 'false'], { error: `${name} skal være true eller false` })
-    .optional()
-    .transform((v) => v === 'true');
+const flag = yesNo.optional().transform((v) => v ?? false);
 
 const clinicsQuery = z.object({
   near: z.string().trim().min(1, 'near må ikke være tom').max(100).optional(),
@@ -26,8 +24,8 @@ const clinicsQuery = z.object({
     .optional()
     .default(NEARBY_RADIUS_KM),
   specialty: z.string().max(100).optional(),
-  handicap: bool('handicap'),
-  ydernummer: bool('ydernummer'),
+  handicap: flag,
+  ydernummer: flag,
   page: z.coerce.number({ error: 'page skal være et tal' }).int('page skal være et heltal').min(1, 'page skal være mindst 1').max(10_000).optional().default(1),
 });
 
@@ -113,8 +111,9 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
     const q = parseInput(clinicsQuery, request.query);
     let town = null;
     if (q.near) {
-      town = /^\d{4}$/.test(q.near) ? directory.towns.byPostcode(q.near) : directory.towns.bySlug(q.near);
-      if (!town) throw new HttpError(400, 'invalid_parameter', `Ukendt by eller postnummer i near: "${q.near}"`, 'near');
+      const resolved = resolveTown(directory.towns, q.near);
+      if (resolved.kind === 'unknown') throw new HttpError(400, 'invalid_parameter', `Ukendt by eller postnummer i near: "${q.near}"`, 'near');
+      town = resolved.kind === 'town' ? resolved.town : null;
     }
     const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
     if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');

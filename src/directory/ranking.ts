@@ -58,18 +58,3 @@ export function compareClinics(a: RankedClinic, b: RankedClinic): number {
   if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
   return a.id - b.id;
 }
-
-/**
- * A name key that sorts the Danish way with plain comparison: letters map to code points in
- * alphabet order with æ, ø, å after z ("aa" is left as two a's, as in modern dictionaries).
- */
-export function danishSortKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[æä]/g, '{')
-    .replace(/[øö]/g, '|')
-    .replace(/å/g, '}')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '');
-}

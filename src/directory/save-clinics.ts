@@ -5,7 +5,7 @@ import { slugify } from '../text/slugify.js';
 import { type ClinicInput, clinicNameKey } from './clinic-input.js';
 import { clinicPath } from './clinics.js';
 import type { Directory } from './directory.js';
-import { danishSortKey } from './ranking.js';
+import { danishSortKey } from '../text/danish.js';
 import type { Specialty } from './specialties.js';
 import type { PostcodePlace } from './towns.js';
 

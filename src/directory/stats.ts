@@ -1,4 +1,5 @@
 import type { Db } from '../db/engine.js';
+import { compareDanish } from '../text/danish.js';
 import { clinicPath } from './clinics.js';
 import type { Directory } from './directory.js';
 import type { Specialty } from './specialties.js';
@@ -41,13 +42,12 @@ export async function townsForSpecialty(db: Db, directory: Directory, specialty:
     .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('c.town_id')
     .execute();
-  const collator = new Intl.Collator('da');
   return rows
     .flatMap((r) => {
       const town = directory.towns.byId(r.town_id);
       return town ? [{ town, count: Number(r.n) }] : [];
     })
-    .sort((a, b) => b.count - a.count || collator.compare(a.town.name, b.town.name));
+    .sort((a, b) => b.count - a.count || compareDanish(a.town.name, b.town.name));
 }
 
 export async function clinicCountInTown(db: Db, townId: number): Promise<number> {
