@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { yesNo } from '../text/yes-no.js';
-import { HttpError, notFound, parseInput } from '../web/errors.js';
+import { invalidParameter, notFound, parseInput } from '../web/errors.js';
 import { sendPage } from '../web/respond.js';
 import { absoluteUrl } from '../web/seo.js';
 import { type Clinic, clinicBySlug, clinicPath } from './clinics.js';
@@ -112,11 +112,11 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
     let town = null;
     if (q.near) {
       const resolved = resolveTown(directory.towns, q.near);
-      if (resolved.kind === 'unknown') throw new HttpError(400, 'invalid_parameter', `Ukendt by eller postnummer i near: "${q.near}"`, 'near');
+      if (resolved.kind === 'unknown') throw invalidParameter('near', `ukendt by eller postnummer "${q.near}"`);
       town = resolved.kind === 'town' ? resolved.town : null;
     }
     const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
-    if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');
+    if (q.specialty && !specialty) throw invalidParameter('specialty', `ukendt speciale "${q.specialty}"`);
     // Answers are cached like pages: the same question asked again costs a lookup, and the
     // cache follows the catalog (change token, TTL).
     const key = `api:clinics:${town?.slug ?? ''}:${q.radius_km}:${specialty?.slug ?? ''}:${q.handicap}:${q.ydernummer}:${q.page}`;
