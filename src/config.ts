@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { yesNo } from './text/yes-no.js';
-import { danishErrors } from './text/zod-danish.js';
+import { danishErrorsNamed } from './text/zod-danish.js';
 
 /**
  * The environment, validated once at boot; the `Config` type is what this schema outputs.
@@ -98,9 +98,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`BASE_URL=`) means "not set", as in most tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = configSchema.safeParse(present, { error: danishErrors });
+  const parsed = configSchema.safeParse(present, { error: danishErrorsNamed });
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${i.path.join('.')}: ${i.message}`)));
+    throw new ConfigError(parsed.error.issues.map((i) => (i.code === 'custom' && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)));
   }
   return parsed.data;
 }

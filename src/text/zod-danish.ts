@@ -66,3 +66,13 @@ export const danishErrors: z.core.$ZodErrorMap = (issue) => message(issue);
 export function issueParameter(issue: z.core.$ZodIssue): string | null {
   return issue.path.length > 0 ? issue.path.map(String).join('.') : null;
 }
+
+/**
+ * The same words led by the field's name ("address: må højst være 300 tegn"), for reports that
+ * list issues on their own lines (the environment, a clinic import row). Only messages the
+ * schema does not write itself come from here, and those name their field already.
+ */
+export const danishErrorsNamed: z.core.$ZodErrorMap = (issue) => {
+  const parameter = issue.path && issue.path.length > 0 ? issue.path.map(String).join('.') : null;
+  return parameter === null ? message(issue) : `${parameter}: ${message(issue)}`;
+};
