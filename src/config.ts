@@ -10,7 +10,7 @@ import { danishErrorsNamed } from './text/zod-danish.js';
  */
 
 /** Proxies on this machine or a private network: what TRUST_PROXY=true trusts. */
-export const PRIVATE_PROXIES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+const PRIVATE_PROXIES = ['loopback', 'linklocal', 'uniquelocal'] as const;
 
 /**
  * Which hops in front of the app may tell us the client's address (X-Forwarded-For):

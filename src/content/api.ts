@@ -9,7 +9,7 @@ const params = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/, 'ugyldig 
 const query = z.object({ kind: z.enum(['ordbog', 'blog']).optional() });
 
 /** The presenter: exactly these fields leave the server. */
-export function presentArticle(article: Article, site: RouteDeps['ctx']['site']) {
+function presentArticle(article: Article, site: RouteDeps['ctx']['site']) {
   return {
     slug: article.slug,
     kind: article.kind,

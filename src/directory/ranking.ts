@@ -12,8 +12,8 @@
  * Paid placement does not exist. If it is ever added, it must be labelled on the page.
  */
 
-export const PRIOR_MEAN = 3.5;
-export const PRIOR_WEIGHT = 5;
+const PRIOR_MEAN = 3.5;
+const PRIOR_WEIGHT = 5;
 
 /** What the rule reads of a clinic. */
 export interface RankedClinic {

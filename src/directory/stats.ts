@@ -50,11 +50,6 @@ export async function townsForSpecialty(db: Db, directory: Directory, specialty:
     .sort((a, b) => b.count - a.count || compareDanish(a.town.name, b.town.name));
 }
 
-export async function clinicCountInTown(db: Db, townId: number): Promise<number> {
-  const row = await db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
-
 /**
  * Every directory page worth indexing: clinics, towns with clinics of their own, and town ×
  * specialty pairs where a clinic in the town has the specialty. Pages without clinics are

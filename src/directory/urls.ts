@@ -17,7 +17,7 @@ export interface FindParams extends FindFilters {
   page: number;
 }
 
-export const NO_FILTERS: FindParams = { handicap: false, ydernummer: false, page: 1 };
+const NO_FILTERS: FindParams = { handicap: false, ydernummer: false, page: 1 };
 
 export function findPath(townSlug: string, specialtySlug: string | null = null, params: Partial<FindParams> = {}): string {
   const path = `/find/fysioterapeut/${townSlug}${specialtySlug ? `/${specialtySlug}` : ''}`;

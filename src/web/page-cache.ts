@@ -9,15 +9,15 @@ import { createHash } from 'node:crypto';
  * commits); and a TTL, which bounds staleness where the engine has no change token
  * (several app processes on PostgreSQL).
  */
-export interface CachedPage {
+export interface CachedPage<D = unknown> {
   body: string;
   etag: string;
   /** What the route needs on every hit besides the HTML (e.g. which clinics a list shows). */
-  data?: unknown;
+  data?: D;
 }
 
 /** A render result: the HTML, optionally with data kept beside it. */
-export type Rendered = string | { body: string; data: unknown };
+export type Rendered<D = unknown> = string | { body: string; data: D };
 
 export interface PageCacheOptions {
   maxEntries?: number;
@@ -41,13 +41,14 @@ export class PageCache {
     this.#now = options.now ?? Date.now;
   }
 
-  async get(key: string, render: () => Promise<Rendered | null>): Promise<CachedPage | null> {
+  /** `D` is the type of the data the same key's render keeps; each key has one render. */
+  async get<D = unknown>(key: string, render: () => Promise<Rendered<D> | null>): Promise<CachedPage<D> | null> {
     const token = this.#changeToken();
     if (token !== this.#token) {
       this.#entries.clear();
       this.#token = token;
     }
-    const hit = this.#entries.get(key);
+    const hit = this.#entries.get(key) as (CachedPage<D> & { storedAt: number }) | undefined;
     if (hit && this.#now() - hit.storedAt < this.#ttlMs) return hit;
     const rendered = await render();
     if (rendered === null) return null;

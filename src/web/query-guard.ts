@@ -8,7 +8,7 @@ import { invalidParameter } from './errors.js';
  * (PostgreSQL cannot store U+0000, and no form sends them), and no value past 1,000
  * characters. A breach is a 400 naming the parameter, in Danish.
  */
-export const MAX_QUERY_VALUE = 1000;
+const MAX_QUERY_VALUE = 1000;
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
@@ -23,7 +23,7 @@ const decode = (text: string): string | null => {
 /** A parameter name fit to show in a message. */
 const shown = (name: string) => name.replace(/[^\p{L}\p{N}_.-]/gu, '').slice(0, 40) || '?';
 
-export function queryProblem(url: string): { parameter: string; problem: string } | null {
+function queryProblem(url: string): { parameter: string; problem: string } | null {
   const start = url.indexOf('?');
   if (start < 0 || start === url.length - 1) return null;
   const seen = new Set<string>();

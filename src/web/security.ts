@@ -61,7 +61,7 @@ const crossSite = () => new HttpError(403, 'cross_site_request', 'Forespørgslen
  * browser form and carry no ambient credentials worth stealing. An Origin we cannot read is
  * refused too.
  */
-export function assertSameSite(request: FastifyRequest): void {
+function assertSameSite(request: FastifyRequest): void {
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
   const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') throw crossSite();

@@ -92,7 +92,7 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
       return { body, data: list.items.map((c) => c.id) };
     });
     if (!page) throw notFound('page_not_found', 'Siden findes ikke');
-    events.record(page.data as number[], 'impression', visitorOf(request));
+    events.record(page.data ?? [], 'impression', visitorOf(request));
     return sendPage(request, reply, page);
   };
 

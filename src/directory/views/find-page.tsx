@@ -25,7 +25,7 @@ export interface FindPageProps {
 
 const where = (town: Town | null) => (town ? inTown(town) : 'i Danmark');
 
-export function findHeading(town: Town | null, specialty: Specialty | null): string {
+function findHeading(town: Town | null, specialty: Specialty | null): string {
   return specialty ? `${specialty.name}: fysioterapeut ${where(town)}` : `Fysioterapeut ${where(town)}`;
 }
 

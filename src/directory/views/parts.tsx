@@ -1,7 +1,6 @@
 import { formatKm } from '../../text/numbers.js';
 import type { SpecialtyCatalog } from '../specialties.js';
 import type { Town } from '../towns.js';
-import { bayesianScore } from '../ranking.js';
 
 const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -100,9 +99,3 @@ export function MapEnhancement({ center, zoom, markers, label }: { center: [numb
 }
 
 export const MAP_SCRIPTS = ['leaflet.js', 'map.js'] as const;
-
-/** Shown for the average used in ranking, so the order can be checked by anyone. */
-export function rankingScore(c: { verified: boolean; reviewCount: number; ratingSum: number }): string | null {
-  const score = bayesianScore(c);
-  return score === null ? null : oneDecimal.format(score);
-}
