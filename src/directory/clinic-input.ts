@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { YES_NO_MESSAGE, parseYesNo } from '../text/yes-no.js';
+import { danishErrorsNamed } from '../text/zod-danish.js';
 import { type OpeningHours, openingHoursSchema, parseOpeningHours } from './opening-hours.js';
 
 /**
@@ -177,7 +178,7 @@ const openingHours = z
       }
       return parsed.hours;
     }
-    const parsed = openingHoursSchema.safeParse(v);
+    const parsed = openingHoursSchema.safeParse(v, { error: danishErrorsNamed });
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: `ugyldige åbningstider: ${parsed.error.issues[0]?.message ?? ''}` });
       return z.NEVER;
