@@ -10,7 +10,7 @@ import type { z } from 'zod';
 
 const TYPES: Record<string, string> = {
   number: 'skal være et tal',
-  int: 'skal være et heltal',
+  int: 'skal være et helt tal',
   string: 'skal være tekst',
   boolean: 'skal være ja eller nej',
   array: 'skal være en liste',
@@ -35,7 +35,7 @@ const quoted = (values: readonly unknown[]) => {
 function message(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'skal udfyldes';
+      if (issue.input === undefined) return 'mangler';
       if (Array.isArray(issue.input) && issue.expected !== 'array') return 'må kun angives én gang';
       return TYPES[issue.expected] ?? 'har en forkert type';
     case 'invalid_value':
@@ -53,7 +53,7 @@ function message(issue: z.core.$ZodRawIssue): string {
     case 'not_multiple_of':
       return `skal gå op i ${issue.divisor}`;
     case 'unrecognized_keys':
-      return `ukendt felt: ${issue.keys.join(', ')}`;
+      return `kender ikke ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:
       return 'er ugyldig';
   }
