@@ -81,7 +81,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     if (target) return reply.redirect(target, 301);
   });
 
-  const cache = new PageCache({ changeToken: connection.externalChangeToken });
+  const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
   const directory = await loadDirectory(db);
   const events = new ClinicEventRecorder(db, { onError: (err) => app.log.error({ err }, 'recording clinic events failed') });
   app.decorate('pageCache', cache);

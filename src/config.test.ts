@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       siteName: 'Fysio',
       demo: true,
       logLevel: 'info',
+      pageCache: true,
       trustProxy: false,
     });
   });

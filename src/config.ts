@@ -62,6 +62,7 @@ const configSchema = z
     SITE_NAME: z.string().min(1).default('Fysio'),
     DEMO: yesNo.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    PAGE_CACHE: yesNo.optional(),
     TRUST_PROXY: proxyTrust.optional(),
   })
   .transform((e, ctx) => {
@@ -81,6 +82,8 @@ const configSchema = z
       /** Seed demo content into an empty database. */
       demo: e.DEMO ?? !production,
       logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+      /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
+      pageCache: e.PAGE_CACHE ?? true,
       /** Off by default: without a proxy, clients could otherwise pretend to be anyone. */
       trustProxy: e.TRUST_PROXY ?? (false as ProxyTrust),
     };

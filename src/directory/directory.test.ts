@@ -186,7 +186,7 @@ describe('clinic input', () => {
     [{ ...valid, booking_url: 'javascript:alert(1)' }, 'ugyldig booking-adresse "javascript:alert(1)"'],
     [{ ...valid, postcode: '210' }, 'postnummeret skal have fire cifre'],
     [{ ...valid, specialties: Array.from({ length: 11 }, (_, i) => `s${i}`) }, 'for mange specialer (11; højst 10)'],
-    [{ ...valid, ydernummer: 'måske' }, 'ydernummer skal være ja eller nej (ja/nej, true/false eller 1/0), ikke "måske"'],
+    [{ ...valid, ydernummer: 'måske' }, 'ydernummer skal være ja eller nej (ja/nej, true/false, 1/0 eller on/off), ikke "måske"'],
     [{ ...valid, opening_hours: 'fre 8-' }, 'kan ikke læse'],
     [{ ...valid, phone: '12' }, 'ugyldigt telefonnummer "12"'],
   ])('rejects %j with a Danish reason', (input, reason) => {

@@ -60,7 +60,8 @@ describe('parseYesNo', () => {
     ['no', false],
     ['måske', null],
     ['', null],
-    ['on', null],
+    ['on', true],
+    ['OFF', false],
   ])('reads %j as %j', (input, expected) => {
     expect(parseYesNo(input)).toBe(expected);
   });

@@ -20,6 +20,7 @@ export interface CachedPage<D = unknown> {
 export type Rendered<D = unknown> = string | { body: string; data: D };
 
 export interface PageCacheOptions {
+  /** 0 turns the cache off: every request renders (benchmarks measure the render this way). */
   maxEntries?: number;
   ttlMs?: number;
   changeToken?: () => number | null;
@@ -59,6 +60,7 @@ export class PageCache {
       data: typeof rendered === 'string' ? undefined : rendered.data,
       storedAt: this.#now(),
     };
+    if (this.#maxEntries === 0) return page;
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
