@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       siteName: 'Fysio',
       demo: true,
       logLevel: 'info',
+      rateLimitPerMinute: 300,
       pageCache: true,
       trustProxy: false,
     });

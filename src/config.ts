@@ -64,6 +64,12 @@ const configSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     PAGE_CACHE: yesNo.optional(),
     TRUST_PROXY: proxyTrust.optional(),
+    RATE_LIMIT: yesNo.optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ error: 'RATE_LIMIT_PER_MINUTE skal være et tal' })
+      .int('RATE_LIMIT_PER_MINUTE skal være et heltal')
+      .min(1, 'RATE_LIMIT_PER_MINUTE skal være mindst 1')
+      .default(300),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
@@ -82,6 +88,8 @@ const configSchema = z
       /** Seed demo content into an empty database. */
       demo: e.DEMO ?? !production,
       logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+      /** Requests per minute per client address on each expensive endpoint; null: no limit. */
+      rateLimitPerMinute: e.RATE_LIMIT === false ? null : e.RATE_LIMIT_PER_MINUTE,
       /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
       pageCache: e.PAGE_CACHE ?? true,
       /** Off by default: without a proxy, clients could otherwise pretend to be anyone. */

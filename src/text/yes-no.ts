@@ -19,9 +19,8 @@ export function parseYesNo(value: string): boolean | null {
 /** The Danish complaint for a value that is not yes or no. */
 export const YES_NO_MESSAGE = 'skal være ja eller nej (ja/nej, true/false, 1/0 eller on/off)';
 
-/** A zod schema for a yes/no string; booleans (from JSON or YAML) pass through. */
-export const yesNo = z.union([z.boolean(), z.string()]).transform((v, ctx) => {
-  if (typeof v === 'boolean') return v;
+/** A zod schema for a yes/no string (query parameters, the environment). */
+export const yesNo = z.string().transform((v, ctx) => {
   const answer = parseYesNo(v);
   if (answer === null) {
     ctx.addIssue({ code: 'custom', message: YES_NO_MESSAGE, input: v });

@@ -2,16 +2,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Representation } from './respond.js';
 
 /**
  * Static files served from memory under /assets/<name>, with a content hash in the URL so
  * browsers may cache them for a year. Read once when the app is built.
  */
 
-export interface Asset {
-  body: Buffer;
-  type: string;
-  hash: string;
+export interface Asset extends Representation {
+  readonly body: Buffer;
+  readonly type: string;
+  readonly hash: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -31,7 +32,9 @@ export class Assets {
     for (const [name, path] of Object.entries(files)) {
       const body = readFileSync(path);
       const type = TYPES[extname(name)] ?? 'application/octet-stream';
-      this.#files.set(name, { body, type, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) });
+      const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+      // Weak: the same tag stands for the gzip and brotli forms of the file.
+      this.#files.set(name, { body, type, hash, etag: `W/"${hash}"` });
     }
   }
 

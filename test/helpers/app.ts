@@ -4,6 +4,7 @@ import type { Config } from '../../src/config.js';
 import { seedDemoData } from '../../src/bootstrap.js';
 import type { EngineName } from '../../src/db/engine.js';
 import { type TestDatabase, openTestDatabase } from './database.js';
+import { checkApiResponses } from './openapi.js';
 
 export const TEST_BASE_URL = 'https://fysio.test';
 
@@ -18,6 +19,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demo: false,
     logLevel: 'silent',
     trustProxy: false,
+    // Off unless a test turns it on: suites make many requests from one address.
+    rateLimitPerMinute: null,
     pageCache: true,
     ...overrides,
   };
@@ -29,7 +32,10 @@ export interface TestApp {
   destroy(): Promise<void>;
 }
 
-/** An app on a fresh database of its own; `demo` seeds our demo articles and clinics first. */
+/**
+ * An app on a fresh database of its own; `demo` seeds our demo articles and clinics first.
+ * Every JSON answer of its API is checked against its OpenAPI document (helpers/openapi.ts).
+ */
 export async function startTestApp(
   options: {
     engine?: EngineName;
@@ -44,7 +50,9 @@ export async function startTestApp(
   if (options.demo) await seedDemoData(database, options.demoClinics);
   if (options.seed) await options.seed(database.db);
   const app = await buildApp({ config: testConfig(options.config), connection: database });
+  const apiCheck = checkApiResponses(app);
   await app.ready();
+  await apiCheck.useDocument();
   return {
     app,
     database,
