@@ -110,7 +110,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   const apiOperations = collectApiOperations(app);
   const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
   const directory = await loadDirectory(db);
-  const events = new ClinicEventRecorder(db, { onError: (err) => app.log.error({ err }, 'recording clinic events failed') });
+  const events = new ClinicEventRecorder(db, { log: app.log });
   app.decorate('pageCache', cache);
   app.decorate('clinicEvents', events);
   const deps: RouteDeps = { db, ctx, cache };

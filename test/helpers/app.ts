@@ -8,6 +8,16 @@ import { checkApiResponses } from './openapi.js';
 
 export const TEST_BASE_URL = 'https://fysio.test';
 
+/**
+ * The engine an app runs on when a test does not name one: SQLite, or what TEST_ENGINE says
+ * (the `integration-postgres` project in vitest.config.ts sets it to run the HTTP tests again).
+ */
+export const DEFAULT_TEST_ENGINE: EngineName = (() => {
+  const wanted = process.env.TEST_ENGINE ?? 'sqlite';
+  if (wanted !== 'sqlite' && wanted !== 'postgres') throw new Error(`TEST_ENGINE must be sqlite or postgres, not ${wanted}`);
+  return wanted;
+})();
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     env: 'test',
@@ -46,7 +56,7 @@ export async function startTestApp(
     seed?: (db: TestDatabase['db']) => Promise<void>;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase(options.engine ?? 'sqlite');
+  const database = await openTestDatabase(options.engine ?? DEFAULT_TEST_ENGINE);
   if (options.demo) await seedDemoData(database, options.demoClinics);
   if (options.seed) await options.seed(database.db);
   const app = await buildApp({ config: testConfig(options.config), connection: database });

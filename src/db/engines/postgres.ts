@@ -20,6 +20,19 @@ export const postgresEngine: Engine = {
   async refreshStatistics(db) {
     await sql`ANALYZE`.execute(db);
   },
+  writeWithoutWaiting(db, work) {
+    // Queries are asynchronous here, so a short wait stalls no request; it only holds one pool
+    // connection, which lock_timeout keeps brief when an import or another process holds a row.
+    return db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL lock_timeout = '500ms'`.execute(trx);
+      return work(trx);
+    });
+  },
+  isBusy(error) {
+    // lock_not_available (lock_timeout), deadlock_detected, serialization_failure.
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === '55P03' || code === '40P01' || code === '40001';
+  },
   fullText: {
     async write(db, entries) {
       for (const batch of batchesOf(entries, 5, postgresEngine.maxParameters, 200)) {

@@ -38,6 +38,31 @@ export const sqliteEngine: Engine = {
   async refreshStatistics(db) {
     await sql`PRAGMA optimize`.execute(db);
   },
+  writeWithoutWaiting(db, work) {
+    // One connection for the whole exchange, so no other query runs with the changed timeout.
+    return db.connection().execute(async (conn) => {
+      const previous = (await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn)).rows[0]?.timeout ?? 0;
+      await sql`PRAGMA busy_timeout = 0`.execute(conn);
+      let open = false;
+      try {
+        // IMMEDIATE takes the write lock now or fails with SQLITE_BUSY at once; a deferred
+        // BEGIN could fail halfway, after reads, with a snapshot that can no longer write.
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+        open = true;
+        const result = await work(conn);
+        await sql`COMMIT`.execute(conn);
+        open = false;
+        return result;
+      } finally {
+        if (open) await sql`ROLLBACK`.execute(conn);
+        await sql.raw(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(Number(previous)))}`).execute(conn);
+      }
+    });
+  },
+  isBusy(error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+  },
   fullText: {
     async write(db, entries) {
       for (const batch of batchesOf(entries, 6, sqliteEngine.maxParameters, 200)) {
