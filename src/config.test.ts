@@ -7,7 +7,7 @@ describe('loadConfig', () => {
       env: 'development',
       port: 3000,
       host: '0.0.0.0',
-      databaseUrl: 'sqlite:data/fysio.db',
+      databaseUrl: expect.stringMatching(/^sqlite:.*data\/fysio\.db$/),
       baseUrl: 'http://localhost:3000',
       siteName: 'Fysio',
       demo: true,

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { z } from 'zod';
 import { yesNo } from './text/yes-no.js';
 import { danishErrorsNamed } from './text/zod-danish.js';
+import { dataPath } from './paths.js';
 
 /**
  * The environment, validated once at boot; the `Config` type is what this schema outputs.
@@ -57,7 +58,7 @@ const configSchema = z
     DATABASE_URL: z
       .string()
       .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL skal være sqlite:<sti> eller postgres://…')
-      .default('sqlite:data/fysio.db'),
+      .default(`sqlite:${dataPath('fysio.db')}`),
     BASE_URL: z.url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' }).optional(),
     SITE_NAME: z.string().min(1).default('Fysio'),
     DEMO: yesNo.optional(),
