@@ -144,7 +144,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
   await contentRoutes(app, deps);
   await contentApiRoutes(app, deps);
-  await searchRoutes(app, deps);
+  await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await specialtyRoutes(app, directoryDeps);

@@ -1,4 +1,4 @@
-import { foldedWords, plainWords } from '../text/danish.js';
+import { plainWords } from '../text/danish.js';
 import { slugify } from '../text/slugify.js';
 import type { Town, TownIndex, TownSuggestion } from './towns.js';
 import { COUNTRY } from './urls.js';
@@ -22,14 +22,13 @@ export function resolveTown(towns: TownIndex, raw: string): TownResolution {
 
 function findTown(towns: TownIndex, input: string): Town | undefined {
   if (/^\d{4}$/.test(input)) return towns.byPostcode(input);
+  // "københavn-ø", "kobenhavn-o", "kbh-oe", "østerbro": another spelling or name of a town.
   const bySlug = towns.bySlug(slugify(input));
   if (bySlug) return bySlug;
-  const name = foldedWords(input);
-  if (name === '') return undefined;
-  const [best] = towns.suggest(name, 1);
-  if (best && foldedWords(best.town.name) === name) return best.town;
+  const named = towns.byName(input.replace(/-/g, ' '));
+  if (named) return named;
   const plain = plainWords(input);
-  return towns.towns.find((t) => plainWords(t.slug) === plain);
+  return plain === '' ? undefined : towns.towns.find((t) => plainWords(t.slug) === plain);
 }
 
 /** The free-text "by" field of the search form: a postcode, a town name, or several choices. */
@@ -40,10 +39,9 @@ export function resolveTownQuery(towns: TownIndex, query: string): { town: Town 
     const town = towns.byPostcode(postcode);
     return town ? { town } : { choices: [] };
   }
+  const named = towns.byName(q);
+  if (named) return { town: named };
   const choices = towns.suggest(q, 10);
-  const folded = foldedWords(q);
-  const exact = choices.filter((c) => foldedWords(c.town.name) === folded);
-  if (exact.length === 1) return { town: exact[0]!.town };
   if (choices.length === 1) return { town: choices[0]!.town };
   return { choices };
 }
