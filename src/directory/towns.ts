@@ -1,5 +1,5 @@
 import type { Db } from '../db/engine.js';
-import { foldDanish } from '../text/slugify.js';
+import { compareDanish, foldedWords, plainWords } from '../text/danish.js';
 import { type Point, distanceKm } from './geo.js';
 
 /**
@@ -24,16 +24,8 @@ export function inTown(town: Pick<Town, 'preposition' | 'name'>): string {
 
 /** Two ways people type a Danish name without æøå: "koebenhavn" and "kobenhavn". */
 function spellings(text: string): string[] {
-  const folded = foldDanish(text).replace(/[^a-z0-9]+/g, ' ').trim();
-  const plain = text
-    .toLowerCase()
-    .replace(/[æä]/g, 'a')
-    .replace(/[øö]/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const folded = foldedWords(text);
+  const plain = plainWords(text);
   return folded === plain ? [folded] : [folded, plain];
 }
 
@@ -83,7 +75,6 @@ export class TownIndex {
   readonly #places = new Map<string, PostcodePlace>();
   readonly #keys: Array<{ town: Town; keys: string[] }>;
   readonly #byName = new Map<string, Town>();
-  readonly #collator = new Intl.Collator('da');
 
   constructor(readonly towns: readonly Town[], postcodePoints: ReadonlyArray<{ postcode: string; lat: number; lon: number }> = []) {
     for (const town of towns) {
@@ -159,7 +150,7 @@ export class TownIndex {
       if (rank !== Number.POSITIVE_INFINITY) scored.push({ town, rank });
     }
     return scored
-      .sort((a, b) => a.rank - b.rank || a.town.name.length - b.town.name.length || this.#collator.compare(a.town.name, b.town.name))
+      .sort((a, b) => a.rank - b.rank || a.town.name.length - b.town.name.length || compareDanish(a.town.name, b.town.name))
       .slice(0, limit)
       .map(({ town }) => ({ town, postcode: null }));
   }
