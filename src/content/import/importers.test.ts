@@ -30,8 +30,11 @@ describe('parseMarkdownFile', () => {
       metaTitle: 'Neuromuskulær træning – øvelser for knæ og hofte',
       datePublished: '2025-03-12',
       dateModified: '2026-10-02',
-      author: { name: 'Mette Kjærgaard' },
-      related: ['knaesmerter', 'slidgigt-i-hoften'],
+      author: { name: 'Mette Kjærgaard', slug: null },
+      related: [
+        { type: null, slug: 'knaesmerter' },
+        { type: null, slug: 'slidgigt-i-hoften' },
+      ],
       format: 'markdown',
     });
   });
@@ -57,8 +60,8 @@ describe('parseMarkdownFile', () => {
     expect(rejection(() => parseMarkdownFile(fixture('broken-yaml.md'), 'ordbog'))).toMatch(/ugyldig YAML i frontmatter på linje 3/);
   });
 
-  it('rejects a missing title', () => {
-    expect(rejection(() => parseMarkdownFile(fixture('no-title.md'), 'ordbog'))).toMatch(/mangler titel/);
+  it('rejects a file with no title anywhere: no title, H1, metaTitle or file name', () => {
+    expect(rejection(() => parseMarkdownFile('---\nlastUpdated: "24/02/2024"\n---\n\nTekst uden titel.', 'ordbog'))).toMatch(/mangler titel/);
   });
 
   it('rejects an impossible date, naming the field', () => {
@@ -114,7 +117,7 @@ describe('checkSourceBytes', () => {
 describe('parseWixExport', () => {
   it('keeps author, title, paragraphs and bullet lists, and drops the site chrome', () => {
     const d = parseWixExport(fixture('wix-export.txt'), 'blog');
-    expect(d.author).toEqual({ name: 'Sofie Lund' });
+    expect(d.author).toEqual({ name: 'Sofie Lund', slug: null });
     expect(d.title).toBe('Tre gode grunde til at gå en tur hver dag');
     expect(d.slug).toBe('tre-gode-grunde-til-at-gaa-en-tur-hver-dag');
     expect(d.datePublished).toBe('2024-03-12');
