@@ -26,17 +26,24 @@ export function fileLines(result: FileResult): string[] {
 }
 
 export function summaryLines(results: readonly FileResult[], seconds: number, dryRun: boolean): string[] {
-  const count = (status: FileResult['status']) => results.filter((r) => r.status === status).length;
-  const withWarnings = results.filter((r) => r.status !== 'rejected' && r.warnings.length > 0);
-  const warnings = withWarnings.reduce((sum, r) => sum + (r.status === 'rejected' ? 0 : r.warnings.length), 0);
+  const count = (status: FileResult['status'], warned: boolean) =>
+    results.filter((r) => r.status === status && (r.status === 'rejected' || r.warnings.length > 0 === warned)).length;
+  const warnings = results.reduce((sum, r) => sum + (r.status === 'rejected' ? 0 : r.warnings.length), 0);
+  const updatedWarned = count('updated', true);
+  const counts = [
+    `${count('imported', false)} importeret`,
+    `${count('imported', true)} importeret med advarsler`,
+    `${count('updated', false)} opdateret`,
+    ...(updatedWarned > 0 ? [`${updatedWarned} opdateret med advarsler`] : []),
+    `${count('rejected', false)} afvist`,
+  ];
   const lines = [
-    `${results.length} ${results.length === 1 ? 'fil' : 'filer'}: ${count('imported')} importeret, ${count('updated')} opdateret, ` +
-      `${withWarnings.length} med advarsler (${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}), ${count('rejected')} afvist ` +
-      `(${seconds.toFixed(1).replace('.', ',')} s)`,
+    `${results.length} ${results.length === 1 ? 'fil' : 'filer'}: ${counts.join(', ')} ` +
+      `(${warnings} ${warnings === 1 ? 'advarsel' : 'advarsler'}, ${seconds.toFixed(1).replace('.', ',')} s)`,
   ];
   const resolved = results.reduce((n, r) => n + (r.status === 'rejected' ? 0 : r.warnings.filter((w) => w.resolvedLater).length), 0);
   if (resolved > 0) {
-    lines.push(`${resolved} ${resolved === 1 ? 'link' : 'links'} til det gamle site fik ${resolved === 1 ? 'sit' : 'deres'} mål senere i kørslen og ${resolved === 1 ? 'er' : 'er'} rettet til vores adresse.`);
+    lines.push(`${resolved} ${resolved === 1 ? 'link' : 'links'} til det gamle site fik ${resolved === 1 ? 'sit' : 'deres'} mål senere i kørslen og er rettet til vores adresse.`);
   }
   const hint = slugFromFileHint(results);
   if (hint) lines.push(hint);

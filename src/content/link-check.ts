@@ -1,12 +1,12 @@
-import type { Definition, Image, Link, Root } from 'mdast';
+import type { Definition, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Db } from '../db/engine.js';
 import { markdownParser } from './markdown.js';
 import { articlePath } from './urls.js';
 
 /**
- * Internal links in the imported articles that lead nowhere: site-relative links and images
- * whose page answers 404, and links still pointing at the old site because their target was
+ * Internal links in the imported articles that lead nowhere: site-relative links whose page
+ * answers 404, and links still pointing at the old site because their target was
  * never imported. Each with the file and line it was written on.
  */
 
@@ -60,8 +60,9 @@ export async function deadInternalLinks(db: Db, pathExists: PathCheck): Promise<
 function linksIn(source: string): Array<{ href: string; line: number | null }> {
   const out: Array<{ href: string; line: number | null }> = [];
   visit(markdownParser.parse(source) as Root, (node) => {
-    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
-      const { url, position } = node as Link | Image | Definition;
+    // Images are not links: the import stored them or left them out with a warning.
+    if (node.type === 'link' || node.type === 'definition') {
+      const { url, position } = node as Link | Definition;
       out.push({ href: url, line: position?.start.line ?? null });
     }
   });

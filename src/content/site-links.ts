@@ -75,7 +75,7 @@ export async function savePendingLinks(db: Db, articleId: number, pending: reado
   if (pending.length === 0) return;
   await db
     .insertInto('article_pending_links')
-    .values(pending.map((l) => ({ article_id: articleId, href: l.href, path: l.path.replace(/#.*$/, '') })))
+    .values(pending.map((l) => ({ article_id: articleId, href: l.href, path: pendingKey(l.path) })))
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -83,10 +83,11 @@ export async function savePendingLinks(db: Db, articleId: number, pending: reado
 /** Rewrites other articles' links that were waiting for an article now at one of these slugs. */
 export async function resolvePendingLinks(db: Db, slugs: readonly string[]): Promise<void> {
   if (slugs.length === 0) return;
+  const keys = [...new Set(slugs.map((s) => pendingKey(`/${s}`)))];
   const rows = await db
     .selectFrom('article_pending_links')
     .select(['article_id', 'href', 'path'])
-    .where((eb) => eb.or(slugs.flatMap((s) => [eb('path', '=', `/${s}`), eb('path', 'like', `%/${s}`)])))
+    .where((eb) => eb.or(keys.flatMap((k) => [eb('path', '=', k), eb('path', 'like', `%${k}`)])))
     .execute();
   for (const row of rows) {
     const target = await resolveOldPath(db, row.path + (/#.*$/.exec(row.href)?.[0] ?? ''));
@@ -97,6 +98,14 @@ export async function resolvePendingLinks(db: Db, slugs: readonly string[]): Pro
     await db.updateTable('articles').set({ html: parts.html, faq: JSON.stringify(parts.faq) }).where('id', '=', row.article_id).execute();
     await db.deleteFrom('article_pending_links').where('article_id', '=', row.article_id).where('href', '=', row.href).execute();
   }
+}
+
+/**
+ * A waiting link's path as the old site's URLs are matched: without its #fragment, lower-cased,
+ * `_` and spaces as `-` (so `/ordbog/Knae_Smerter` waits for `knae-smerter`), on both engines alike.
+ */
+function pendingKey(path: string): string {
+  return path.replace(/#.*$/, '').toLowerCase().replace(/[_\s]+/g, '-');
 }
 
 /** Which of these links of an article still wait for their target. */

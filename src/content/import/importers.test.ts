@@ -161,7 +161,7 @@ describe.skipIf(!existsSync(SEEDS))('the seed documents in ../shared/seeds', () 
     const text = readFileSync(`${SEEDS}blog-wix-export-traening-og-smerter.txt`, 'utf8');
     expect(detectFormat(text)).toBe('wix');
     const d = parseWixExport(text, 'blog');
-    expect(d.author).toEqual({ name: 'Marcus Ellgaard' });
+    expect(d.author).toEqual({ name: 'Marcus Ellgaard', slug: null });
     expect(d.slug).toBe('hvorfor-er-traening-godt-naar-du-har-smerter');
     const r = renderMarkdown(d.tree);
     expect(r.html.match(/<ul>/g)).toHaveLength(2);
