@@ -3,6 +3,7 @@ import {
   ACTIVITIES, ADJECTIVES, ANGLES, AUDIENCES, BODY_PARTS, COMPLAINTS, CONDITIONS, EVERYDAY, EXERCISES, FREQUENCIES, LEVELS,
   SYMPTOMS, TIMES, TREATMENTS, VERBS,
 } from './vocabulary.js';
+import { type Paradigm, lexicon } from './lexicon.js';
 
 /**
  * The sentence, heading and FAQ-question templates of the article generator, and the
@@ -18,6 +19,8 @@ export function makePickers(seed: number) {
     body: z(BODY_PARTS), symptom: z(SYMPTOMS), complaint: z(COMPLAINTS), condition: z(CONDITIONS), treatment: z(TREATMENTS),
     exercise: z(EXERCISES), everyday: z(EVERYDAY), verb: z(VERBS), activity: z(ACTIVITIES), adjective: z(ADJECTIVES),
     time: z(TIMES), audience: z(AUDIENCES), angle: z(ANGLES), frequency: z(FREQUENCIES), level: z(LEVELS),
+    // Flatter than the lists (s = 0.6): a long tail of compounds that few articles use.
+    compound: new ZipfPicker(lexicon(), mixSeed(seed ^ 0x1e41c, 0), 0.6),
   };
 }
 
@@ -28,7 +31,7 @@ export class Writer {
   constructor(
     readonly rand: Random,
     readonly p: Pickers,
-    readonly focus: { topic: string; body: readonly [string, string]; exercise: string; treatment: string; audience: string },
+    readonly focus: { topic: string; body: readonly [string, string]; exercise: string; treatment: string; audience: string; compound: Paradigm },
   ) {}
 
   #focused<T>(own: T, picker: ZipfPicker<T>, share = 0.35): T {
@@ -45,7 +48,13 @@ export class Writer {
   ex = () => this.#focused(this.focus.exercise, this.p.exercise);
   treat = () => this.#focused(this.focus.treatment, this.p.treatment);
   aud = () => this.#focused(this.focus.audience, this.p.audience, 0.3);
-  every = () => this.p.everyday.pick(this.rand);
+  every = () => (this.rand() < 0.5 ? this.p.everyday.pick(this.rand) : this.#compound()[0]);
+  /** A generated compound (bench/lexicon.ts) in one form: singular, definite, plural, plural definite. */
+  #compound = () => this.#focused(this.focus.compound, this.p.compound, 0.25);
+  lex = () => this.#compound()[0];
+  lexDef = () => this.#compound()[1];
+  lexPl = () => this.#compound()[2];
+  lexPlDef = () => this.#compound()[3];
   verbInf = () => this.p.verb.pick(this.rand)[0];
   verbPres = () => this.p.verb.pick(this.rand)[1];
   act = () => this.p.activity.pick(this.rand);
@@ -96,6 +105,14 @@ export const SENTENCES: readonly Template[] = [
   (w) => `Tænk over din ${w.one(['søvn', 'kost', 'holdning', 'rutine', 'vægt'])} og din ${w.one(['arbejdsstilling', 'kontorstol', 'madras', 'hovedpude', 'træningsplan'])}, hvis ${w.comp()} bliver ved.`,
   (w) => `Tænk også på ${w.every()} og ${w.every()}, når du planlægger ${w.one(['genoptræningen', 'hverdagen', 'behandlingen'])}.`,
   (w) => `${cap(w.adj())} gener i ${w.bodyDef()} kræver en grundig undersøgelse af en ${w.one(['fysioterapeut', 'læge', 'speciallæge'])}.`,
+  (w) => `Spørg fysioterapeuten om ${w.lexPl()} og ${w.lexPl()}, hvis ${w.comp()} bliver ved.`,
+  (w) => `${cap(w.lexDef())} betyder meget for ${w.bodyDef()}, især ${w.time()}.`,
+  (w) => `Mange ${w.aud()} overser ${w.lexPlDef()} og ${w.lexDef()}.`,
+  (w) => `Et godt sted at starte er ${w.lex()}, før du går i gang med ${w.ex()}.`,
+  (w) => `Læs også om ${w.lex()}, ${w.lexPl()} og ${w.lexPlDef()}.`,
+  (w) => `Husk, at ${w.lexDef()} og ${w.lexPlDef()} også påvirker ${w.comp()}.`,
+  (w) => `Ved ${w.cond()} giver ${w.lexPl()} og ${w.lex()} ofte bedre resultater end ${w.treat()} alene.`,
+  (w) => `${cap(w.lexPlDef())} kan justeres, så de passer til ${w.aud()}.`,
 ];
 
 export const HEADINGS: readonly Template[] = [
@@ -112,6 +129,7 @@ export const HEADINGS: readonly Template[] = [
   (w) => `Når ${w.bodyDef()} gør ondt ${w.time()}`,
   (w) => `${cap(w.treat())} – virker det?`,
   () => 'Belastning og pauser',
+  (w) => `${cap(w.lexPl())} og ${w.lexPl()}`,
 ];
 
 export const QUESTIONS: readonly Template[] = [

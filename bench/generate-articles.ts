@@ -1,5 +1,6 @@
 import { type Pickers, HEADINGS, QUESTIONS, SENTENCES, Writer, cap, makePickers } from './article-templates.js';
 import { type Random, int, mixSeed, mulberry32, pickUniform } from './lib/random.js';
+import { lexicon } from './lexicon.js';
 import { ANGLES } from './vocabulary.js';
 
 /**
@@ -66,6 +67,7 @@ function generateOne(index: number, rand: Random, p: Pickers, titles: Set<string
     exercise: p.exercise.pick(rand),
     treatment: p.treatment.pick(rand),
     audience: p.audience.pick(rand),
+    compound: pickUniform(rand, lexicon()),
   };
   let title = '';
   for (let attempt = 0; attempt < 50 && (title === '' || titles.has(title.toLowerCase())); attempt++) {

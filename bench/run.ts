@@ -1,26 +1,29 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { articlePageBenchmark } from './article-page.js';
 import { OUT_DIR, ROOT } from './content.js';
 import { directoryBenchmark } from './directory.js';
+import { importLockBenchmark } from './import-lock.js';
 import { importBenchmark } from './import.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { killAllChildren } from './lib/processes.js';
 import { type SummaryRow, machineInfo, row, summaryTable } from './lib/report.js';
+import { pagesBenchmark } from './pages.js';
 import { searchBenchmark } from './search.js';
 
 /**
- * `npm run bench` runs every benchmark; `npm run bench -- search import` runs a subset.
+ * `npm run bench` runs every benchmark; `npm run bench -- --only pages,search` (or
+ * `npm run bench -- pages search`) runs a subset.
  * Prints a summary table and writes bench/.out/results.json (and a dated copy in
  * bench/.out/history/).
  */
 
 const BENCHMARKS: Benchmark[] = [
-  { name: 'article-page', description: 'article page req/s and latency: app vs nginx, app memory', run: articlePageBenchmark },
+  { name: 'directory', description: '20,000 clinics: CSV import, first renders, near-search API vs nginx (wrk)', run: directoryBenchmark },
+  { name: 'search', description: 'search latency, one query at a time, 10,000 articles + 20,000 clinics (SQLite; PostgreSQL if configured)', run: searchBenchmark },
+  { name: 'pages', description: 'article, town page, Zipf mix vs nginx (cached and uncached), search at 50 connections (wrk)', run: pagesBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
-  { name: 'search', description: 'search latency over 10,000 generated articles (SQLite; PostgreSQL if configured)', run: searchBenchmark },
-  { name: 'directory', description: '20,000 clinics: CSV import, town page and near-search API vs nginx, first renders', run: directoryBenchmark },
+  { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
 ];
 
 /** The commit measured, and whether src/ had uncommitted changes (they are measured too). */
@@ -35,7 +38,14 @@ function gitState(): { commit: string | null; uncommittedSrcFiles: number | null
 }
 
 function selected(args: readonly string[]): Benchmark[] {
-  const names = args.filter((a) => !a.startsWith('-'));
+  const names: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--only') names.push(...(args[++i] ?? '').split(','));
+    else if (arg.startsWith('--only=')) names.push(...arg.slice('--only='.length).split(','));
+    else if (!arg.startsWith('-')) names.push(arg);
+  }
+  names.splice(0, names.length, ...names.filter(Boolean));
   if (names.length === 0) return BENCHMARKS;
   const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
   if (unknown.length > 0) {
@@ -47,7 +57,7 @@ function selected(args: readonly string[]): Benchmark[] {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    console.log(`npm run bench [-- <name>...]\n\n${BENCHMARKS.map((b) => `  ${b.name.padEnd(14)} ${b.description}`).join('\n')}`);
+    console.log(`npm run bench [-- --only <name>[,<name>...]]\n\n${BENCHMARKS.map((b) => `  ${b.name.padEnd(14)} ${b.description}`).join('\n')}`);
     return 0;
   }
   const toRun = selected(args);

@@ -71,7 +71,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   const db = connection.db;
   const assets = defaultAssets();
   const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
-  const cache = new PageCache({ changeToken: connection.externalChangeToken });
+  const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
   const directory = await loadDirectory(db);
   const events = new ClinicEventRecorder(db, { onError: (err) => app.log.error({ err }, 'recording clinic events failed') });
   app.decorate('pageCache', cache);

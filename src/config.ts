@@ -27,6 +27,7 @@ const envSchema = z.object({
   SITE_NAME: z.string().min(1).default('Fysio'),
   DEMO: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  PAGE_CACHE: booleanFlag.optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY skal være true, false eller antallet af proxyer foran appen')
@@ -49,6 +50,8 @@ export type Config = {
    * default: without a proxy, clients could otherwise pretend to be anyone.
    */
   trustProxy: boolean | number;
+  /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
+  pageCache: boolean;
 };
 
 export class ConfigError extends Error {
@@ -81,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: e.SITE_NAME,
     demo: e.DEMO ?? !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    pageCache: e.PAGE_CACHE ?? true,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : Number(e.TRUST_PROXY),
   };
 }

@@ -5,7 +5,9 @@ import { type ManagedProcess, startProcess } from './processes.js';
 
 /**
  * Our server as production runs it (`tsx src/main.ts`, one Node process), started as a
- * child on a free port against its own database.
+ * child on a free port against its own database. Logging as in production: level info (one
+ * line per request and per response), stdout written straight to `<logDir>/server.log`.
+ * Rate limits are off (RATE_LIMIT=off): the load comes from one address.
  */
 
 export interface AppServerOptions {
@@ -16,6 +18,8 @@ export interface AppServerOptions {
   freshDatabase?: boolean;
   /** Where server.log goes. */
   logDir: string;
+  /** false renders every page (PAGE_CACHE=off); default true, as in production. */
+  pageCache?: boolean;
   /** Overrides/additions to the environment below. */
   env?: Record<string, string>;
   /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=bench/.out/prof"]. */
@@ -47,18 +51,22 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    BASE_URL: url,
+    // One public address for every server, so pages are byte-identical whatever port serves them.
+    BASE_URL: 'https://fysio.bench.invalid',
     PORT: String(port),
     HOST: host,
     DATABASE_URL: options.databaseUrl,
     DEMO: 'true',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: 'info',
+    RATE_LIMIT: 'off',
+    PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
     ...options.env,
   };
   const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
     cwd: options.root,
     env,
-    logFile: join(options.logDir, 'server.log'),
+    logFile: join(options.logDir, options.pageCache === false ? 'server-uncached.log' : 'server.log'),
+    stdout: 'file',
   });
   try {
     await waitForHttp(`${url}/healthz`, { timeoutMs: options.startTimeoutMs ?? 60_000, alive: () => proc.exitStatus() === null });

@@ -1,137 +1,154 @@
-import autocannon from 'autocannon';
-import { cpuMeter, selfCpuMeter, systemCpuMeter } from './proc.js';
-import { Samples, type Summary, round, summarize } from './stats.js';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cpuMeter, systemCpuMeter } from './proc.js';
+import { startProcess } from './processes.js';
+import { type Summary, round } from './stats.js';
 
 /**
- * HTTP load with autocannon's programmatic API: an unmeasured warm-up run, then the measured
- * run. Latency percentiles come from every 2xx response's own time (autocannon's histogram
- * keeps whole milliseconds only; its values are kept alongside for reference).
+ * HTTP load with wrk (one thread, 50 connections unless stated): an unmeasured warm-up run,
+ * then the measured run. wrk is a C program on one core; its own CPU time (read from /proc by
+ * bench/lib/wrk.lua) is reported beside the server's, so it shows whether the load generator
+ * or the server was the limit. Latencies are wrk's (microsecond histogram).
  */
 
+export const WRK_BINARY = '/usr/bin/wrk';
+const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'wrk.lua');
+const CLOCK_TICKS = 100;
+
 export interface LoadOptions {
-  /** Full URL of the (first) request. */
+  /** Full URL; its path is requested unless `paths` is given. */
   url: string;
   title?: string;
   connections?: number;
-  pipelining?: number;
+  threads?: number;
   warmupSeconds?: number;
   durationSeconds?: number;
-  /** Several paths/methods in turn per connection (autocannon's `requests`). */
-  requests?: autocannon.Request[];
+  /** Paths requested in turn (e.g. a Zipf-weighted draw); written to `workDir`. */
+  paths?: readonly string[];
+  /** Pause between one connection's requests (a paced load instead of as fast as possible). */
+  delayMs?: number;
   /** Request headers, e.g. a browser's user agent. */
   headers?: Record<string, string>;
   /** Processes whose CPU use is reported for the measured run (e.g. the server). */
   serverPids?: () => number[];
-  /** Called as the run moves on, e.g. to label memory samples. */
+  /** Ends the measured run when it settles instead of after `durationSeconds`. */
+  until?: Promise<unknown>;
+  /** Where the path list and wrk's JSON go. */
+  workDir: string;
+  /** Seconds without an answer before wrk counts a timeout. */
+  timeoutSeconds?: number;
   onPhase?: (phase: 'warmup' | 'measure' | 'done') => void;
 }
+
+/** wrk's latency figures (no count: `requests` has it). */
+export type LatencySummary = Omit<Summary, 'count'> & { stdev: number };
 
 export interface LoadResult {
   title: string;
   url: string;
+  paths: number;
   connections: number;
-  pipelining: number;
+  threads: number;
   warmupSeconds: number;
   durationSeconds: number;
-  /** Completed 2xx responses in the measured run. */
+  /** Completed responses in the measured run (any status). */
   requests: number;
-  /** Mean of the per-second request counts (autocannon's "Req/Sec avg"). */
-  rpsMean: number;
-  rpsStddev: number;
-  rpsMin: number;
-  rpsMax: number;
-  /** Exact, per response (2xx), milliseconds. */
-  latencyMs: Summary;
-  /** autocannon's own histogram (whole milliseconds). */
-  autocannonLatencyMs: { mean: number; p50: number; p99: number };
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-  bytesPerSecMean: number;
+  rps: number;
+  latencyMs: LatencySummary;
+  /** Responses with status ≥ 400, and socket errors/timeouts. */
+  errors: { status: number; connect: number; read: number; write: number; timeout: number };
+  bytesPerSecond: number;
   /**
-   * CPU used during the measured run, in cores (1 = one full core): the server processes,
-   * this process (the load generator), the whole machine, everything else on the machine
-   * (busy − server − load generator), and hypervisor steal.
+   * CPU used during the measured run, in cores (1 = one full core): the server processes, wrk,
+   * the whole machine, everything else (busy − server − wrk), and hypervisor steal.
    */
   cpu: { server: number | null; loadGenerator: number; machine: number; others: number; steal: number };
 }
 
-function cannon(options: autocannon.Options, onResponse?: (status: number, ms: number) => void): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(options, (error: unknown, result: autocannon.Result) => (error ? reject(error) : resolve(result)));
-    if (onResponse) instance.on('response', (_client, status, _bytes, ms) => onResponse(status, ms));
-  });
+interface WrkJson {
+  durationUs: number;
+  requests: number;
+  bytes: number;
+  errors: LoadResult['errors'];
+  latencyUs: LatencySummary;
+  cpuTicks: number;
+}
+
+async function wrk(options: LoadOptions, seconds: number, label: string, until?: Promise<unknown>): Promise<WrkJson> {
+  const out = join(options.workDir, `wrk-${process.pid}-${label}.json`);
+  rmSync(out, { force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, WRK_OUT: out, WRK_DELAY_MS: String(options.delayMs ?? 0), WRK_PATHS: '' };
+  if (options.paths) {
+    const file = join(options.workDir, 'wrk-paths.txt');
+    writeFileSync(file, `${options.paths.join('\n')}\n`);
+    env.WRK_PATHS = file;
+  }
+  const headers = Object.entries(options.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const args = [
+    `-t${options.threads ?? 1}`, `-c${options.connections ?? 50}`, `-d${Math.max(1, Math.round(seconds))}s`,
+    `--timeout`, `${options.timeoutSeconds ?? 10}s`, '-s', SCRIPT, ...headers, options.url,
+  ];
+  const proc = startProcess(`wrk ${label}`, WRK_BINARY, args, { env });
+  // wrk stops on SIGINT and still reports (done() runs).
+  until?.then(() => proc.stop({ signal: 'SIGINT', timeoutMs: 10_000 }), () => proc.stop({ signal: 'SIGINT', timeoutMs: 10_000 }));
+  const status = await proc.exited;
+  let json: string;
+  try {
+    json = readFileSync(out, 'utf8');
+  } catch {
+    throw new Error(`wrk (${label}) wrote no result (exit ${status.code ?? status.signal}):\n${proc.outputTail()}`);
+  }
+  return JSON.parse(json) as WrkJson;
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const connections = options.connections ?? 50;
-  const pipelining = options.pipelining ?? 1;
   const warmupSeconds = options.warmupSeconds ?? 3;
   const durationSeconds = options.durationSeconds ?? 15;
-  const base: autocannon.Options = {
-    url: options.url,
-    connections,
-    pipelining,
-    timeout: 10,
-    ...(options.requests ? { requests: options.requests } : {}),
-    ...(options.headers ? { headers: options.headers } : {}),
-  };
-
   if (warmupSeconds > 0) {
     options.onPhase?.('warmup');
-    await cannon({ ...base, duration: warmupSeconds, title: `${options.title ?? options.url} (warm-up)` });
+    await wrk(options, warmupSeconds, 'warmup');
   }
-
   options.onPhase?.('measure');
-  const latencies = new Samples();
   const serverMeter = options.serverPids ? cpuMeter(options.serverPids()) : null;
-  const selfMeter = selfCpuMeter();
   const machineMeter = systemCpuMeter();
-  const result = await cannon({ ...base, duration: durationSeconds, title: options.title ?? options.url }, (status, ms) => {
-    if (status >= 200 && status < 300) latencies.push(ms);
-  });
+  // A run that ends on `until` gets an hour's -d: it is stopped long before.
+  const result = await wrk(options, options.until ? 3600 : durationSeconds, 'measure', options.until);
   const serverCpu = serverMeter?.stop().coreShare ?? null;
-  const selfCpu = selfMeter.stop().coreShare;
   const machine = machineMeter.stop();
   options.onPhase?.('done');
 
+  const seconds = result.durationUs / 1e6;
+  const wrkCores = result.cpuTicks / CLOCK_TICKS / seconds;
+  const ms = (us: number) => round(us / 1000, 3);
+  const l = result.latencyUs;
   return {
     title: options.title ?? options.url,
     url: options.url,
+    paths: options.paths?.length ?? 1,
     connections,
-    pipelining,
+    threads: options.threads ?? 1,
     warmupSeconds,
-    durationSeconds: result.duration,
-    requests: result['2xx'],
-    rpsMean: round(result.requests.mean, 1),
-    rpsStddev: round(result.requests.stddev, 1),
-    rpsMin: result.requests.min,
-    rpsMax: result.requests.max,
-    latencyMs: roundSummary(summarize(latencies.values()), 3),
-    autocannonLatencyMs: { mean: round(result.latency.mean, 3), p50: result.latency.p50, p99: result.latency.p99 },
-    non2xx: result.non2xx,
+    durationSeconds: round(seconds, 2),
+    requests: result.requests,
+    rps: round(result.requests / seconds, 1),
+    latencyMs: { mean: ms(l.mean), stdev: ms(l.stdev), min: ms(l.min), p50: ms(l.p50), p90: ms(l.p90), p95: ms(l.p95), p99: ms(l.p99), max: ms(l.max) },
     errors: result.errors,
-    timeouts: result.timeouts,
-    bytesPerSecMean: Math.round(result.throughput.mean),
+    bytesPerSecond: Math.round(result.bytes / seconds),
     cpu: {
       server: serverCpu === null ? null : round(serverCpu, 2),
-      loadGenerator: round(selfCpu, 2),
+      loadGenerator: round(wrkCores, 2),
       machine: round(machine.busyCores, 2),
-      others: round(Math.max(0, machine.busyCores - (serverCpu ?? 0) - selfCpu), 2),
+      others: round(Math.max(0, machine.busyCores - (serverCpu ?? 0) - wrkCores), 2),
       steal: round(machine.stealCores, 2),
     },
   };
 }
 
-export function roundSummary(s: Summary, digits: number): Summary {
-  return {
-    count: s.count,
-    mean: round(s.mean, digits),
-    min: round(s.min, digits),
-    p50: round(s.p50, digits),
-    p90: round(s.p90, digits),
-    p95: round(s.p95, digits),
-    p99: round(s.p99, digits),
-    max: round(s.max, digits),
-  };
+/** "" when every response was a success, else what went wrong (for the errors row). */
+export function loadProblems(r: LoadResult): string {
+  const e = r.errors;
+  const total = e.status + e.connect + e.read + e.write + e.timeout;
+  return total === 0 ? '' : `${r.title}: ${e.status} status ≥ 400, ${e.connect} connect, ${e.read} read, ${e.write} write errors, ${e.timeout} timeouts`;
 }

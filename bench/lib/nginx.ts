@@ -25,6 +25,11 @@ export interface NginxOptions {
   /** Working directory for config, pid file, logs and temp files. */
   dir: string;
   routes: readonly StaticRoute[];
+  /**
+   * Any other path P is served from `<htmlRoot>/P/index.html` as text/html (many pages, e.g.
+   * a mix of articles and town pages, each saved under its own path); else it answers 404.
+   */
+  htmlRoot?: string;
   workers?: number;
   host?: string;
   port?: number;
@@ -88,7 +93,11 @@ http {
     listen ${host}:${options.port};
 ${locations.join('\n')}
     location / {
-      return 404;
+${options.htmlRoot ? `      root ${resolve(options.htmlRoot)};
+      try_files $uri/index.html =404;
+      default_type text/html;
+      charset utf-8;
+      charset_types text/html;` : '      return 404;'}
     }
   }
 }
@@ -109,7 +118,7 @@ export async function startNginx(options: NginxOptions): Promise<NginxServer> {
   const url = `http://${host}:${port}`;
   try {
     const probe = options.routes[0]?.path ?? '/';
-    await waitForHttp(`${url}${probe}`, { timeoutMs: 10_000, alive: () => proc.exitStatus() === null });
+    await waitForHttp(`${url}${probe}`, { timeoutMs: 10_000, alive: () => proc.exitStatus() === null, expectStatus: options.routes[0] ? 200 : 404 });
   } catch (error) {
     await proc.stop({ timeoutMs: 2000 });
     throw new Error(`nginx did not start: ${error instanceof Error ? error.message : error}\n${proc.outputTail()}`);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, createWriteStream, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -64,26 +64,34 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Where stdout and stderr go; both are also kept (tail only) for error messages. */
   logFile?: string;
-  /** 'ignore' discards stdout (stderr is still captured). */
-  stdout?: 'capture' | 'ignore';
+  /**
+   * 'ignore' discards stdout; 'file' writes it straight to `logFile` (the child's fd 1 is the
+   * file, as under a service manager, so a chatty log costs this process nothing). stderr is
+   * always captured.
+   */
+  stdout?: 'capture' | 'ignore' | 'file';
 }
 
 const TAIL_BYTES = 8192;
 
 export function startProcess(name: string, command: string, args: readonly string[], options: StartOptions = {}): ManagedProcess {
   installCleanup();
+  const toFile = options.stdout === 'file' && options.logFile ? options.logFile : null;
+  if (toFile) mkdirSync(dirname(toFile), { recursive: true });
+  const fd = toFile ? openSync(toFile, 'w') : null;
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     detached: true,
-    stdio: ['ignore', options.stdout === 'ignore' ? 'ignore' : 'pipe', 'pipe'],
+    stdio: ['ignore', fd ?? (options.stdout === 'ignore' ? 'ignore' : 'pipe'), 'pipe'],
   });
+  if (fd !== null) closeSync(fd);
   if (child.pid === undefined) throw new Error(`could not start ${name} (${command})`);
   const pid = child.pid;
   live.set(pid, name);
 
   let tail = '';
-  const log = options.logFile ? (mkdirSync(dirname(options.logFile), { recursive: true }), createWriteStream(options.logFile)) : null;
+  const log = options.logFile && !toFile ? (mkdirSync(dirname(options.logFile), { recursive: true }), createWriteStream(options.logFile)) : null;
   const keep = (chunk: Buffer) => {
     log?.write(chunk);
     tail = (tail + chunk.toString('utf8')).slice(-TAIL_BYTES);
@@ -115,7 +123,7 @@ export function startProcess(name: string, command: string, args: readonly strin
     child,
     exited,
     exitStatus: () => status,
-    outputTail: () => tail,
+    outputTail: () => (toFile ? `${fileTail(toFile)}${tail}` : tail),
     async stop({ signal = 'SIGTERM', timeoutMs = 5000 } = {}) {
       if (status) return status;
       try {
@@ -133,6 +141,22 @@ export function startProcess(name: string, command: string, args: readonly strin
       return exited;
     },
   };
+}
+
+function fileTail(file: string): string {
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.alloc(Math.min(size, TAIL_BYTES));
+      readSync(fd, buffer, 0, buffer.length, size - buffer.length);
+      return buffer.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return '';
+  }
 }
 
 export interface RunOutcome extends ExitStatus {

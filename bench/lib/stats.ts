@@ -66,3 +66,17 @@ export class Samples {
     return this.#data.subarray(0, this.#length);
   }
 }
+
+/** A summary with every figure rounded to `digits` decimals, for reports. */
+export function roundSummary(s: Summary, digits: number): Summary {
+  return {
+    count: s.count,
+    mean: round(s.mean, digits),
+    min: round(s.min, digits),
+    p50: round(s.p50, digits),
+    p90: round(s.p90, digits),
+    p95: round(s.p95, digits),
+    p99: round(s.p99, digits),
+    max: round(s.max, digits),
+  };
+}

@@ -20,6 +20,7 @@ export interface CachedPage {
 export type Rendered = string | { body: string; data: unknown };
 
 export interface PageCacheOptions {
+  /** 0 turns the cache off: every request renders (benchmarks measure the render this way). */
   maxEntries?: number;
   ttlMs?: number;
   changeToken?: () => number | null;
@@ -58,6 +59,7 @@ export class PageCache {
       data: typeof rendered === 'string' ? undefined : rendered.data,
       storedAt: this.#now(),
     };
+    if (this.#maxEntries === 0) return page;
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);

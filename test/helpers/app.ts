@@ -18,6 +18,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demo: false,
     logLevel: 'silent',
     trustProxy: false,
+    pageCache: true,
     ...overrides,
   };
 }
