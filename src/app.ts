@@ -1,9 +1,11 @@
+import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ANONYMOUS, assertRouteDeclaresAccess, routeAllows } from './accounts/policy.js';
 import type { Config } from './config.js';
 import { contentApiRoutes } from './content/api.js';
 import { contentRoutes } from './content/routes.js';
+import { contentSitemapSections } from './content/sitemap.js';
 import type { Connection } from './db/connect.js';
 import { directoryApiRoutes } from './directory/api.js';
 import { ClinicCatalogSource } from './directory/catalog.js';
@@ -14,14 +16,17 @@ import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
 import { specialtyRoutes } from './directory/routes/specialties.js';
-import { directorySitemap } from './directory/stats.js';
+import { directorySitemapSections } from './directory/stats.js';
 import { loadPublicTariff } from './directory/tariff.js';
 import { searchRoutes } from './search/routes.js';
 import { defaultAssets } from './web/assets.js';
 import type { RouteDeps } from './web/deps.js';
 import { HttpError, installErrorHandlers } from './web/errors.js';
 import type { ViewContext } from './web/layout.js';
+import { collectApiOperations } from './web/openapi.js';
 import { PageCache } from './web/page-cache.js';
+import { installRateLimits } from './web/rate-limit.js';
+import { COMPRESSION, installConditionalRequests } from './web/respond.js';
 import { webRoutes } from './web/routes.js';
 import { installSecurity } from './web/security.js';
 
@@ -65,15 +70,38 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     if (target) return reply.redirect(target, 301);
   });
 
+  // Answers finished after close() began end their connection: Fastify only reaps keep-alive
+  // sockets that are idle when closing starts, so one that finishes its answer later (e.g. after
+  // compressing it) would hold server.close(), and the shutdown, until its keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   await installSecurity(app);
   await app.register(formbody);
+  // Conditional GET for every response, then compression for those made per request (cached
+  // bodies are compressed once by sendPage); both before any route is added.
+  installConditionalRequests(app);
+  await app.register(compress, {
+    encodings: COMPRESSION.encodings,
+    threshold: COMPRESSION.threshold,
+    customTypes: COMPRESSION.types,
+    brotliOptions: COMPRESSION.brotliOptions,
+  });
+  await installRateLimits(app, config.rateLimitPerMinute);
+  const apiOperations = collectApiOperations(app);
 
   const db = connection.db;
   const assets = defaultAssets();
   const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
   const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
   const directory = await loadDirectory(db);
-  const events = new ClinicEventRecorder(db, { onError: (err) => app.log.error({ err }, 'recording clinic events failed') });
+  const events = new ClinicEventRecorder(db, { log: app.log });
   app.decorate('pageCache', cache);
   app.decorate('clinicEvents', events);
   const deps: RouteDeps = { db, ctx, cache };
@@ -99,10 +127,15 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
 
   installErrorHandlers(app, ctx);
-  await webRoutes(app, { ...directoryDeps, assets, sitemapSources: [(d) => directorySitemap(d, directory)] });
+  await webRoutes(app, {
+    ...directoryDeps,
+    assets,
+    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory)],
+    apiOperations,
+  });
   await contentRoutes(app, deps);
   await contentApiRoutes(app, deps);
-  await searchRoutes(app, deps);
+  await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await specialtyRoutes(app, directoryDeps);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataPath } from './paths.js';
 
 /**
  * The environment, validated once at boot. Every setting has a default that makes
@@ -20,7 +21,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL skal være sqlite:<sti> eller postgres://…')
-    .default('sqlite:data/fysio.db'),
+    .default(`sqlite:${dataPath('fysio.db')}`),
   BASE_URL: z
     .url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' })
     .optional(),
@@ -32,6 +33,12 @@ const envSchema = z.object({
     .string()
     .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY skal være true, false eller antallet af proxyer foran appen')
     .optional(),
+  RATE_LIMIT: booleanFlag.optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'RATE_LIMIT_PER_MINUTE skal være et tal' })
+    .int('RATE_LIMIT_PER_MINUTE skal være et heltal')
+    .min(1, 'RATE_LIMIT_PER_MINUTE skal være mindst 1')
+    .default(300),
 });
 
 export type Config = {
@@ -50,6 +57,8 @@ export type Config = {
    * default: without a proxy, clients could otherwise pretend to be anyone.
    */
   trustProxy: boolean | number;
+  /** Requests per minute per client address on each expensive endpoint; null: no limit. */
+  rateLimitPerMinute: number | null;
   /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
   pageCache: boolean;
 };
@@ -84,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: e.SITE_NAME,
     demo: e.DEMO ?? !production,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    rateLimitPerMinute: e.RATE_LIMIT === false ? null : e.RATE_LIMIT_PER_MINUTE,
     pageCache: e.PAGE_CACHE ?? true,
     trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : Number(e.TRUST_PROXY),
   };

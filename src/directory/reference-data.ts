@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Db } from '../db/engine.js';
+import { dataPath } from '../paths.js';
 import { slugify } from '../text/slugify.js';
 
 /**
@@ -11,12 +11,10 @@ import { slugify } from '../text/slugify.js';
  * and by `fysio migrate`; only differences are written, so a second run does nothing.
  */
 
-const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
-
 export const REFERENCE_FILES = {
-  postcodes: `${DATA}dk-postcodes.csv`,
-  paaTowns: `${DATA}paa-towns.json`,
-  specialties: `${DATA}specialties.json`,
+  postcodes: dataPath('dk-postcodes.csv'),
+  paaTowns: dataPath('paa-towns.json'),
+  specialties: dataPath('specialties.json'),
 };
 
 const postcodeRow = z.object({

@@ -67,7 +67,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, ctx: ViewContex
       error: { code: error.code, message: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) },
     });
   }
-  const title = error.status === 404 ? 'Siden findes ikke' : error.status >= 500 ? 'Noget gik galt' : 'Forkert forespørgsel';
+  const title =
+    error.status === 404 ? 'Siden findes ikke' : error.status === 429 ? 'For mange forespørgsler' : error.status >= 500 ? 'Noget gik galt' : 'Forkert forespørgsel';
   const message =
     error.status === 404
       ? 'Vi kan ikke finde den side, du leder efter. Måske er adressen stavet forkert, eller siden er flyttet.'

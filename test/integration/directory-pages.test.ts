@@ -262,13 +262,14 @@ describe('directory API', () => {
 
 describe('sitemap and search', () => {
   it('lists clinics, towns with clinics and town × specialty pairs, not empty towns', async () => {
-    const res = await get('/sitemap.xml');
-    expect(XMLValidator.validate(res.body)).toBe(true);
-    expect(res.body).toContain('<loc>https://fysio.test/klinik/oesterbro-fysioterapi</loc><lastmod>');
-    expect(res.body).toContain('<loc>https://fysio.test/find/fysioterapeut/koebenhavn-oe</loc>');
-    expect(res.body).toContain('<loc>https://fysio.test/find/fysioterapeut/aarhus-c/knae</loc>');
-    expect(res.body).not.toContain('/find/fysioterapeut/skagen');
-    expect(res.body).not.toContain('/find/fysioterapeut/koebenhavn-oe/ryg-og-laend');
+    const [clinics, towns] = await Promise.all([get('/sitemap-klinikker.xml'), get('/sitemap-byer.xml')]);
+    expect(XMLValidator.validate(clinics.body)).toBe(true);
+    expect(XMLValidator.validate(towns.body)).toBe(true);
+    expect(clinics.body).toContain('<loc>https://fysio.test/klinik/oesterbro-fysioterapi</loc><lastmod>');
+    expect(towns.body).toContain('<loc>https://fysio.test/find/fysioterapeut/koebenhavn-oe</loc>');
+    expect(towns.body).toContain('<loc>https://fysio.test/find/fysioterapeut/aarhus-c/knae</loc>');
+    expect(towns.body).not.toContain('/find/fysioterapeut/skagen');
+    expect(towns.body).not.toContain('/find/fysioterapeut/koebenhavn-oe/ryg-og-laend');
   });
 
   it('finds clinics on /soeg by name, town and specialty', async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../../web/errors.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml, sendPage } from '../../web/respond.js';
-import { foldDanish, slugify } from '../../text/slugify.js';
+import { slugify } from '../../text/slugify.js';
 import type { Directory } from '../directory.js';
 import { NEARBY_RADIUS_KM, listClinics, nearestTownsWithClinics } from '../listing.js';
 import type { Specialty } from '../specialties.js';
@@ -27,13 +27,11 @@ export function resolveTownParam(directory: Directory, raw: string): TownResolut
     const town = directory.towns.byPostcode(raw);
     return town ? { kind: 'redirect', slug: town.slug } : { kind: 'unknown' };
   }
-  // "københavn-ø" or "kobenhavn-o": another spelling of a slug we know.
+  // "københavn-ø", "kobenhavn-o" or "kbh-oe": another spelling of a town we know.
   const slug = slugify(raw);
   if (directory.towns.bySlug(slug)) return { kind: 'redirect', slug };
-  const [best] = directory.towns.suggest(raw.replace(/-/g, ' '), 1);
-  if (best && foldDanish(best.town.name).replace(/[^a-z0-9]+/g, ' ') === foldDanish(raw).replace(/[^a-z0-9]+/g, ' ')) {
-    return { kind: 'redirect', slug: best.town.slug };
-  }
+  const named = directory.towns.byName(raw.replace(/-/g, ' '));
+  if (named) return { kind: 'redirect', slug: named.slug };
   const plain = (s: string) => s.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
   const loose = directory.towns.towns.find((t) => plain(t.slug) === plain(slug));
   return loose ? { kind: 'redirect', slug: loose.slug } : { kind: 'unknown' };
@@ -47,10 +45,9 @@ export function resolveTownQuery(directory: Directory, query: string): { town: T
     const town = directory.towns.byPostcode(postcode);
     return town ? { town } : { choices: [] };
   }
+  const named = directory.towns.byName(q);
+  if (named) return { town: named };
   const choices = directory.towns.suggest(q, 10);
-  const folded = foldDanish(q).replace(/[^a-z0-9]+/g, ' ').trim();
-  const exact = choices.filter((c) => foldDanish(c.town.name).replace(/[^a-z0-9]+/g, ' ').trim() === folded);
-  if (exact.length === 1) return { town: exact[0]!.town };
   if (choices.length === 1) return { town: choices[0]!.town };
   return { choices };
 }
