@@ -1,8 +1,7 @@
 import compress from '@fastify/compress';
-import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ANONYMOUS, assertRouteDeclaresAccess, routeAllows } from './accounts/policy.js';
-import type { Config } from './config.js';
+import type { Config, ProxyTrust } from './config.js';
 import { contentApiRoutes } from './content/api.js';
 import { contentRoutes } from './content/routes.js';
 import { contentSitemapSections } from './content/sitemap.js';
@@ -22,14 +21,15 @@ import { searchRoutes } from './search/routes.js';
 import { toolRoutes } from './tools/routes.js';
 import { defaultAssets } from './web/assets.js';
 import type { RouteDeps } from './web/deps.js';
-import { HttpError, installErrorHandlers } from './web/errors.js';
+import { HttpError, frameworkErrorHandler, installErrorHandlers } from './web/errors.js';
 import type { ViewContext } from './web/layout.js';
 import { collectApiOperations } from './web/openapi.js';
 import { PageCache } from './web/page-cache.js';
 import { installRateLimits } from './web/rate-limit.js';
-import { COMPRESSION, installConditionalRequests } from './web/respond.js';
+import { COMPRESSION, PUBLIC_PAGE_CACHE, installConditionalRequests } from './web/respond.js';
 import { webRoutes } from './web/routes.js';
-import { installSecurity } from './web/security.js';
+import { installQueryGuard } from './web/query-guard.js';
+import { installSecurity, securityHeaders } from './web/security.js';
 
 export interface AppOptions {
   config: Config;
@@ -47,13 +47,21 @@ declare module 'fastify' {
 
 /** Builds the app without listening: tests drive it with `app.inject`. */
 export async function buildApp({ config, connection }: AppOptions): Promise<FastifyInstance> {
+  const db = connection.db;
+  const assets = defaultAssets();
+  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
+  const headers = securityHeaders(config.baseUrl);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // A number means "trust this many hops"; Fastify supports it, its types do not list it.
-    trustProxy: config.trustProxy as boolean,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 300 },
+    frameworkErrors: frameworkErrorHandler(ctx, headers),
   });
+
+  // First, so every answer below (redirects, refusals, errors) carries the headers.
+  installSecurity(app, headers);
+  installQueryGuard(app);
 
   // Fail closed: every route must say who may call it.
   app.addHook('onRoute', assertRouteDeclaresAccess);
@@ -62,6 +70,13 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     if (access && !routeAllows(access, ANONYMOUS)) {
       throw new HttpError(401, 'login_required', 'Du skal være logget ind for at se denne side');
     }
+  });
+
+  // The JSON API's one caching rule: every successful answer is public data that may be
+  // cached briefly and revalidated, like a page; errors say no-store (see web/errors.tsx).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < 400 && request.url.startsWith('/api/')) reply.header('cache-control', PUBLIC_PAGE_CACHE);
+    return payload;
   });
 
   // One URL per page: "/ordbog/" answers 301 to "/ordbog".
@@ -83,8 +98,6 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     return payload;
   });
 
-  await installSecurity(app);
-  await app.register(formbody);
   // Conditional GET for every response, then compression for those made per request (cached
   // bodies are compressed once by sendPage); both before any route is added.
   installConditionalRequests(app);
@@ -96,10 +109,6 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
   await installRateLimits(app, config.rateLimitPerMinute);
   const apiOperations = collectApiOperations(app);
-
-  const db = connection.db;
-  const assets = defaultAssets();
-  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
   const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
   const directory = await loadDirectory(db);
   const events = new ClinicEventRecorder(db, { log: app.log });
@@ -136,7 +145,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
   await contentRoutes(app, deps);
   await contentApiRoutes(app, deps);
-  await searchRoutes(app, deps);
+  await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await specialtyRoutes(app, directoryDeps);
@@ -155,4 +164,15 @@ export function withoutTrailingSlash(url: string): string | null {
   const [path, query] = i < 0 ? [url, ''] : [url.slice(0, i), url.slice(i)];
   if (path.length <= 1 || !path.endsWith('/')) return null;
   return `/${path.replace(/^[/\\]+|\/+$/g, '')}${query}`;
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function: Fastify reads a bare number as
+ * "trust nothing". Hops are counted from the right of X-Forwarded-For, nearest proxy first,
+ * so only entries our own proxies added are believed.
+ */
+export function fastifyTrustProxy(trust: ProxyTrust): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if ('hops' in trust) return (_address, hop) => hop < trust.hops;
+  return trust.addresses;
 }

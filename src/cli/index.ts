@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
+import { registerAuthorsCommand } from './authors.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerImportCommand } from './import.js';
 import { registerImportClinicsCommand } from './import-clinics.js';
+import { registerLinksCommand } from './links.js';
 import { registerSeedCommand } from './seed.js';
 
 /**
@@ -27,6 +29,8 @@ registerDatabaseCommands(program);
 registerImportCommand(program);
 registerImportClinicsCommand(program);
 registerSeedCommand(program);
+registerAuthorsCommand(program);
+registerLinksCommand(program);
 
 try {
   await program.parseAsync(process.argv);

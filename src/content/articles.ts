@@ -3,14 +3,19 @@ import type { ArticleKind } from '../db/schema.js';
 import { type IndexSession, indexDocument } from '../search/indexer.js';
 import { todayInDenmark } from '../text/dates.js';
 import { truncateAtWord } from '../text/truncate.js';
+import { addAliases, aliasesOf, changeArticleSlug, dropAlias } from './aliases.js';
 import { type Author, authorById, resolveAuthor } from './authors.js';
-import type { PreparedArticle } from './import/draft.js';
-import type { FaqEntry, TocEntry } from './markdown.js';
-import { articlePath } from './urls.js';
+import type { AuthorRef, ImportWarning, PreparedArticle, RelatedRef } from './import/draft.js';
+import type { FaqEntry, SourcesSection, TocEntry } from './markdown.js';
+import { storeImages } from './media.js';
+import { placeOldSiteLinks, resolvePendingLinks, savePendingLinks } from './site-links.js';
+import { articlePath, authorPath } from './urls.js';
 
 export interface Faq {
   heading: TocEntry | null;
   items: FaqEntry[];
+  /** A list of references that ended the FAQ, shown after it. */
+  sources?: SourcesSection | null;
 }
 
 export interface Article {
@@ -26,7 +31,7 @@ export interface Article {
   readingMinutes: number;
   datePublished: string;
   dateModified: string;
-  related: string[];
+  related: RelatedRef[];
   author: Author | null;
   url: string;
 }
@@ -45,68 +50,91 @@ export interface ArticleSummary {
   url: string;
 }
 
-export const META_DESCRIPTION_MAX = 160;
+const META_DESCRIPTION_MAX = 160;
 
 export interface SaveOutcome {
   status: 'imported' | 'updated';
+  id: number;
   kind: ArticleKind;
   slug: string;
   url: string;
+  /** The draft's warnings and what saving added (an author created, a slug changed, a link left on the old site). */
+  warnings: ImportWarning[];
 }
 
 /**
- * Creates or updates the article with the draft's kind and slug, and its search entry.
- * The caller owns the transaction: a file is saved completely or not at all.
+ * Creates or updates the article with the draft's kind and slug, and its search entry. A
+ * re-import of the same file under a new slug renames the article and keeps the old URL as a
+ * 301. The caller owns the transaction: a file is saved completely or not at all.
  */
 export async function saveArticle(
   db: Db,
   draft: PreparedArticle,
-  authorOverride: Author | null = null,
+  authorOverride: AuthorRef | null = null,
   session?: IndexSession,
 ): Promise<SaveOutcome> {
+  const warnings = [...draft.warnings];
   const rendered = draft.rendered;
-  const author = authorOverride ?? (draft.author ? await resolveAuthor(db, draft.author) : null);
-  const existing = await db
-    .selectFrom('articles')
-    .select(['id', 'date_published', 'date_modified'])
-    .where('kind', '=', draft.kind)
-    .where('slug', '=', draft.slug)
-    .executeTakeFirst();
+  const authorRef = authorOverride ?? draft.author;
+  const resolved = authorRef ? await resolveAuthor(db, authorRef) : null;
+  if (resolved?.created) {
+    const { name, slug } = resolved.author;
+    warnings.push({ line: authorRef?.line ?? null, message: `forfatteren "${name}" fandtes ikke og er oprettet (${authorPath(slug)}); tilføj titel og bio med "fysio authors add"` });
+  }
+  const existing = await findExisting(db, draft);
 
   const today = todayInDenmark();
   // A source without dates keeps the dates it already had; a new one is published today.
   const datePublished = draft.datePublished ?? existing?.date_published ?? today;
   const dateModified = draft.dateModified ?? existing?.date_modified ?? datePublished;
   const now = new Date().toISOString();
+  await storeImages(db, draft.images);
+  const links = await placeOldSiteLinks(
+    db,
+    draft.oldSiteLinks,
+    { html: rendered.html, faq: { heading: rendered.faqHeading, items: rendered.faq, sources: rendered.sources } },
+    { kind: draft.kind, slugs: [draft.slug, ...draft.aliases] },
+  );
+  warnings.push(...links.warnings);
   const values = {
+    slug: draft.slug,
     title: draft.title,
     meta_title: draft.metaTitle,
-    description: truncateAtWord(draft.description ?? rendered.firstParagraph ?? draft.title, META_DESCRIPTION_MAX),
+    description: truncateAtWord(draft.description || rendered.firstParagraph || draft.title, META_DESCRIPTION_MAX),
     source_format: draft.format,
     source: draft.source,
-    html: rendered.html,
+    source_file: draft.sourceFile,
+    html: links.parts.html,
     toc: JSON.stringify(rendered.toc),
-    faq: JSON.stringify({ heading: rendered.faqHeading, items: rendered.faq } satisfies Faq),
+    faq: JSON.stringify(links.parts.faq),
     reading_minutes: rendered.readingMinutes,
     date_published: datePublished,
     date_modified: dateModified < datePublished ? datePublished : dateModified,
-    author_id: author?.id ?? null,
-    related: JSON.stringify(draft.related.filter((s) => s !== draft.slug)),
+    author_id: resolved?.author.id ?? null,
+    related: JSON.stringify(draft.related.filter((r) => r.slug !== draft.slug)),
     updated_at: now,
   };
 
   let id: number;
   if (existing) {
-    await db.updateTable('articles').set(values).where('id', '=', existing.id).execute();
     id = existing.id;
+    if (existing.slug !== draft.slug) {
+      await changeArticleSlug(db, draft.kind, id, existing.slug, draft.slug);
+      warnings.push({ line: null, message: `adressen er ændret fra ${articlePath(draft.kind, existing.slug)} til ${articlePath(draft.kind, draft.slug)}; den gamle svarer med 301` });
+    }
+    await db.updateTable('articles').set(values).where('id', '=', id).execute();
   } else {
+    await dropAlias(db, draft.kind, draft.slug);
     const row = await db
       .insertInto('articles')
-      .values({ ...values, kind: draft.kind, slug: draft.slug, created_at: now })
+      .values({ ...values, kind: draft.kind, created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
     id = row.id;
   }
+  await addAliases(db, draft.kind, id, draft.aliases);
+  await savePendingLinks(db, id, links.pending);
+  await resolvePendingLinks(db, [draft.slug, ...(await aliasesOf(db, id))]);
 
   const url = articlePath(draft.kind, draft.slug);
   await indexDocument(db, {
@@ -120,7 +148,16 @@ export async function saveArticle(
     body: rendered.bodyText,
     tokens: draft.searchTokens,
   }, session);
-  return { status: existing ? 'updated' : 'imported', kind: draft.kind, slug: draft.slug, url };
+  warnings.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  return { status: existing ? 'updated' : 'imported', id, kind: draft.kind, slug: draft.slug, url, warnings };
+}
+
+/** The article this draft updates: the one at its slug, else the one imported from the same file. */
+async function findExisting(db: Db, draft: PreparedArticle) {
+  const base = db.selectFrom('articles').select(['id', 'slug', 'date_published', 'date_modified']).where('kind', '=', draft.kind);
+  const bySlug = await base.where('slug', '=', draft.slug).executeTakeFirst();
+  if (bySlug || !draft.sourceFile) return bySlug;
+  return base.where('source_file', '=', draft.sourceFile).orderBy('id').executeTakeFirst();
 }
 
 export async function articleBySlug(db: Db, kind: ArticleKind, slug: string): Promise<Article | null> {
@@ -144,7 +181,7 @@ export async function articleBySlug(db: Db, kind: ArticleKind, slug: string): Pr
     readingMinutes: row.reading_minutes,
     datePublished: row.date_published,
     dateModified: row.date_modified,
-    related: JSON.parse(row.related) as string[],
+    related: readRelatedColumn(row.related),
     author: row.author_id === null ? null : await authorById(db, row.author_id),
     url: articlePath(row.kind, row.slug),
   };
@@ -219,11 +256,26 @@ export async function articlesByAuthor(db: Db, authorId: number): Promise<Articl
   return rows.map(toSummary);
 }
 
-/** The related ordbog articles that exist, in the order the author listed them. */
-export async function relatedArticles(db: Db, slugs: readonly string[]): Promise<ArticleSummary[]> {
-  if (slugs.length === 0) return [];
-  const rows = await summaries(db).where('articles.kind', '=', 'ordbog').where('articles.slug', 'in', slugs).execute();
-  return slugs.flatMap((s) => rows.filter((r) => r.slug === s).map(toSummary));
+/**
+ * The related articles that exist, ordbog and blog, in the order the author listed them. A
+ * bare slug finds an ordbog article first, then a blog post; other sections wait until we have them.
+ */
+export async function relatedArticles(db: Db, refs: readonly RelatedRef[]): Promise<ArticleSummary[]> {
+  const wanted = refs.filter((r) => r.type === null || r.type === 'ordbog' || r.type === 'blog');
+  if (wanted.length === 0) return [];
+  const rows = await summaries(db).where('articles.slug', 'in', [...new Set(wanted.map((r) => r.slug))]).execute();
+  const out: ArticleSummary[] = [];
+  for (const ref of wanted) {
+    const kinds = ref.type ? [ref.type] : ['ordbog', 'blog'];
+    const row = kinds.map((k) => rows.find((r) => r.kind === k && r.slug === ref.slug)).find(Boolean);
+    if (row && !out.some((o) => o.kind === row.kind && o.slug === row.slug)) out.push(toSummary(row));
+  }
+  return out;
+}
+
+/** The `related` column: `[{ type, slug }]`, or slugs as written before types were kept. */
+function readRelatedColumn(json: string): RelatedRef[] {
+  return (JSON.parse(json) as Array<string | RelatedRef>).map((r) => (typeof r === 'string' ? { type: null, slug: r } : r));
 }
 
 /** For the sitemap and the feed: every article with its dates. */

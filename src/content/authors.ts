@@ -1,6 +1,6 @@
 import type { Db } from '../db/engine.js';
 import { slugify } from '../text/slugify.js';
-import { Rejection } from './import/draft.js';
+import { type AuthorRef, Rejection } from './import/draft.js';
 
 export interface Author {
   id: number;
@@ -44,23 +44,29 @@ export async function saveAuthor(db: Db, input: AuthorInput): Promise<Author> {
 }
 
 /**
- * The author an imported article names: an existing slug, or a name that is found by its
- * slug or created. An unknown slug is refused rather than guessed at.
+ * The author an imported article names (or `--author`): found by its slug, or created from the
+ * name and the slug as written (a given slug is never transliterated again). `created` tells
+ * the import to say so.
  */
-export async function resolveAuthor(db: Db, ref: { slug: string } | { name: string }): Promise<Author> {
-  if ('slug' in ref) {
-    const found = await authorBySlug(db, ref.slug);
-    if (!found) throw new Rejection(`ukendt forfatter "${ref.slug}" (skriv forfatterens navn, så oprettes forfatteren)`);
-    return found;
-  }
-  const slug = slugify(ref.name);
-  if (!slug) throw new Rejection(`ugyldigt forfatternavn "${ref.name}"`);
+export async function resolveAuthor(db: Db, ref: AuthorRef): Promise<{ author: Author; created: boolean }> {
+  const slug = ref.slug ?? slugify(ref.name ?? '');
+  if (!slug) throw new Rejection(`ugyldigt forfatternavn "${ref.name ?? ''}"`);
   const existing = await authorBySlug(db, slug);
-  if (existing) return existing;
+  if (existing) return { author: existing, created: false };
+  const name = ref.name?.trim() || nameFromSlug(slug);
   const now = new Date().toISOString();
-  return db
+  const author = await db
     .insertInto('authors')
-    .values({ slug, name: ref.name.trim(), title: null, bio: null, created_at: now, updated_at: now })
+    .values({ slug, name, title: null, bio: null, created_at: now, updated_at: now })
     .returning(columns)
     .executeTakeFirstOrThrow();
+  return { author, created: true };
+}
+
+/** "mette-kjaergaard" → "Mette Kjaergaard": the best name a bare slug gives. */
+function nameFromSlug(slug: string): string {
+  return slug
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
 }

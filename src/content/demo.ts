@@ -7,7 +7,7 @@ import { saveAuthor } from './authors.js';
 import { type FileResult, collectFiles, importFiles } from './import/import-files.js';
 
 /** Our own demo content (written by us): data/demo/{authors.json,ordbog,blog}. */
-export const DEMO_CONTENT_DIR = dataPath('demo');
+const DEMO_CONTENT_DIR = dataPath('demo');
 
 const authorsFile = z.array(
   z.object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), title: z.string().optional(), bio: z.string().optional() }),

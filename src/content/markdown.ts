@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { slugify } from '../text/slugify.js';
+import { slugify, uniqueSlug } from '../text/slugify.js';
 import remarkGfmSubset from './remark-gfm-subset.js';
 
 /**
@@ -35,6 +35,8 @@ export interface RenderedMarkdown {
   toc: TocEntry[];
   faqHeading: TocEntry | null;
   faq: FaqEntry[];
+  /** A list of references that ended the FAQ (an H3 "Kilder", "Referencer" …), shown after it. */
+  sources: SourcesSection | null;
   /** The body (without the FAQ) as plain text, blocks separated by newlines. */
   bodyText: string;
   headingsText: string;
@@ -43,24 +45,34 @@ export interface RenderedMarkdown {
   readingMinutes: number;
 }
 
+export interface SourcesSection {
+  heading: TocEntry;
+  html: string;
+}
+
 const FAQ_HEADING = /^ofte stillede spørgsmål/i;
+/** An H3 with one of these names is a list of references, never a FAQ question. */
+const SOURCES_HEADING = /^(referenceliste|referencer|kilder|kildeliste|litteratur|litteraturliste)\s*:?$/i;
 const WORDS_PER_MINUTE = 200;
 
 /** Parses Markdown (with optional YAML frontmatter) to mdast. */
 export const markdownParser = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml']).freeze();
 
 // Sanitising happens before our own decorations, so every id and attribute added after it is
-// ours, not the author's.
+// ours, not the author's. Markdown without raw HTML gives authors no way to write an id: the
+// only ids before ours are the footnotes', which remark-rehype already prefixes with
+// "user-content-" (its href too). The sanitiser must not add the prefix a second time, or
+// "#user-content-fn-1" would point at "user-content-user-content-fn-1".
 const toHast = unified()
   .use(remarkRehype, { footnoteLabel: 'Fodnoter', footnoteBackLabel: 'Tilbage til teksten' })
-  .use(rehypeSanitize, defaultSchema)
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
   .freeze();
 const htmlWriter = unified().use(rehypeStringify).freeze();
 
 export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
   const ids = new HeadingIds();
   const children = tree.children.filter((n) => n.type !== 'yaml');
-  const { body, faqHeading, faqNodes } = splitFaq(children);
+  const { body, faqHeading, faqNodes, sourceNodes } = splitFaq(children);
 
   const toc: TocEntry[] = [];
   const html = toHtml(body, ids, toc);
@@ -74,16 +86,24 @@ export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
       faq.push({ question, answer: blocksText(answer), answerHtml: toHtml(answer, ids) });
     }
   }
+  let sources: SourcesSection | null = null;
+  const [sourcesHeading, ...sourcesBody] = sourceNodes;
+  if (sourcesHeading) {
+    const text = nodeText(sourcesHeading);
+    sources = { heading: { id: ids.assign(text), text }, html: toHtml(sourcesBody, ids) };
+  }
 
-  const bodyText = blocksText(body);
+  const bodyText = blocksText(sourceNodes.length > 0 ? [...body, ...sourceNodes] : body);
   const faqText = faq.map((f) => `${f.question}\n${f.answer}`).join('\n');
-  const firstParagraph = children.find((n) => n.type === 'paragraph');
+  // The first paragraph with words: a paragraph holding only an image is no description.
+  const firstParagraph = children.find((n) => n.type === 'paragraph' && blocksText([n]) !== '');
   const wordCount = `${bodyText} ${faqText}`.split(/\s+/).filter(Boolean).length;
   return {
     html,
     toc,
     faqHeading: faqEntry,
     faq,
+    sources,
     bodyText,
     headingsText: children
       .filter((n): n is Heading => n.type === 'heading')
@@ -95,19 +115,29 @@ export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
   };
 }
 
-/** The section under the H2 that starts "Ofte stillede spørgsmål", up to the next H1/H2. */
+/**
+ * The section under the H2 that starts "Ofte stillede spørgsmål", up to the next H1/H2 or an
+ * H3 that names a list of references; that list (up to the next H1/H2) is the sources section.
+ */
 function splitFaq(children: RootContent[]) {
   const start = children.findIndex(
     (n) => n.type === 'heading' && n.depth === 2 && FAQ_HEADING.test(nodeText(n).trim()),
   );
-  if (start < 0) return { body: children, faqHeading: null, faqNodes: [] };
-  let end = children.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= 2);
-  if (end < 0) end = children.length;
+  if (start < 0) return { body: children, faqHeading: null, faqNodes: [], sourceNodes: [] };
+  let sectionEnd = children.findIndex((n, i) => i > start && n.type === 'heading' && n.depth <= 2);
+  if (sectionEnd < 0) sectionEnd = children.length;
+  let faqEnd = children.findIndex((n, i) => i > start && i < sectionEnd && isSourcesHeading(n));
+  if (faqEnd < 0) faqEnd = sectionEnd;
   return {
-    body: [...children.slice(0, start), ...children.slice(end)],
+    body: [...children.slice(0, start), ...children.slice(sectionEnd)],
     faqHeading: children[start] as Heading,
-    faqNodes: children.slice(start + 1, end),
+    faqNodes: children.slice(start + 1, faqEnd),
+    sourceNodes: children.slice(faqEnd, sectionEnd),
   };
+}
+
+function isSourcesHeading(node: RootContent): boolean {
+  return node.type === 'heading' && node.depth === 3 && SOURCES_HEADING.test(nodeText(node));
 }
 
 /** Each H3 is a question; everything until the next H3 is its answer. */
@@ -131,24 +161,33 @@ class HeadingIds {
   readonly #used = new Set<string>();
 
   assign(text: string): string {
-    const base = slugify(text) || 'afsnit';
-    let id = base;
-    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    const id = uniqueSlug(slugify(text) || 'afsnit', (candidate) => this.#used.has(candidate));
     this.#used.add(id);
     return id;
   }
+
+  /** An id given elsewhere (the footnote section's label): kept, and not handed out again. */
+  keep(id: string): void {
+    this.#used.add(id);
+  }
 }
 
-/** Heading ids (H2s also into `toc`), table header scope, scrollable tables, safe external links. */
+/** Heading ids (H2s also into `toc`), table header scope, scrollable tables, safe external links, lazy images. */
 function decorate(tree: HastRoot, ids: HeadingIds, toc: TocEntry[]) {
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (/^h[2-6]$/.test(node.tagName)) {
+    if (/^h[2-6]$/.test(node.tagName) && node.properties.id) {
+      // The footnote section's hidden heading: links point at its id (aria-describedby).
+      ids.keep(String(node.properties.id));
+    } else if (/^h[2-6]$/.test(node.tagName)) {
       const text = hastText(node).replace(/\s+/g, ' ').trim();
       const id = ids.assign(text);
       node.properties.id = id;
       if (node.tagName === 'h2') toc.push({ id, text });
     } else if (node.tagName === 'th') {
       node.properties.scope = 'col';
+    } else if (node.tagName === 'img') {
+      node.properties.loading = 'lazy';
+      node.properties.decoding = 'async';
     } else if (node.tagName === 'a') {
       const href = String(node.properties.href ?? '');
       if (/^https?:\/\//.test(href)) node.properties.rel = ['noopener', 'noreferrer'];

@@ -6,7 +6,10 @@ import { notFound, parseInput } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
 import { PUBLIC_PAGE_CACHE, sendPage } from '../web/respond.js';
 import { allArticles, articleBySlug, articlesByAuthor, countArticles, latestArticles, relatedArticles } from './articles.js';
+import { aliasTarget } from './aliases.js';
 import { authorBySlug } from './authors.js';
+import { mediaByHash } from './media.js';
+import { MEDIA_FILE } from './media-paths.js';
 import { atomFeed } from './feed.js';
 import { ArticlePage } from './views/article-page.js';
 import { AuthorPage } from './views/author-page.js';
@@ -14,9 +17,13 @@ import { BLOG_PAGE_SIZE, BlogList } from './views/blog-list.js';
 import { OrdbogIndex } from './views/ordbog-index.js';
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/) });
+const aliasParams = z.object({ slug: z.string().min(1).max(300) });
+const mediaParams = z.object({ file: z.string().regex(MEDIA_FILE) });
 const pageQuery = z.object({ side: z.coerce.number().int().min(1).max(10_000).optional() });
 
-/** Thin routes: validate, load, render. Unknown slugs are real 404s. */
+const MEDIA_CACHE = 'public, max-age=31536000, immutable';
+
+/** Thin routes: validate, load, render. Unknown slugs are real 404s; old slugs answer 301. */
 export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: RouteDeps) {
   const publicRoute = { config: { access: 'public' as const } };
 
@@ -27,16 +34,20 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
 
   const showArticle = async (kind: ArticleKind, request: FastifyRequest, reply: FastifyReply) => {
     const parsed = slugParams.safeParse(request.params);
-    if (!parsed.success) throw notFound('article_not_found');
-    const { slug } = parsed.data;
-    const page = await cache.get(`/${kind}/${slug}`, async () => {
-      const article = await articleBySlug(db, kind, slug);
-      if (!article) return null;
-      const related = await relatedArticles(db, article.related);
-      return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} />);
-    });
-    if (!page) throw notFound('article_not_found', 'Artiklen findes ikke');
-    return sendPage(request, reply, page);
+    const page = parsed.success
+      ? await cache.get(`/${kind}/${parsed.data.slug}`, async () => {
+          const article = await articleBySlug(db, kind, parsed.data.slug);
+          if (!article) return null;
+          const related = await relatedArticles(db, article.related);
+          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} />);
+        })
+      : null;
+    if (page) return sendPage(request, reply, page);
+    // An old slug (a file name as the old site wrote it, or a slug before a change) moves on.
+    const alias = aliasParams.safeParse(request.params);
+    const target = alias.success ? await aliasTarget(db, kind, alias.data.slug) : null;
+    if (target) return reply.redirect(target, 301);
+    throw notFound('article_not_found', 'Artiklen findes ikke');
   };
   app.get('/ordbog/:slug', publicRoute, (request, reply) => showArticle('ordbog', request, reply));
   app.get('/blog/:slug', publicRoute, (request, reply) => showArticle('blog', request, reply));
@@ -66,6 +77,19 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
     });
     if (!page) throw notFound('author_not_found', 'Forfatteren findes ikke');
     return sendPage(request, reply, page);
+  });
+
+  // Content-addressed: a file's bytes never change under its name, so it may be cached for good.
+  app.get('/media/:file', publicRoute, async (request, reply) => {
+    const parsed = mediaParams.safeParse(request.params);
+    const hash = parsed.success ? MEDIA_FILE.exec(parsed.data.file)![1]! : null;
+    const media = hash ? await mediaByHash(db, hash) : null;
+    if (!hash || !media) throw notFound('media_not_found', 'Filen findes ikke');
+    reply.header('cache-control', MEDIA_CACHE).header('etag', `"${hash}"`).type(media.contentType);
+    // An SVG is a document: it may not run scripts or load anything, even opened on its own.
+    if (media.contentType === 'image/svg+xml') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    if (request.headers['if-none-match'] === `"${hash}"`) return reply.code(304).send();
+    return reply.send(Buffer.from(media.bytes));
   });
 
   app.get('/blog/feed.xml', publicRoute, async (_request, reply) => {

@@ -38,10 +38,38 @@ export interface ArticlesTable {
   date_published: string;
   date_modified: string;
   author_id: number | null;
-  /** JSON: slugs of related articles. */
+  /** JSON: [{ type, slug }] of related articles; `type` null when the source gave a bare slug. */
   related: string;
+  /** The file the article was imported from (absolute path), or null. */
+  source_file: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** An old slug (as written, any case) that answers 301 to the article's current URL. */
+export interface ArticleAliasesTable {
+  kind: ArticleKind;
+  slug: string;
+  article_id: number;
+  created_at: string;
+}
+
+/** A link to the old site kept as it was until an article at `path` exists here. */
+export interface ArticlePendingLinksTable {
+  article_id: number;
+  href: string;
+  path: string;
+}
+
+/** Images by SHA-256 of their bytes, served from /media/{hash}.{ext}. */
+export interface MediaTable {
+  hash: string;
+  content_type: string;
+  width: number;
+  height: number;
+  size: number;
+  bytes: Uint8Array;
+  created_at: string;
 }
 
 // ── search ─────────────────────────────────────────────────────────────────────────────
@@ -127,8 +155,6 @@ export interface ClinicsTable {
   opening_hours: string | null;
   verified: Bool;
   is_demo: Bool;
-  /** ",3,17," – the clinic_specialties ids, kept in step with that table. */
-  specialty_ids: string;
   review_count: Generated<number>;
   rating_sum: Generated<number>;
   created_at: string;
@@ -194,6 +220,9 @@ export interface DailySaltsTable {
 export interface Database {
   authors: AuthorsTable;
   articles: ArticlesTable;
+  article_aliases: ArticleAliasesTable;
+  article_pending_links: ArticlePendingLinksTable;
+  media: MediaTable;
   search_docs: SearchDocsTable;
   search_terms: SearchTermsTable;
   search_term_grams: SearchTermGramsTable;

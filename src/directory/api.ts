@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError, notFound, parseInput } from '../web/errors.js';
+import { yesNo } from '../text/yes-no.js';
+import { invalidParameter, notFound, parseInput } from '../web/errors.js';
 import { type ApiDoc, errorResponses } from '../web/openapi.js';
 import { RATE_LIMITED } from '../web/rate-limit.js';
 import { sendPage } from '../web/respond.js';
@@ -11,14 +12,11 @@ import { NEARBY_RADIUS_KM, PAGE_SIZE, listClinics } from './listing.js';
 import { formatOpeningHours } from './opening-hours.js';
 import { publishedReviewsFor } from './reviews.js';
 import type { DirectoryDeps } from './routes/deps.js';
+import { resolveTown } from './town-resolution.js';
 import { type ClinicListResponse, type ClinicResponse, type TownsResponse, clinicListResponse, clinicResponse, townsResponse } from './api-schemas.js';
 import { findPath } from './urls.js';
 
-const bool = (name: string) =>
-  z
-    .enum(['true', 'false'], { error: `${name} skal være true eller false` })
-    .optional()
-    .transform((v) => v === 'true');
+const flag = yesNo.optional().transform((v) => v ?? false);
 
 const clinicsQuery = z.object({
   near: z.string().trim().min(1, 'near må ikke være tom').max(100).optional().meta({ description: 'By-slug eller postnummer; uden: hele landet' }),
@@ -30,8 +28,8 @@ const clinicsQuery = z.object({
     .default(NEARBY_RADIUS_KM)
     .meta({ description: 'Radius omkring byen' }),
   specialty: z.string().max(100).optional().meta({ description: 'Speciale-slug' }),
-  handicap: bool('handicap').meta({ description: 'Kun handicapvenlig adgang' }),
-  ydernummer: bool('ydernummer').meta({ description: 'Kun klinikker med ydernummer' }),
+  handicap: flag.meta({ description: 'Kun handicapvenlig adgang' }),
+  ydernummer: flag.meta({ description: 'Kun klinikker med ydernummer' }),
   page: z.coerce
     .number({ error: 'page skal være et tal' })
     .int('page skal være et heltal')
@@ -143,11 +141,12 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
     const q = parseInput(clinicsQuery, request.query);
     let town = null;
     if (q.near) {
-      town = /^\d{4}$/.test(q.near) ? directory.towns.byPostcode(q.near) : directory.towns.bySlug(q.near);
-      if (!town) throw new HttpError(400, 'invalid_parameter', `Ukendt by eller postnummer i near: "${q.near}"`, 'near');
+      const resolved = resolveTown(directory.towns, q.near);
+      if (resolved.kind === 'unknown') throw invalidParameter('near', `ukendt by eller postnummer "${q.near}"`);
+      town = resolved.kind === 'town' ? resolved.town : null;
     }
     const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
-    if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');
+    if (q.specialty && !specialty) throw invalidParameter('specialty', `ukendt speciale "${q.specialty}"`);
     // Answers are cached like pages: the same question asked again costs a lookup, and the
     // cache follows the catalog (change token, TTL).
     const key = `api:clinics:${town?.slug ?? ''}:${q.radius_km}:${specialty?.slug ?? ''}:${q.handicap}:${q.ydernummer}:${q.page}`;

@@ -38,7 +38,7 @@ type Vocabulary = z.output<typeof vocabularySchema>;
 
 const VOCABULARY_FILE = dataPath('demo', 'clinic-vocabulary.json');
 
-export function loadVocabulary(path = VOCABULARY_FILE): Vocabulary {
+function loadVocabulary(path = VOCABULARY_FILE): Vocabulary {
   return vocabularySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 

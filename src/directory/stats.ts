@@ -1,4 +1,5 @@
 import type { Db } from '../db/engine.js';
+import { compareDanish } from '../text/danish.js';
 import type { SitemapEntry, SitemapSection } from '../web/sitemap.js';
 import { clinicPath } from './clinics.js';
 import type { Directory } from './directory.js';
@@ -42,18 +43,12 @@ export async function townsForSpecialty(db: Db, directory: Directory, specialty:
     .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('c.town_id')
     .execute();
-  const collator = new Intl.Collator('da');
   return rows
     .flatMap((r) => {
       const town = directory.towns.byId(r.town_id);
       return town ? [{ town, count: Number(r.n) }] : [];
     })
-    .sort((a, b) => b.count - a.count || collator.compare(a.town.name, b.town.name));
-}
-
-export async function clinicCountInTown(db: Db, townId: number): Promise<number> {
-  const row = await db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirst();
-  return Number(row?.n ?? 0);
+    .sort((a, b) => b.count - a.count || compareDanish(a.town.name, b.town.name));
 }
 
 /**

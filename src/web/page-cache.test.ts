@@ -24,7 +24,7 @@ describe('PageCache', () => {
   it('is on unless PAGE_CACHE turns it off', () => {
     expect(loadConfig({}).pageCache).toBe(true);
     expect(loadConfig({ PAGE_CACHE: 'off' }).pageCache).toBe(false);
-    expect(() => loadConfig({ PAGE_CACHE: 'måske' })).toThrow(/PAGE_CACHE: skal være true eller false/);
+    expect(() => loadConfig({ PAGE_CACHE: 'måske' })).toThrow(/PAGE_CACHE: skal være ja eller nej/);
   });
 });
 

@@ -9,14 +9,14 @@ import { type Representation, etagOf } from './respond.js';
  * commits); and a TTL, which bounds staleness where the engine has no change token
  * (several app processes on PostgreSQL).
  */
-export interface CachedPage extends Representation {
+export interface CachedPage<D = unknown> extends Representation {
   readonly body: string;
   /** What the route needs on every hit besides the HTML (e.g. which clinics a list shows). */
-  data?: unknown;
+  data?: D;
 }
 
 /** A render result: the HTML, optionally with data kept beside it. */
-export type Rendered = string | { body: string; data: unknown };
+export type Rendered<D = unknown> = string | { body: string; data: D };
 
 export interface PageCacheOptions {
   /** 0 turns the cache off: every request renders (benchmarks measure the render this way). */
@@ -42,9 +42,10 @@ export class PageCache {
     this.#now = options.now ?? Date.now;
   }
 
-  async get(key: string, render: () => Promise<Rendered | null>): Promise<CachedPage | null> {
+  /** `D` is the type of the data the same key's render keeps; each key has one render. */
+  async get<D = unknown>(key: string, render: () => Promise<Rendered<D> | null>): Promise<CachedPage<D> | null> {
     this.#followChanges();
-    const hit = this.#entries.get(key);
+    const hit = this.#entries.get(key) as (CachedPage<D> & { storedAt: number }) | undefined;
     if (hit && this.#now() - hit.storedAt < this.#ttlMs) return hit;
     const rendered = await render();
     if (rendered === null) return null;

@@ -126,9 +126,3 @@ export async function sendPage(
 export function sendHtml(reply: FastifyReply, body: string, cacheControl = 'no-cache') {
   return reply.header('cache-control', cacheControl).type(HTML).send(body);
 }
-
-/** Query-string values that Fastify may give as arrays: take the first. */
-export function firstValue(value: unknown): string | undefined {
-  if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
-  return typeof value === 'string' ? value : undefined;
-}

@@ -236,12 +236,26 @@ describe('directory API', () => {
     ['near=2100&radius_km=0', 'radius_km'],
     ['near=2100&radius_km=abc', 'radius_km'],
     ['specialty=hovedspring', 'specialty'],
-    ['handicap=ja', 'handicap'],
+    ['handicap=maaske', 'handicap'],
     ['page=0', 'page'],
   ])('answers 400 naming the parameter for %s', async (query, parameter) => {
     const res = await get(`/api/v1/clinics?${query}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid_parameter', parameter });
+  });
+
+  it('accepts every town spelling and yes/no word the page accepts', async () => {
+    const expected = (await get('/api/v1/clinics?near=koebenhavn-oe&handicap=true')).json().clinics;
+    expect(expected.map((c: { slug: string }) => c.slug)).toContain('oesterbro-fysioterapi');
+    for (const near of ['2100', 'k%C3%B8benhavn-%C3%B8', 'kobenhavn-o', 'K%C3%B8benhavn%20%C3%98']) {
+      const page = await get(`/find/fysioterapeut/${near}?handicap=ja`);
+      expect([page.statusCode, page.headers.location]).toEqual([301, '/find/fysioterapeut/koebenhavn-oe?handicap=true']);
+      for (const yes of ['ja', 'JA', '1', 'true']) {
+        const api = await get(`/api/v1/clinics?near=${near}&handicap=${yes}`);
+        expect(api.statusCode).toBe(200);
+        expect(api.json().clinics).toEqual(expected);
+      }
+    }
   });
 
   it('returns one clinic, or 404', async () => {

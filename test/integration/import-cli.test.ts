@@ -50,42 +50,47 @@ describe('fysio import', { timeout: 60_000 }, () => {
     const result = await fysio(db, 'import', folder);
     expect(result.code).toBe(1);
     const lines = result.stdout.trim().split('\n');
-    expect(lines).toContain(`importeret ${join(folder, 'god.md')} → /ordbog/neuromuskulaer-traening`);
+    expect(lines).toContain(`importeret med advarsler (1) ${join(folder, 'god.md')} → /ordbog/neuromuskulaer-traening (titel fra feltet title)`);
+    // A file without a title field takes it from metaTitle, and says so.
+    expect(lines).toContain(`importeret ${join(folder, 'uden-titel.markdown')} → /ordbog/uden-titel (titel fra metaTitle)`);
     expect(lines.filter((l) => l.startsWith('afvist'))).toEqual([
-      `afvist     ${join(folder, 'billede.md')}: binær fil (PNG-billede), ikke tekst`,
-      expect.stringMatching(/^afvist {5}.*oedelagt\.md: ugyldig YAML i frontmatter på linje 3: /),
-      expect.stringMatching(/^afvist {5}.*uden-titel\.markdown: mangler titel/),
+      `afvist ${join(folder, 'billede.md')}: binær fil (PNG-billede), ikke tekst`,
+      expect.stringMatching(/^afvist .*oedelagt\.md: ugyldig YAML i frontmatter på linje 3: /),
     ]);
-    expect(result.stdout).toContain('4 filer: 1 importeret, 0 opdateret, 3 afvist');
+    expect(result.stdout).toContain('4 filer: 1 importeret, 1 importeret med advarsler, 0 opdateret, 2 afvist (1 advarsel, ');
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /); // no stack traces
 
     // Running it again updates instead of duplicating, and keeps the URL.
     const again = await fysio(db, 'import', join(folder, 'god.md'));
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain(`opdateret  ${join(folder, 'god.md')} → /ordbog/neuromuskulaer-traening`);
+    expect(again.stdout).toContain(`opdateret ${join(folder, 'god.md')} → /ordbog/neuromuskulaer-traening (titel fra feltet title)`);
     const connection = await openDatabase(db);
-    const rows = await connection.db.selectFrom('articles').select('slug').execute();
+    const rows = await connection.db.selectFrom('articles').select('slug').orderBy('slug').execute();
     await connection.close();
-    expect(rows).toEqual([{ slug: 'neuromuskulaer-traening' }]);
+    expect(rows).toEqual([{ slug: 'neuromuskulaer-traening' }, { slug: 'uden-titel' }]);
   });
 
-  it('refuses an unknown --kind or --author before touching any file', async () => {
+  it('refuses bad options before touching any file', async () => {
     const db = `sqlite:${join(dir, 'options.db')}`;
     const badKind = await fysio(db, 'import', FIXTURES, '--kind', 'nyheder');
     expect(badKind.code).toBe(1);
     expect(badKind.stderr).toContain('--kind skal være ordbog eller blog');
-    const badAuthor = await fysio(db, 'import', FIXTURES, '--author', 'ingen-her');
-    expect(badAuthor.code).toBe(1);
-    expect(badAuthor.stderr).toContain('ukendt forfatter "ingen-her"');
+    const badSlugFrom = await fysio(db, 'import', FIXTURES, '--slug-from', 'mappe');
+    expect(badSlugFrom.stderr).toContain('--slug-from skal være title eller file');
+    const badSite = await fysio(db, 'import', FIXTURES, '--site-url', 'gammelt-site');
+    expect(badSite.stderr).toContain('--site-url skal være en adresse som https://www.eksempel.dk');
+    expect([badSlugFrom.code, badSite.code]).toEqual([1, 1]);
   });
 
-  it('prints help for every command', async () => {
+  it('prints help for every command', { timeout: 120_000 }, async () => {
     const commands = ['import', 'import-clinics', 'serve', 'migrate', 'seed', 'backup'];
-    const helps = await Promise.all(commands.map((command) => fysio('sqlite::memory:', command, '--help')));
+    const [top, ...helps] = await Promise.all([fysio('sqlite::memory:', '--help'), ...commands.map((command) => fysio('sqlite::memory:', command, '--help'))]);
     helps.forEach((help, i) => {
       expect(help.code, commands[i]).toBe(0);
       expect(help.stdout, commands[i]).toContain(`Usage: fysio ${commands[i]}`);
     });
+    expect(top.stdout).toMatch(/^\s+authors\s+forfattere/m);
+    expect(top.stdout).toMatch(/^\s+links\s+tjek links/m);
   });
 
   it('backs up a SQLite database to a file that opens with the same content', async () => {
@@ -99,6 +104,55 @@ describe('fysio import', { timeout: 60_000 }, () => {
     const rows = await copy.db.selectFrom('articles').select('slug').execute();
     await copy.close();
     expect(rows).toEqual([{ slug: 'neuromuskulaer-traening' }]);
+  });
+});
+
+describe('fysio import of a messy site, authors and links check', { timeout: 180_000 }, () => {
+  const MESSY = join(ROOT, 'test/fixtures/messy-content/content');
+  const OLD_SITE = 'https://www.gammel-fysio.dk';
+
+  it('shows everything in a dry run without writing, then imports with file-name slugs, manages authors and lists dead links', async () => {
+    const db = `sqlite:${join(dir, 'messy.db')}`;
+    const dry = await fysio(db, 'import', MESSY, '--site-url', OLD_SITE, '--dry-run');
+    expect(dry.code).toBe(0);
+    const hofte = join(MESSY, 'ordbog/hofte.md');
+    expect(dry.stdout).toContain(
+      `importeret med advarsler (5) ${hofte} → /ordbog/hoften (titel fra feltet title)\n` +
+        '    linje 4: lastUpdated (1. februar 2024) er før datePublished (12. juni 2024); opdateringsdatoen er sat til udgivelsesdatoen\n' +
+        '    linje 5: forfatteren "Jens Ørum" fandtes ikke og er oprettet (/forfatter/jens-oerum); tilføj titel og bio med "fysio authors add"\n',
+    );
+    expect(dry.stdout).toMatch(/5 filer: 0 importeret, 5 importeret med advarsler, 0 opdateret, 0 afvist/);
+    expect(dry.stdout).toContain(`Bemærk: de fleste filnavne i ${join(MESSY, 'ordbog')} (3 af 4) er ikke deres titels slug`);
+    expect(dry.stdout).toContain('importér med --slug-from file');
+    expect(dry.stdout).toContain('Prøvekørsel (--dry-run): intet er gemt.');
+    const check = await openDatabase(db);
+    const count = await check.db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    await check.close();
+    expect(Number(count?.n)).toBe(0);
+
+    const real = await fysio(db, 'import', MESSY, '--slug-from', 'file', '--site-url', OLD_SITE);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain(`${join(MESSY, 'ordbog/Knae_Smerter.md')} → /ordbog/knae-smerter (titel fra første H1, slug fra filnavnet)`);
+    expect(real.stdout).not.toMatch(/^afvist /m);
+    expect(real.stdout).not.toContain('Bemærk');
+
+    const add = await fysio(db, 'authors', 'add', 'Jens Ørum', '--title', 'Fysioterapeut', '--bio', 'Arbejder med hofter og knæ.');
+    expect(add.stdout.trim()).toBe('rettet: Jens Ørum (/forfatter/jens-oerum)');
+    const badAdd = await fysio(db, 'authors', 'add', 'Ny Forfatter', '--slug', 'Ny Forfatter');
+    expect(badAdd.code).toBe(1);
+    expect(badAdd.stderr).toContain('--slug må kun have små bogstaver a-z, tal og bindestreger');
+    const list = await fysio(db, 'authors', 'list');
+    expect(list.stdout).toContain('jens-oerum  Jens Ørum, Fysioterapeut\n');
+    expect(list.stdout).toContain('line-kjaer-fys  Line Kjær  (ingen bio)');
+
+    const links = await fysio(db, 'links', 'check');
+    expect(links.code).toBe(1);
+    expect(links.stdout.trim().split('\n')).toEqual([
+      `${join(MESSY, 'blog/min-foerste-gaatur.md')}:16  /ordbog/findes-slet-ikke  (/blog/min-foerste-gaatur: siden findes ikke (404))`,
+      `${hofte}:14  ${OLD_SITE}/ordbog/meniskskade  (/ordbog/hofte: peger stadig på det gamle site: /ordbog/meniskskade findes ikke her)`,
+      '',
+      '2 døde links i 2 artikler.',
+    ]);
   });
 });
 
@@ -147,7 +201,7 @@ describe.skipIf(!HAVE_SEEDS)(`fysio import ${SEEDS_SUITE}`, () => {
     const file = join(dir, 'seeds.db');
     const result = await fysio(`sqlite:${file}`, 'import', SEEDS_DIR);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('3 filer: 3 importeret, 0 opdateret, 0 afvist');
+    expect(result.stdout).toMatch(/3 filer: \d importeret, \d importeret med advarsler, 0 opdateret, 0 afvist/);
 
     const connection = await openDatabase(`sqlite:${file}`);
     const app = await buildApp({ config: testConfig(), connection });

@@ -168,8 +168,8 @@ describe('the server process', { timeout: 120_000 }, () => {
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code).toBe(1);
     expect(stderr).toContain('Ugyldig konfiguration');
-    expect(stderr).toContain('PORT: PORT skal være et tal');
-    expect(stderr).toContain('DATABASE_URL: DATABASE_URL skal være sqlite:<sti> eller postgres://…');
+    expect(stderr).toContain('- PORT skal være et tal');
+    expect(stderr).toContain('- DATABASE_URL skal være sqlite:<sti> eller postgres://…');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });

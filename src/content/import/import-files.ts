@@ -3,28 +3,43 @@ import { basename, join, relative } from 'node:path';
 import { sql } from 'kysely';
 import type { Db } from '../../db/engine.js';
 import { type IndexSession, newIndexSession } from '../../search/indexer.js';
-import type { ArticleKind } from '../../db/schema.js';
 import { type SaveOutcome, saveArticle } from '../articles.js';
-import type { Author } from '../authors.js';
-import { Rejection } from './draft.js';
+import { type AuthorRef, Rejection, type SlugRule, type TitleRule } from './draft.js';
 import { OrderedWork } from '../../workers/ordered-work.js';
-import { PREPARE_TASK, type PreparedFile, draftFromText, prepareDraft } from './prepare.js';
+import { stillPending } from '../site-links.js';
+import { PREPARE_TASK, type PrepareOptions, type PreparedFile, draftFromText, fileNameDiffers, prepareDraft } from './prepare.js';
 
 export { draftFromText, prepareDraft };
 
 export type FileResult =
-  | ({ file: string; status: 'imported' | 'updated' } & Omit<SaveOutcome, 'status'>)
+  | ({
+      file: string;
+      status: 'imported' | 'updated';
+      titleRule: TitleRule;
+      slugRule: SlugRule;
+      /** The file is named otherwise than its title's slug (counted for the `--slug-from file` hint). */
+      fileNameDiffers: boolean;
+    } & Omit<SaveOutcome, 'status'>)
   | { file: string; status: 'rejected'; reason: string };
 
-export interface ImportOptions {
-  /** Overrides the detected kind (Markdown defaults to ordbog, exports to blog). */
-  kind?: ArticleKind;
-  /** Overrides the author named in each file. */
-  author?: Author;
+export interface ImportOptions extends PrepareOptions {
+  /** Overrides the author named in each file (created, with a warning, when unknown). */
+  author?: AuthorRef;
+  /** Does everything, reports everything, and rolls it all back at the end. */
+  dryRun?: boolean;
   onFile?: (result: FileResult, done: number, total: number) => void;
 }
 
-/** Files under the given paths, folders walked recursively, hidden files skipped, sorted. */
+/** Thrown to roll a dry run back. */
+class DryRun extends Error {}
+
+/** Images and other assets beside the content (a page bundle's pictures) are not articles. */
+const ASSET_FILE = /\.(png|jpe?g|gif|webp|avif|svg|ico|bmp|tiff?|pdf|mp4|webm|mp3|woff2?|ttf|css|js)$/i;
+
+/**
+ * Files under the given paths, folders walked recursively, hidden files and assets (images,
+ * fonts, scripts, by their extension) skipped, sorted. A file named explicitly is always taken.
+ */
 export async function collectFiles(paths: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const path of paths) {
@@ -36,7 +51,8 @@ export async function collectFiles(paths: readonly string[]): Promise<string[]> 
       const files = entries
         .filter((e) => e.isFile())
         .map((e) => join(e.parentPath, e.name))
-        .filter((p) => !relative(path, p).split(/[\\/]/).some((part) => part.startsWith('.')));
+        .filter((p) => !relative(path, p).split(/[\\/]/).some((part) => part.startsWith('.')))
+        .filter((p) => !ASSET_FILE.test(p));
       out.push(...files.sort());
     } else {
       out.push(path);
@@ -65,9 +81,17 @@ const BATCH_MS = 250;
 export async function importFiles(db: Db, files: readonly string[], options: ImportOptions = {}): Promise<FileResult[]> {
   const results: FileResult[] = [];
   const session = newIndexSession({ deferFullText: true });
-  const inputs = files.map((file) => ({ file, kind: options.kind }));
+  const { kind, slugFrom, assets, siteUrl } = options;
+  const inputs = files.map((file) => ({ file, kind, slugFrom, assets, siteUrl }));
+  // A dry run is one transaction, rolled back at the end, so every file sees the ones before it.
+  const batchFiles = options.dryRun ? Infinity : BATCH_FILES;
+  const batchMs = options.dryRun ? Infinity : BATCH_MS;
   const preparer = new OrderedWork(inputs, PREPARE_TASK, { minInputs: WORKER_THRESHOLD });
   let next = 0;
+  const report = (result: FileResult) => {
+    results.push(result);
+    options.onFile?.(result, results.length, files.length);
+  };
   try {
     while (next < files.length) {
       const first = next;
@@ -75,39 +99,67 @@ export async function importFiles(db: Db, files: readonly string[], options: Imp
       try {
         const started = performance.now();
         await db.transaction().execute(async (trx) => {
-          while (next < files.length && batch.length < BATCH_FILES && performance.now() - started < BATCH_MS) {
+          while (next < files.length && batch.length < batchFiles && performance.now() - started < batchMs) {
             const file = files[next]!;
             batch.push(await saveInSavepoint(trx, file, await preparer.take(next), options, session));
             next++;
           }
+          await dropResolvedLinkWarnings(trx, batch);
           await session.flushFullText(trx);
+          if (options.dryRun) throw new DryRun();
         });
         session.commit();
       } catch (error) {
-        // The transaction itself failed (the disk is full, say): nothing in it landed.
-        session.rollback();
-        const reason = `uventet fejl: ${error instanceof Error ? error.message : String(error)}`;
-        for (let i = first; i < next; i++) batch[i - first] = { file: files[i]!, status: 'rejected', reason };
+        if (error instanceof DryRun) {
+          session.rollback();
+        } else {
+          // The transaction itself failed (the disk is full, say): nothing in it landed.
+          session.rollback();
+          const reason = `uventet fejl: ${error instanceof Error ? error.message : String(error)}`;
+          for (let i = first; i < next; i++) batch[i - first] = { file: files[i]!, status: 'rejected', reason };
+        }
       }
-      for (const result of batch) {
-        results.push(result);
-        options.onFile?.(result, results.length, files.length);
-      }
+      for (const result of batch) report(result);
     }
   } finally {
     await preparer.close();
   }
+  if (!options.dryRun) await markResolvedLater(db, results, true);
   return results;
+}
+
+/** Links a later file of the same batch resolved were never left on the old site: no warning. */
+async function dropResolvedLinkWarnings(trx: Db, batch: FileResult[]): Promise<void> {
+  await markResolvedLater(trx, batch, false);
+  for (const r of batch) if (r.status !== 'rejected') r.warnings = r.warnings.filter((w) => !w.resolvedLater);
+}
+
+/** Marks link warnings whose target a later file of this import provided. */
+async function markResolvedLater(db: Db, results: readonly FileResult[], onlyReported: boolean): Promise<void> {
+  for (const r of results) {
+    if (r.status === 'rejected') continue;
+    const linkWarnings = r.warnings.filter((w) => w.pendingHref !== undefined && (!onlyReported || !w.resolvedLater));
+    if (linkWarnings.length === 0) continue;
+    const pending = await stillPending(db, r.id, linkWarnings.map((w) => w.pendingHref!));
+    for (const w of linkWarnings) if (!pending.has(w.pendingHref!)) w.resolvedLater = true;
+  }
 }
 
 async function saveInSavepoint(trx: Db, file: string, prepared: PreparedFile, options: ImportOptions, session: IndexSession): Promise<FileResult> {
   if (!prepared.ok) return { file, status: 'rejected', reason: prepared.reason };
   await sql`SAVEPOINT import_file`.execute(trx);
   try {
-    const outcome = await saveArticle(trx, prepared.article, options.author ?? null, session);
+    const { article } = prepared;
+    const outcome = await saveArticle(trx, article, options.author ?? null, session);
     await sql`RELEASE SAVEPOINT import_file`.execute(trx);
     session.keep();
-    return { file, ...outcome };
+    return {
+      file,
+      ...outcome,
+      titleRule: article.titleRule,
+      slugRule: article.slugRule,
+      fileNameDiffers: article.slugRule === 'title' && fileNameDiffers(file, article.slug),
+    };
   } catch (error) {
     await sql`ROLLBACK TO SAVEPOINT import_file`.execute(trx);
     await sql`RELEASE SAVEPOINT import_file`.execute(trx);

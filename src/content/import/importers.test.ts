@@ -31,8 +31,11 @@ describe('parseMarkdownFile', () => {
       metaTitle: 'Neuromuskulær træning – øvelser for knæ og hofte',
       datePublished: '2025-03-12',
       dateModified: '2026-10-02',
-      author: { name: 'Mette Kjærgaard' },
-      related: ['knaesmerter', 'slidgigt-i-hoften'],
+      author: { name: 'Mette Kjærgaard', slug: null },
+      related: [
+        { type: null, slug: 'knaesmerter' },
+        { type: null, slug: 'slidgigt-i-hoften' },
+      ],
       format: 'markdown',
     });
   });
@@ -58,8 +61,8 @@ describe('parseMarkdownFile', () => {
     expect(rejection(() => parseMarkdownFile(fixture('broken-yaml.md'), 'ordbog'))).toMatch(/ugyldig YAML i frontmatter på linje 3/);
   });
 
-  it('rejects a missing title', () => {
-    expect(rejection(() => parseMarkdownFile(fixture('no-title.md'), 'ordbog'))).toMatch(/mangler titel/);
+  it('rejects a file with no title anywhere: no title, H1, metaTitle or file name', () => {
+    expect(rejection(() => parseMarkdownFile('---\nlastUpdated: "24/02/2024"\n---\n\nTekst uden titel.', 'ordbog'))).toMatch(/mangler titel/);
   });
 
   it('rejects an impossible date, naming the field', () => {
@@ -115,7 +118,7 @@ describe('checkSourceBytes', () => {
 describe('parseWixExport', () => {
   it('keeps author, title, paragraphs and bullet lists, and drops the site chrome', () => {
     const d = parseWixExport(fixture('wix-export.txt'), 'blog');
-    expect(d.author).toEqual({ name: 'Sofie Lund' });
+    expect(d.author).toEqual({ name: 'Sofie Lund', slug: null });
     expect(d.title).toBe('Tre gode grunde til at gå en tur hver dag');
     expect(d.slug).toBe('tre-gode-grunde-til-at-gaa-en-tur-hver-dag');
     expect(d.datePublished).toBe('2024-03-12');
@@ -159,7 +162,7 @@ describe.skipIf(!HAVE_SEEDS)(`the seed documents in ${SEEDS_SUITE}`, () => {
     const text = readFileSync(join(SEEDS_DIR, 'blog-wix-export-traening-og-smerter.txt'), 'utf8');
     expect(detectFormat(text)).toBe('wix');
     const d = parseWixExport(text, 'blog');
-    expect(d.author).toEqual({ name: 'Marcus Ellgaard' });
+    expect(d.author).toEqual({ name: 'Marcus Ellgaard', slug: null });
     expect(d.slug).toBe('hvorfor-er-traening-godt-naar-du-har-smerter');
     const r = renderMarkdown(d.tree);
     expect(r.html.match(/<ul>/g)).toHaveLength(2);

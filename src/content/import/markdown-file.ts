@@ -1,81 +1,136 @@
-import type { Heading, Root, Yaml } from 'mdast';
+import { basename, extname } from 'node:path';
+import type { Heading, Root, RootContent, Yaml } from 'mdast';
 import { YAMLParseError, parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { ArticleKind } from '../../db/schema.js';
-import { parseContentDate } from '../../text/dates.js';
+import { formatDanishDate, parseContentDate } from '../../text/dates.js';
 import { slugify } from '../../text/slugify.js';
 import { markdownParser } from '../markdown.js';
-import { type ArticleDraft, Rejection } from './draft.js';
+import { type ArticleDraft, type AuthorRef, type ImportWarning, Rejection, type TitleRule } from './draft.js';
+import { readRelated } from './related.js';
 
 /**
  * Markdown with YAML frontmatter (title, metaTitle, lastUpdated, datePublished, and optional
- * description, author, related, slug). Without frontmatter, a leading "# Title" is the title.
+ * description, author, related, slug; keys in any case, `meta_title` as `metaTitle`). The
+ * title comes from, in order: `title`, the first H1, `metaTitle` up to its first dash, colon
+ * or bar, the file name made readable.
  */
 
 const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 const optionalText = text.optional().nullable().transform((v) => (v ? v : null));
 const dateField = z.union([z.string(), z.date(), z.number()]).optional().nullable();
 
+/** Keys are matched lower-cased with `_` and `-` removed, so `Title`, `meta_title` and `metaTitle` are one field. */
 const frontmatterSchema = z.looseObject({
   title: optionalText,
-  metaTitle: optionalText,
+  metatitle: optionalText,
   description: optionalText,
-  datePublished: dateField,
-  lastUpdated: dateField,
-  author: optionalText,
+  datepublished: dateField,
+  lastupdated: dateField,
+  author: z.unknown().optional(),
   slug: optionalText,
-  related: z
-    .union([z.array(text), z.string()])
-    .optional()
-    .nullable()
-    .transform((v) => (typeof v === 'string' ? v.split(',') : (v ?? [])).map((s) => s.trim()).filter(Boolean)),
+  related: z.unknown().optional(),
 });
 
-const FIELD_NAMES: Record<string, string> = { datePublished: 'datePublished', lastUpdated: 'lastUpdated' };
+const FIELD_NAMES = { datepublished: 'datePublished', lastupdated: 'lastUpdated' } as const;
 
-export function parseMarkdownFile(source: string, kind: ArticleKind): ArticleDraft {
+export interface ParseContext {
+  /** The file's path: its name is the last resort for the title. */
+  file?: string | null;
+}
+
+type Frontmatter = z.output<typeof frontmatterSchema>;
+
+export function parseMarkdownFile(source: string, kind: ArticleKind, context: ParseContext = {}): ArticleDraft {
   if (/^---\n/.test(source) && !/\n---[ \t]*(\n|$)/.test(source.slice(3))) {
     throw new Rejection('frontmatter mangler den afsluttende linje "---"');
   }
   const tree = markdownParser.parse(source) as Root;
   const yamlNode = tree.children.find((n): n is Yaml => n.type === 'yaml');
   const meta = yamlNode ? readFrontmatter(yamlNode) : null;
+  const lineOf = (key: string) => (yamlNode ? keyLine(yamlNode, key) : null);
   tree.children = tree.children.filter((n) => n.type !== 'yaml');
+  const warnings: ImportWarning[] = [];
 
-  let title = meta?.title ?? null;
-  if (!yamlNode) {
-    const first = tree.children[0];
-    if (first?.type === 'heading' && first.depth === 1) {
-      title = headingText(first) || null;
-      tree.children.shift();
-    }
-  }
-  if (!title) throw new Rejection('mangler titel (feltet "title" i frontmatter)');
+  const { title, rule: titleRule } = chooseTitle(tree, meta, context.file ?? null);
   if (!tree.children.some((n) => n.type !== 'html' && n.type !== 'thematicBreak')) {
     throw new Rejection('tom brødtekst: filen har ingen indhold efter frontmatter');
   }
 
-  const datePublished = dateOf(meta, 'datePublished');
-  const dateModified = dateOf(meta, 'lastUpdated');
+  const datePublished = dateOf(meta, 'datepublished');
+  let dateModified = dateOf(meta, 'lastupdated');
+  if (dateModified && datePublished && dateModified < datePublished) {
+    warnings.push({
+      line: lineOf('lastupdated'),
+      message: `lastUpdated (${formatDanishDate(dateModified)}) er før datePublished (${formatDanishDate(datePublished)}); opdateringsdatoen er sat til udgivelsesdatoen`,
+    });
+    dateModified = datePublished;
+  }
   const slug = slugify(meta?.slug ?? title);
   if (!slug) throw new Rejection(`kan ikke danne en slug af "${meta?.slug ?? title}"`);
+  const related = readRelated(meta?.related, lineOf('related'));
+  warnings.push(...related.warnings);
+  const author = readAuthor(meta?.author, lineOf('author'), warnings);
   return {
     kind,
     slug,
+    slugRule: meta?.slug ? 'frontmatter' : 'title',
+    aliases: [],
     title,
-    metaTitle: meta?.metaTitle ?? null,
+    titleRule,
+    metaTitle: meta?.metatitle ?? null,
     description: meta?.description ?? null,
     datePublished: datePublished ?? dateModified,
-    dateModified: dateModified && datePublished && dateModified < datePublished ? datePublished : (dateModified ?? datePublished),
-    author: meta?.author ? authorRef(meta.author) : null,
-    related: (meta?.related ?? []).map(slugify).filter(Boolean),
+    dateModified: dateModified ?? datePublished,
+    author,
+    related: related.refs,
     format: 'markdown',
     source,
+    sourceFile: null,
+    images: [],
+    oldSiteLinks: [],
+    warnings,
     tree,
   };
 }
 
-type Frontmatter = z.output<typeof frontmatterSchema>;
+/** `title`, else the first H1, else `metaTitle` before its first dash/colon/bar, else the file name. */
+function chooseTitle(tree: Root, meta: Frontmatter | null, file: string | null): { title: string; rule: TitleRule } {
+  const h1Index = tree.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
+  const h1 = h1Index >= 0 ? headingText(tree.children[h1Index] as Heading) : '';
+  // An H1 at the top repeats the page's own heading: it goes when it is (or gives) the title.
+  const dropLeadingH1 = (title: string) => {
+    if (h1Index === firstContentIndex(tree.children) && h1.toLowerCase() === title.toLowerCase()) tree.children.splice(h1Index, 1);
+  };
+  if (meta?.title) {
+    dropLeadingH1(meta.title);
+    return { title: meta.title, rule: 'title' };
+  }
+  if (h1) {
+    dropLeadingH1(h1);
+    return { title: h1, rule: 'h1' };
+  }
+  const fromMeta = meta?.metatitle ? titleFromMetaTitle(meta.metatitle) : '';
+  if (fromMeta) return { title: fromMeta, rule: 'metaTitle' };
+  const fromFile = file ? readableFileName(file) : '';
+  if (fromFile) return { title: fromFile, rule: 'filename' };
+  throw new Rejection('mangler titel: ingen "title" i frontmatter, ingen H1, ingen metaTitle og intet filnavn');
+}
+
+function firstContentIndex(children: RootContent[]): number {
+  return children.findIndex((n) => n.type !== 'html' && n.type !== 'thematicBreak');
+}
+
+/** "Knæ – Hvad er knæet? …" → "Knæ": up to the first dash (between spaces), en/em dash, colon or bar. */
+export function titleFromMetaTitle(metaTitle: string): string {
+  return (metaTitle.split(/\s+-\s+|[–—:|]/)[0] ?? '').trim();
+}
+
+/** "knae_smerter-i-hoften.md" → "Knae smerter i hoften". */
+export function readableFileName(file: string): string {
+  const words = basename(file, extname(file)).replace(/[_\-\s]+/g, ' ').trim();
+  return words ? words.charAt(0).toLocaleUpperCase('da') + words.slice(1) : '';
+}
 
 function readFrontmatter(node: Yaml): Frontmatter {
   let data: unknown;
@@ -94,7 +149,12 @@ function readFrontmatter(node: Yaml): Frontmatter {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new Rejection('frontmatter skal bestå af "felt: værdi"-linjer');
   }
-  const parsed = frontmatterSchema.safeParse(data);
+  const normalised: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const k = fieldKey(key);
+    if (!(k in normalised)) normalised[k] = value;
+  }
+  const parsed = frontmatterSchema.safeParse(normalised);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Rejection(`ugyldigt felt "${issue?.path.join('.')}" i frontmatter`);
@@ -102,7 +162,18 @@ function readFrontmatter(node: Yaml): Frontmatter {
   return parsed.data;
 }
 
-function dateOf(meta: Frontmatter | null, field: 'datePublished' | 'lastUpdated'): string | null {
+const fieldKey = (key: string) => key.toLowerCase().replace(/[_-]/g, '');
+
+/** The line of a frontmatter key in the file. */
+function keyLine(node: Yaml, key: string): number | null {
+  const index = node.value.split('\n').findIndex((l) => {
+    const m = /^\s*["']?([A-Za-z_-]+)["']?\s*:/.exec(l);
+    return m !== null && fieldKey(m[1]!) === key;
+  });
+  return index < 0 ? null : (node.position?.start.line ?? 1) + 1 + index;
+}
+
+function dateOf(meta: Frontmatter | null, field: 'datepublished' | 'lastupdated'): string | null {
   const value = meta?.[field];
   if (value === undefined || value === null || value === '') return null;
   const date = parseContentDate(typeof value === 'number' ? String(value) : value);
@@ -113,9 +184,24 @@ function dateOf(meta: Frontmatter | null, field: 'datePublished' | 'lastUpdated'
   return date;
 }
 
-/** "mette-kjaergaard" is a slug; "Mette Kjærgaard" is a name. */
-export function authorRef(value: string): { slug: string } | { name: string } {
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? { slug: value } : { name: value };
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** "mette-kjaergaard" is a slug; "Mette Kjærgaard" is a name; `{ name, slug }` is both, as written. */
+export function authorRef(value: string): AuthorRef {
+  return SLUG.test(value) ? { name: null, slug: value } : { name: value, slug: null };
+}
+
+function readAuthor(value: unknown, line: number | null, warnings: ImportWarning[]): AuthorRef | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value === 'string') return value.trim() ? { ...authorRef(value.trim()), line } : null;
+  if (typeof value === 'object' && !Array.isArray(value)) {
+    const { name, slug } = value as Record<string, unknown>;
+    const n = typeof name === 'string' && name.trim() ? name.trim() : null;
+    const s = typeof slug === 'string' && SLUG.test(slug.trim()) ? slug.trim() : null;
+    if (n || s) return { name: n, slug: s, line };
+  }
+  warnings.push({ line, message: 'author kan ikke læses (skriv et navn, en slug eller {name, slug}); artiklen er importeret uden forfatter' });
+  return null;
 }
 
 function headingText(node: Heading): string {

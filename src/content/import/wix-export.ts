@@ -58,15 +58,22 @@ export function parseWixExport(source: string, kind: ArticleKind): ArticleDraft 
   return {
     kind,
     slug,
+    slugRule: 'title',
+    aliases: [],
     title,
+    titleRule: 'export',
     metaTitle: null,
     description: null,
     datePublished,
     dateModified: datePublished,
-    author: author ? { name: author } : null,
+    author: author ? { name: author, slug: null } : null,
     related: [],
     format: 'wix',
     source,
+    sourceFile: null,
+    images: [],
+    oldSiteLinks: [],
+    warnings: [],
     tree: { type: 'root', children },
   };
 }

@@ -97,6 +97,13 @@ export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; artic
           </section>
         )}
 
+        {article.faq.sources && (
+          <section class="sources" aria-labelledby={article.faq.sources.heading.id}>
+            <h3 id={article.faq.sources.heading.id}>{article.faq.sources.heading.text}</h3>
+            <div class="prose" dangerouslySetInnerHTML={{ __html: article.faq.sources.html }} />
+          </section>
+        )}
+
         <aside class="notice" aria-label="Vigtigt">
           <p>
             Teksten er generel viden og kan ikke erstatte en undersøgelse. Bliver dine gener værre, eller er du i tvivl, så
@@ -111,6 +118,7 @@ export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; artic
               {related.map((r) => (
                 <li key={r.url}>
                   <a href={r.url}>{r.title}</a>
+                  {r.kind !== article.kind && <span class="muted"> ({SECTION[r.kind].name.toLowerCase()})</span>}
                 </li>
               ))}
             </ul>
