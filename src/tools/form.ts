@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { formatDecimal, parseDanishDecimal } from '../text/numbers.js';
-import { firstValue } from '../web/respond.js';
 
 /**
  * A tool form read from a query string or a posted body: the raw values (to refill the form),
@@ -34,6 +33,12 @@ export function readForm<S extends z.ZodType>(
     errors[field] ??= issue.message;
   }
   return { values, errors, data: null, submitted: true };
+}
+
+/** A query or form value given twice arrives as an array: the first one counts. */
+function firstValue(value: unknown): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
 }
 
 /** A bound with its unit, "250 cm"; decimals only where the bound has them. */

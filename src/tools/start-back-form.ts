@@ -33,7 +33,10 @@ export const startBackSchema = z
 export type StartBackForm = z.output<typeof startBackSchema>;
 
 /** Ordbog articles about back pain shown with the result (only those that exist are listed). */
-export const BACK_PAIN_ARTICLES = ['laendesmerter', 'diskusprolaps'] as const;
+export const BACK_PAIN_ARTICLES = [
+  { type: 'ordbog', slug: 'laendesmerter' },
+  { type: 'ordbog', slug: 'diskusprolaps' },
+];
 
 /** The directory's specialty for back pain (reference data in data/specialties.json). */
 export const BACK_SPECIALTY = 'ryg-og-laend';

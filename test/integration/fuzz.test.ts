@@ -32,7 +32,7 @@ function registeredRoutes(tree: string): string[] {
 }
 
 /** Values a route needs before it looks at anything else (required parameters). */
-const REQUIRED: Record<string, string> = { '/api/v1/search': 'q=kn%C3%A6', '/api/v1/towns': 'q=aar' };
+const REQUIRED: Record<string, string> = { '/api/v1/search': 'q=kn%C3%A6', '/api/v1/towns': 'q=aar', '/vaerktoejer/start-back/find': 'postnummer=8000' };
 /** Good values for path parameters, so the query is what is being tested. */
 const GOOD_PARAMS: Record<string, string> = {
   slug: 'knaesmerter',
@@ -71,7 +71,10 @@ const withQuery = (route: string, query: string) => {
 
 function messageOf(res: LightMyRequestResponse): { message: string; parameter?: string } {
   if (String(res.headers['content-type']).startsWith('application/json')) return res.json().error;
-  const text = /<section class="error-page">([\s\S]*?)<\/section>/.exec(res.body)?.[1] ?? '';
+  // An error page, or a form shown again with a message at each bad field.
+  const text =
+    /<section class="error-page">([\s\S]*?)<\/section>/.exec(res.body)?.[1] ??
+    [...res.body.matchAll(/<p class="field-error"[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]).join(' ');
   return { message: text.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ') };
 }
 
