@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { RouteDeps } from '../web/deps.js';
+import { renderDocument } from '../web/layout.js';
+import { PUBLIC_PAGE_CACHE, sendHtml } from '../web/respond.js';
+import { explainReport } from './matcher.js';
+import { EXPLAINER_PATH, ExplainerPage, MAX_REPORT_CHARS } from './view.js';
+
+const reportForm = z.object({
+  tekst: z
+    .string({ error: 'Sæt teksten fra din scanningsbeskrivelse ind i feltet.' })
+    .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Sæt teksten fra din scanningsbeskrivelse ind i feltet.')
+        .max(MAX_REPORT_CHARS, `Teksten er for lang. Den må højst være ${MAX_REPORT_CHARS.toLocaleString('da-DK')} tegn; del den op, eller tag kun konklusionen med.`),
+    ),
+});
+
+// 20,000 characters of æøå and punctuation, form-encoded, stay well below this.
+const BODY_LIMIT = 256 * 1024;
+
+/**
+ * The scan-report explainer. The text is health data: it lives only in this request's memory,
+ * is never written to the database or the log (the POST body is not logged, and errors here
+ * are answered, not thrown), and the answer is `no-store`. Cross-site posts are refused by
+ * the Origin/Sec-Fetch-Site guard in web/security.ts.
+ */
+export async function explainerRoutes(app: FastifyInstance, { ctx }: Pick<RouteDeps, 'ctx'>) {
+  app.get(EXPLAINER_PATH, { config: { access: 'public' } }, async (_request, reply) =>
+    sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} />), PUBLIC_PAGE_CACHE),
+  );
+
+  app.post(EXPLAINER_PATH, { config: { access: 'public' }, bodyLimit: BODY_LIMIT }, async (request, reply) => {
+    const parsed = reportForm.safeParse(request.body ?? {});
+    if (!parsed.success) {
+      const raw = (request.body as { tekst?: unknown } | undefined)?.tekst;
+      const text = typeof raw === 'string' ? raw.slice(0, MAX_REPORT_CHARS) : '';
+      const error = parsed.error.issues[0]?.message ?? 'Teksten kunne ikke læses.';
+      return sendHtml(reply.status(400), renderDocument(<ExplainerPage ctx={ctx} text={text} error={error} />), 'no-store');
+    }
+    const text = parsed.data.tekst;
+    return sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} text={text} result={explainReport(text)} />), 'no-store');
+  });
+}
