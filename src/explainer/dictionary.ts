@@ -1,5 +1,5 @@
 import { slugify } from '../text/slugify.js';
-import { tokenForWord, words } from '../text/tokenize.js';
+import { danishSpelling, tokenForWord, words } from '../text/tokenize.js';
 import { ANATOMY } from './terms/anatomy.js';
 import { DIRECTIONS } from './terms/directions.js';
 import { FINDINGS } from './terms/findings.js';
@@ -25,8 +25,12 @@ export interface Dictionary {
   entries: Entry[];
   /** First token → the phrases that start with it, longest first. */
   phrasesByFirstToken: Map<string, Phrase[]>;
-  /** Tokens of one-word anatomy and findings forms, for the head or tail of a compound. */
+  /** Tokens of one-word anatomy and findings forms, for the head of a compound. */
   compoundParts: Map<string, Entry>;
+  /** The same forms and their inflections as spelled (no stemming), for the tail of a compound. */
+  compoundTails: Map<string, Entry>;
+  /** The first three letters of every token in the tables (see `couldMatch`). */
+  prefixes: Set<string>;
 }
 
 /** The tokens of a form; the same tokenizer reads reports, so inflected forms meet here. */
@@ -53,6 +57,7 @@ export function buildDictionary(terms: readonly Term[]): Dictionary {
   const entries: Entry[] = [];
   const phrasesByFirstToken = new Map<string, Phrase[]>();
   const compoundParts = new Map<string, Entry>();
+  const compoundTails = new Map<string, Entry>();
   const seen = new Set<string>();
   const add = (tokens: string[], entry: Entry, compoundPart: boolean) => {
     const key = tokens.join(' ');
@@ -72,9 +77,29 @@ export function buildDictionary(terms: readonly Term[]): Dictionary {
   });
   for (const { term, entry, compoundPart } of withEntries) for (const form of term.forms) add(formTokens(form), entry, compoundPart);
   for (const { term, entry, compoundPart } of withEntries) {
-    for (const form of term.forms) for (const ending of INFLECTIONS) add(formTokens(form + ending), entry, compoundPart);
+    for (const form of term.forms) {
+      for (const ending of ['', ...INFLECTIONS]) {
+        if (ending) add(formTokens(form + ending), entry, compoundPart);
+        const spelled = danishSpelling(form + ending);
+        if (compoundPart && words(form).length === 1 && spelled.length >= MIN_COMPOUND_PART && !compoundTails.has(spelled)) compoundTails.set(spelled, entry);
+      }
+    }
   }
-  return { entries, phrasesByFirstToken, compoundParts };
+  const prefixes = new Set<string>();
+  for (const list of phrasesByFirstToken.values()) for (const p of list) for (const t of p.tokens) prefixes.add(t.slice(0, PREFIX));
+  return { entries, phrasesByFirstToken, compoundParts, compoundTails, prefixes };
+}
+
+const PREFIX = 3;
+
+/**
+ * Whether a word (spelled and folded like a token) could stem to a token of the dictionary.
+ * Stemming only ever shortens a word, so its token starts like the word: a word that starts
+ * like no token needs no stemming, which is most of the cost on a long report.
+ */
+export function couldMatch(dict: Dictionary, folded: string): boolean {
+  for (let n = Math.min(PREFIX, folded.length); n >= 1; n--) if (dict.prefixes.has(folded.slice(0, n))) return true;
+  return false;
 }
 
 let shared: Dictionary | undefined;

@@ -10,8 +10,8 @@ describe('explainReport', () => {
   });
 
   it('reads a compound whose head or tail is a known term', () => {
-    const text = 'Menisklæsionen er uændret. Korsbåndsruptur. Knoglemarvsødemet er svundet.';
-    expect(marked(text)).toEqual(['Menisklæsionen', 'Korsbåndsruptur', 'Knoglemarvsødemet']);
+    const text = 'Menisklæsionen er uændret. Korsbåndsruptur. Knoglemarvsødemet er svundet. Ingen gigtcyste.';
+    expect(marked(text)).toEqual(['Menisklæsionen', 'Korsbåndsruptur', 'Knoglemarvsødemet', 'gigtcyste']);
     expect(explainReport(text).matches[0]!.entries.map((e) => e.heading)).toEqual(['menisk', 'ruptur']);
   });
 

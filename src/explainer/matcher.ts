@@ -1,5 +1,7 @@
 import { danishSpelling, tokenForWord } from '../text/tokenize.js';
-import { type Dictionary, type Entry, MIN_COMPOUND_PART, dictionary } from './dictionary.js';
+import { foldDanish } from '../text/slugify.js';
+import { STOP_WORDS } from '../text/stopwords.js';
+import { type Dictionary, type Entry, MIN_COMPOUND_PART, couldMatch, dictionary } from './dictionary.js';
 import { patternMatches } from './patterns.js';
 
 /** A stretch of the user's text and what explains it (two entries for a compound of two terms). */
@@ -36,7 +38,7 @@ const SENTENCE_BREAK = /[.;:!?()\n]/;
 export function explainReport(text: string, dict: Dictionary = dictionary()): Explained {
   const patterns = patternMatches(text);
   const matches: Match[] = patterns.map((p) => ({ start: p.start, end: p.end, entries: [p.entry] }));
-  const words = wordsOutside(text, patterns);
+  const words = wordsOutside(text, patterns, dict);
 
   for (let i = 0; i < words.length; ) {
     const word = words[i]!;
@@ -58,7 +60,7 @@ export function explainReport(text: string, dict: Dictionary = dictionary()): Ex
 }
 
 /** The words of the text (stop words kept as null tokens) that no pattern claimed. */
-function wordsOutside(text: string, patterns: { start: number; end: number }[]): Word[] {
+function wordsOutside(text: string, patterns: { start: number; end: number }[], dict: Dictionary): Word[] {
   const out: Word[] = [];
   let p = 0;
   let lastEnd = 0;
@@ -71,12 +73,22 @@ function wordsOutside(text: string, patterns: { start: number; end: number }[]):
       p++;
     }
     if (p < patterns.length && patterns[p]!.start < end) continue;
-    const token = tokenForWord(m[0]);
+    const token = wordToken(m[0], dict);
     out.push({ start, end, token, breakBefore: pendingBreak || SENTENCE_BREAK.test(text.slice(lastEnd, start)) });
     pendingBreak = false;
     lastEnd = end;
   }
   return out;
+}
+
+/** A word that starts like no token of the dictionary; it can still end in a compound tail. */
+const UNKNOWN = '\u0000';
+
+/** The word's token as the search index would have it, or UNKNOWN when no term can start it. */
+function wordToken(word: string, dict: Dictionary): string | null {
+  const spelled = danishSpelling(word);
+  if (spelled === '' || STOP_WORDS.has(spelled)) return null;
+  return couldMatch(dict, foldDanish(spelled)) ? tokenForWord(word) : UNKNOWN;
 }
 
 /** The longest phrase starting at word i; stop words between its words are skipped. */
@@ -98,14 +110,14 @@ function longestPhraseAt(words: Word[], i: number, dict: Dictionary): { entry: E
 }
 
 /**
- * The longest known head and the longest known tail of a compound, compared on stems:
- * "menisklæsionen" → menisk + læsion. Each part must leave at least three letters to the other,
+ * The longest known head (compared on stems) and the longest known tail (compared as spelled,
+ * inflections included) of a compound: "menisklæsionen" → menisk + læsion. Each part must leave at least three letters to the other,
  * so short words are never split.
  */
 function compoundParts(token: string, written: string, dict: Dictionary): Entry[] {
-  if (token.length < 2 * MIN_COMPOUND_PART - 1) return [];
+  if (written.length < 2 * MIN_COMPOUND_PART - 1) return [];
   let head: { entry: Entry; end: number } | undefined;
-  for (let end = token.length - 3; end >= MIN_COMPOUND_PART; end--) {
+  for (let end = token === UNKNOWN ? 0 : token.length - 3; end >= MIN_COMPOUND_PART; end--) {
     const entry = dict.compoundParts.get(token.slice(0, end));
     if (entry) {
       head = { entry, end };
@@ -115,8 +127,7 @@ function compoundParts(token: string, written: string, dict: Dictionary): Entry[
   let tail: Entry | undefined;
   const spelled = danishSpelling(written);
   for (let start = 3; start <= spelled.length - MIN_COMPOUND_PART; start++) {
-    const stem = tokenForWord(spelled.slice(start));
-    const entry = stem === null ? undefined : dict.compoundParts.get(stem);
+    const entry = dict.compoundTails.get(spelled.slice(start));
     if (entry) {
       tail = entry;
       break;

@@ -79,6 +79,9 @@ export function ExplainerPage({ ctx, text = '', result, error }: ExplainerPagePr
 
 function ExplainedReport({ text, result }: { text: string; result: Explained }) {
   const number = new Map(result.entries.map((e, i) => [e.id, i + 1]));
+  // How the text wrote it, when that differs from the heading ("inferiore" for "kaudal").
+  const written = new Map<string, string>();
+  for (const m of result.matches) for (const e of m.entries) if (!written.has(e.id)) written.set(e.id, text.slice(m.start, m.end));
   return (
     <section class="explainer-result" aria-labelledby="resultat">
       <h2 id="resultat">
@@ -93,6 +96,7 @@ function ExplainedReport({ text, result }: { text: string; result: Explained }) 
             {result.entries.map((e) => (
               <li id={`forklaring-${number.get(e.id)}`} key={e.id}>
                 <h3>{e.heading}</h3>
+                {written.get(e.id)?.toLowerCase() !== e.heading.toLowerCase() && <p class="explainer-seen">I din tekst: »{written.get(e.id)}«</p>}
                 <p>{e.text}</p>
                 {e.ordbog && (
                   <p class="explainer-more">
