@@ -47,8 +47,8 @@ export async function directoryBenchmark(): Promise<BenchmarkOutcome> {
   // 2. The same file through the CLI, start-up included.
   const cliDb = outPath('directory', 'cli.db');
   removeSqliteFile(cliDb);
-  const cliArgs = ['tsx', join(ROOT, 'src/cli/index.ts'), '--database', `sqlite:${cliDb}`, 'import-clinics', csv];
-  const cli = await runProcess('fysio import-clinics', 'npx', cliArgs, { cwd: ROOT, stdout: 'ignore' });
+  const cliArgs = [join(ROOT, 'dist/cli/index.js'), '--database', `sqlite:${cliDb}`, 'import-clinics', csv];
+  const cli = await runProcess('fysio import-clinics', process.execPath, cliArgs, { cwd: ROOT, stdout: 'ignore' });
   if (cli.code !== 0) throw new Error(`the CLI import exited with ${cli.code ?? cli.signal}:\n${cli.outputTail}`);
   const cliRowsPerSecond = count / (cli.wallMs / 1000);
   progress(`directory: CLI import ${fmt(cliRowsPerSecond, 0)} rows/s (wall clock)`);
@@ -127,7 +127,7 @@ export async function directoryBenchmark(): Promise<BenchmarkOutcome> {
         clinics: count,
         seed: SCALE.clinicSeed,
         csv: csv.replace(`${ROOT}/`, ''),
-        import: { inProcess: importResult, cli: { command: `npx ${cliArgs.join(' ').replaceAll(`${ROOT}/`, '')}`, seconds: round(cli.wallMs / 1000, 2), rowsPerSecond: round(cliRowsPerSecond, 0) } },
+        import: { inProcess: importResult, cli: { command: `node ${cliArgs.join(' ').replaceAll(`${ROOT}/`, '')}`, seconds: round(cli.wallMs / 1000, 2), rowsPerSecond: round(cliRowsPerSecond, 0) } },
         firstRender: { pages: firstRenders.length, ms: firstRender },
         apiNear: { path: API_PATH, bytes: apiBytes, comparison: api, firstAnswers: { places: apiFirst.length, ms: apiFirstAnswer } },
         rssMb: { idleMedian: round(idle.p50, 1), peakUnderLoad: round(underLoad.max, 1) },

@@ -59,7 +59,7 @@ export async function importLockBenchmark(): Promise<BenchmarkOutcome> {
     const baseline = await load('pages, no import', { durationSeconds: baselineSeconds });
 
     progress(`import-lock: importing ${count} files with the CLI while the same load runs`);
-    const cli = startProcess('fysio import', 'npx', ['tsx', 'src/cli/index.ts', '--database', `sqlite:${dbFile}`, 'import', files], { cwd: ROOT, stdout: 'ignore' });
+    const cli = startProcess('fysio import', process.execPath, ['dist/cli/index.js', '--database', `sqlite:${dbFile}`, 'import', files], { cwd: ROOT, stdout: 'ignore' });
     const started = performance.now();
     const exited = cli.exited.then((status) => ({ status, seconds: (performance.now() - started) / 1000 }));
     const during = await load('pages during the import', { until: exited });

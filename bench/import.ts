@@ -73,9 +73,9 @@ export async function importBenchmark(): Promise<BenchmarkOutcome> {
   // 2. The CLI, as an operator runs it (stdout discarded: it prints one line per file).
   const cliDb = outPath('import', 'cli.db');
   removeSqliteFile(cliDb);
-  const args = ['tsx', 'src/cli/index.ts', '--database', `sqlite:${cliDb}`, 'import', dir];
-  const startup = await runProcess('fysio --help', 'npx', ['tsx', 'src/cli/index.ts', '--help'], { cwd: ROOT, stdout: 'ignore' });
-  const cli = await runProcess('fysio import', 'npx', args, { cwd: ROOT, stdout: 'ignore' });
+  const args = ['dist/cli/index.js', '--database', `sqlite:${cliDb}`, 'import', dir];
+  const startup = await runProcess('fysio --help', process.execPath, ['dist/cli/index.js', '--help'], { cwd: ROOT, stdout: 'ignore' });
+  const cli = await runProcess('fysio import', process.execPath, args, { cwd: ROOT, stdout: 'ignore' });
   if (cli.code !== 0) throw new Error(`the CLI import exited with ${cli.code ?? cli.signal}:\n${cli.outputTail}`);
   const check = await openDatabase(`sqlite:${cliDb}`);
   const cliArticles = await countArticles(check.db, 'ordbog').finally(() => check.close());
@@ -100,7 +100,7 @@ export async function importBenchmark(): Promise<BenchmarkOutcome> {
       directory: dir.replace(`${ROOT}/`, ''),
       inProcess,
       cli: {
-        command: `npx ${args.join(' ').replaceAll(`${ROOT}/`, '')}`,
+        command: `node ${args.join(' ').replaceAll(`${ROOT}/`, '')}`,
         seconds: round(cliSeconds, 3),
         filesPerSecond: round(count / cliSeconds, 1),
         startupSeconds: round(startup.wallMs / 1000, 3),

@@ -200,7 +200,7 @@ export async function pagesBenchmark(): Promise<BenchmarkOutcome> {
     summary,
     details: {
       paths: { article: ARTICLE_PATH, town: TOWN_PATH, search: SEARCH_PATH },
-      appServer: { command: `node ${[...nodeArgs(), '--import', 'tsx', 'src/main.ts'].join(' ')}`, env: { NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT: 'off', PAGE_CACHE: 'on / off' }, log: 'stdout to bench/.out/pages/*/server*.log' },
+      appServer: { command: `node ${[...nodeArgs(), 'dist/main.js'].join(' ')}`, env: { NODE_ENV: 'production', LOG_LEVEL: 'info', RATE_LIMIT: 'off', PAGE_CACHE: 'on / off' }, log: 'stdout to bench/.out/pages/*/server*.log' },
       loadGenerator: 'wrk, 1 thread, 50 connections, browser user agent',
       targets: TARGETS,
       demo,

@@ -9,6 +9,7 @@ import type { Benchmark } from './lib/benchmark.js';
 import { killAllChildren } from './lib/processes.js';
 import { type SummaryRow, machineInfo, row, summaryTable } from './lib/report.js';
 import { pagesBenchmark } from './pages.js';
+import { relevanceBenchmark } from './relevance.js';
 import { searchBenchmark } from './search.js';
 
 /**
@@ -24,6 +25,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'pages', description: 'article, town page, Zipf mix vs nginx (cached and uncached), search at 50 connections (wrk)', run: pagesBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
+  { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
 ];
 
 /** The commit measured, and whether src/ had uncommitted changes (they are measured too). */

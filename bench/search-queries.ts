@@ -1,4 +1,4 @@
-import { foldDanish } from '../src/text/slugify.js';
+import { foldDanish } from '../src/text/danish.js';
 import { tokenForWord } from '../src/text/tokenize.js';
 import { type Random, mulberry32, pickUniform } from './lib/random.js';
 

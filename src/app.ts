@@ -1,9 +1,10 @@
-import formbody from '@fastify/formbody';
+import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ANONYMOUS, assertRouteDeclaresAccess, routeAllows } from './accounts/policy.js';
-import type { Config } from './config.js';
+import type { Config, ProxyTrust } from './config.js';
 import { contentApiRoutes } from './content/api.js';
 import { contentRoutes } from './content/routes.js';
+import { contentSitemapSections } from './content/sitemap.js';
 import type { Connection } from './db/connect.js';
 import { directoryApiRoutes } from './directory/api.js';
 import { ClinicCatalogSource } from './directory/catalog.js';
@@ -15,16 +16,20 @@ import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
 import { specialtyRoutes } from './directory/routes/specialties.js';
-import { directorySitemap } from './directory/stats.js';
+import { directorySitemapSections } from './directory/stats.js';
 import { loadPublicTariff } from './directory/tariff.js';
 import { searchRoutes } from './search/routes.js';
 import { defaultAssets } from './web/assets.js';
 import type { RouteDeps } from './web/deps.js';
-import { HttpError, installErrorHandlers } from './web/errors.js';
+import { HttpError, frameworkErrorHandler, installErrorHandlers } from './web/errors.js';
 import type { ViewContext } from './web/layout.js';
+import { collectApiOperations } from './web/openapi.js';
 import { PageCache } from './web/page-cache.js';
+import { installRateLimits } from './web/rate-limit.js';
+import { COMPRESSION, PUBLIC_PAGE_CACHE, installConditionalRequests } from './web/respond.js';
 import { webRoutes } from './web/routes.js';
-import { installSecurity } from './web/security.js';
+import { installQueryGuard } from './web/query-guard.js';
+import { installSecurity, securityHeaders } from './web/security.js';
 
 export interface AppOptions {
   config: Config;
@@ -42,13 +47,21 @@ declare module 'fastify' {
 
 /** Builds the app without listening: tests drive it with `app.inject`. */
 export async function buildApp({ config, connection }: AppOptions): Promise<FastifyInstance> {
+  const db = connection.db;
+  const assets = defaultAssets();
+  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
+  const headers = securityHeaders(config.baseUrl);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // A number means "trust this many hops"; Fastify supports it, its types do not list it.
-    trustProxy: config.trustProxy as boolean,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 300 },
+    frameworkErrors: frameworkErrorHandler(ctx, headers),
   });
+
+  // First, so every answer below (redirects, refusals, errors) carries the headers.
+  installSecurity(app, headers);
+  installQueryGuard(app);
 
   // Fail closed: every route must say who may call it.
   app.addHook('onRoute', assertRouteDeclaresAccess);
@@ -59,6 +72,13 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     }
   });
 
+  // The JSON API's one caching rule: every successful answer is public data that may be
+  // cached briefly and revalidated, like a page; errors say no-store (see web/errors.tsx).
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode < 400 && request.url.startsWith('/api/')) reply.header('cache-control', PUBLIC_PAGE_CACHE);
+    return payload;
+  });
+
   // One URL per page: "/ordbog/" answers 301 to "/ordbog".
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -66,15 +86,32 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     if (target) return reply.redirect(target, 301);
   });
 
-  await installSecurity(app);
-  await app.register(formbody);
+  // Answers finished after close() began end their connection: Fastify only reaps keep-alive
+  // sockets that are idle when closing starts, so one that finishes its answer later (e.g. after
+  // compressing it) would hold server.close(), and the shutdown, until its keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
 
-  const db = connection.db;
-  const assets = defaultAssets();
-  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
+  // Conditional GET for every response, then compression for those made per request (cached
+  // bodies are compressed once by sendPage); both before any route is added.
+  installConditionalRequests(app);
+  await app.register(compress, {
+    encodings: COMPRESSION.encodings,
+    threshold: COMPRESSION.threshold,
+    customTypes: COMPRESSION.types,
+    brotliOptions: COMPRESSION.brotliOptions,
+  });
+  await installRateLimits(app, config.rateLimitPerMinute);
+  const apiOperations = collectApiOperations(app);
   const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
   const directory = await loadDirectory(db);
-  const events = new ClinicEventRecorder(db, { onError: (err) => app.log.error({ err }, 'recording clinic events failed') });
+  const events = new ClinicEventRecorder(db, { log: app.log });
   app.decorate('pageCache', cache);
   app.decorate('clinicEvents', events);
   const deps: RouteDeps = { db, ctx, cache };
@@ -100,10 +137,15 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
 
   installErrorHandlers(app, ctx);
-  await webRoutes(app, { ...directoryDeps, assets, sitemapSources: [(d) => directorySitemap(d, directory)] });
+  await webRoutes(app, {
+    ...directoryDeps,
+    assets,
+    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory)],
+    apiOperations,
+  });
   await contentRoutes(app, deps);
   await contentApiRoutes(app, deps);
-  await searchRoutes(app, deps);
+  await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await specialtyRoutes(app, directoryDeps);
@@ -122,4 +164,15 @@ export function withoutTrailingSlash(url: string): string | null {
   const [path, query] = i < 0 ? [url, ''] : [url.slice(0, i), url.slice(i)];
   if (path.length <= 1 || !path.endsWith('/')) return null;
   return `/${path.replace(/^[/\\]+|\/+$/g, '')}${query}`;
+}
+
+/**
+ * TRUST_PROXY for Fastify. A hop count becomes a function: Fastify reads a bare number as
+ * "trust nothing". Hops are counted from the right of X-Forwarded-For, nearest proxy first,
+ * so only entries our own proxies added are believed.
+ */
+export function fastifyTrustProxy(trust: ProxyTrust): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if ('hops' in trust) return (_address, hop) => hop < trust.hops;
+  return trust.addresses;
 }

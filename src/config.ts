@@ -1,58 +1,104 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { yesNo } from './text/yes-no.js';
+import { danishErrorsNamed } from './text/zod-danish.js';
+import { dataPath } from './paths.js';
 
 /**
- * The environment, validated once at boot. Every setting has a default that makes
- * `npm start` work on a fresh clone; production must set BASE_URL.
+ * The environment, validated once at boot; the `Config` type is what this schema outputs.
+ * Every setting has a default that makes `npm start` work on a fresh clone; production must
+ * set BASE_URL.
  */
-const booleanFlag = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'], { error: 'skal være true eller false' })
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce
-    .number({ error: 'PORT skal være et tal' })
-    .int()
-    .min(0, 'PORT skal være mellem 0 og 65535')
-    .max(65535, 'PORT skal være mellem 0 og 65535')
-    .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL skal være sqlite:<sti> eller postgres://…')
-    .default('sqlite:data/fysio.db'),
-  BASE_URL: z
-    .url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' })
-    .optional(),
-  SITE_NAME: z.string().min(1).default('Fysio'),
-  DEMO: booleanFlag.optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  PAGE_CACHE: booleanFlag.optional(),
-  TRUST_PROXY: z
-    .string()
-    .regex(/^(true|false|\d{1,2})$/, 'TRUST_PROXY skal være true, false eller antallet af proxyer foran appen')
-    .optional(),
+/** Proxies on this machine or a private network: what TRUST_PROXY=true trusts. */
+const PRIVATE_PROXIES = ['loopback', 'linklocal', 'uniquelocal'] as const;
+
+/**
+ * Which hops in front of the app may tell us the client's address (X-Forwarded-For):
+ * none (false), the nearest `n` hops, or hops whose address is in a list.
+ */
+export type ProxyTrust = false | { hops: number } | { addresses: string[] };
+
+const TRUST_PROXY_MESSAGE =
+  'TRUST_PROXY skal være true, false, et antal proxyer (fx 1) eller proxyernes adresser (fx 10.0.0.0/8,127.0.0.1)';
+
+function isProxyAddress(entry: string): boolean {
+  if ((PRIVATE_PROXIES as readonly string[]).includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const proxyTrust = z.string().transform((raw, ctx): ProxyTrust => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'false' || value === '0') return false;
+  if (value === 'true') return { addresses: [...PRIVATE_PROXIES] };
+  if (/^\d{1,2}$/.test(value)) return { hops: Number(value) };
+  const addresses = value.split(',').map((a) => a.trim());
+  const bad = addresses.find((a) => !isProxyAddress(a));
+  if (bad !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `${TRUST_PROXY_MESSAGE}; "${bad}" er ingen af delene` });
+    return z.NEVER;
+  }
+  return { addresses };
 });
 
-export type Config = {
-  env: 'development' | 'production' | 'test';
-  port: number;
-  host: string;
-  databaseUrl: string;
-  /** Without trailing slash, e.g. "https://fysio.dk". */
-  baseUrl: string;
-  siteName: string;
-  /** Seed demo content into an empty database. */
-  demo: boolean;
-  logLevel: string;
-  /**
-   * Whether to believe X-Forwarded-For (true, or the number of proxies in front). Off by
-   * default: without a proxy, clients could otherwise pretend to be anyone.
-   */
-  trustProxy: boolean | number;
-  /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
-  pageCache: boolean;
-};
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'PORT skal være et tal' })
+      .int('PORT skal være et heltal')
+      .min(0, 'PORT skal være mellem 0 og 65535')
+      .max(65535, 'PORT skal være mellem 0 og 65535')
+      .default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'DATABASE_URL skal være sqlite:<sti> eller postgres://…')
+      .default(`sqlite:${dataPath('fysio.db')}`),
+    BASE_URL: z.url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' }).optional(),
+    SITE_NAME: z.string().min(1).default('Fysio'),
+    DEMO: yesNo.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    PAGE_CACHE: yesNo.optional(),
+    TRUST_PROXY: proxyTrust.optional(),
+    RATE_LIMIT: yesNo.optional(),
+    RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ error: 'RATE_LIMIT_PER_MINUTE skal være et tal' })
+      .int('RATE_LIMIT_PER_MINUTE skal være et heltal')
+      .min(1, 'RATE_LIMIT_PER_MINUTE skal være mindst 1')
+      .default(300),
+  })
+  .transform((e, ctx) => {
+    const production = e.NODE_ENV === 'production';
+    if (production && !e.BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['BASE_URL'], message: 'skal sættes i produktion (bruges til kanoniske URL’er, sitemap og feeds)' });
+      return z.NEVER;
+    }
+    return {
+      env: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      databaseUrl: e.DATABASE_URL,
+      /** Without trailing slash, e.g. "https://fysio.dk". */
+      baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      siteName: e.SITE_NAME,
+      /** Seed demo content into an empty database. */
+      demo: e.DEMO ?? !production,
+      logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+      /** Requests per minute per client address on each expensive endpoint; null: no limit. */
+      rateLimitPerMinute: e.RATE_LIMIT === false ? null : e.RATE_LIMIT_PER_MINUTE,
+      /** Keep rendered public pages in memory (on unless PAGE_CACHE=off; benchmarks turn it off). */
+      pageCache: e.PAGE_CACHE ?? true,
+      /** Off by default: without a proxy, clients could otherwise pretend to be anyone. */
+      trustProxy: e.TRUST_PROXY ?? (false as ProxyTrust),
+    };
+  });
+
+export type Config = z.output<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -64,27 +110,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (`BASE_URL=`) means "not set", as in most tools.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = configSchema.safeParse(present, { error: danishErrorsNamed });
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new ConfigError(parsed.error.issues.map((i) => (i.code === 'custom' && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)));
   }
-  const e = parsed.data;
-  const port = e.PORT;
-  const production = e.NODE_ENV === 'production';
-  if (production && !e.BASE_URL) {
-    throw new ConfigError(['BASE_URL: skal sættes i produktion (bruges til kanoniske URL’er, sitemap og feeds)']);
-  }
-  const baseUrl = (e.BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  return {
-    env: e.NODE_ENV,
-    port,
-    host: e.HOST,
-    databaseUrl: e.DATABASE_URL,
-    baseUrl,
-    siteName: e.SITE_NAME,
-    demo: e.DEMO ?? !production,
-    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
-    pageCache: e.PAGE_CACHE ?? true,
-    trustProxy: e.TRUST_PROXY === undefined || e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY === 'true' ? true : Number(e.TRUST_PROXY),
-  };
+  return parsed.data;
 }

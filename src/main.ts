@@ -41,6 +41,8 @@ export async function serve(config: Config): Promise<void> {
     }, 10_000);
     force.unref();
     try {
+      // Waits for in-flight requests, then writes the buffered clinic events (retrying for a
+      // few seconds if an import holds the lock) before the database closes.
       await app.close();
       await connection.close();
       process.exit(0);

@@ -1,4 +1,6 @@
 import net from 'node:net';
+import { afterEach } from 'vitest';
+import { takeApiViolations } from './helpers/openapi.js';
 
 /**
  * Tests never reach the network beyond this machine: an unplanned outside connection fails
@@ -13,3 +15,9 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
   if (!LOCAL.has(host)) throw new Error(`Test tried to connect to ${host}; tests may only use local services`);
   return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
 } as typeof net.Socket.prototype.connect;
+
+/** A JSON answer of the API that its OpenAPI document does not describe fails the test. */
+afterEach(() => {
+  const violations = takeApiViolations();
+  if (violations.length > 0) throw new Error(`API answers that do not match the OpenAPI document:\n${violations.join('\n')}`);
+});

@@ -4,14 +4,14 @@ import { freePort, waitForHttp } from './net.js';
 import { type ManagedProcess, startProcess } from './processes.js';
 
 /**
- * Our server as production runs it (`tsx src/main.ts`, one Node process), started as a
+ * Our server as production runs it (`node dist/main.js`, compiled; `npm run bench` builds first), started as a
  * child on a free port against its own database. Logging as in production: level info (one
  * line per request and per response), stdout written straight to `<logDir>/server.log`.
  * Rate limits are off (RATE_LIMIT=off): the load comes from one address.
  */
 
 export interface AppServerOptions {
-  /** Repository root (where src/main.ts is). */
+  /** Repository root (where dist/main.js is). */
   root: string;
   /** Database URL; a sqlite: file is deleted first when `freshDatabase` is set. */
   databaseUrl: string;
@@ -62,7 +62,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
     ...options.env,
   };
-  const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], {
+  const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), 'dist/main.js'], {
     cwd: options.root,
     env,
     logFile: join(options.logDir, options.pageCache === false ? 'server-uncached.log' : 'server.log'),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { type Connection, openDatabase } from '../db/connect.js';
 import { prepareSchema } from '../bootstrap.js';
+import { dataPath } from '../paths.js';
 import { serve } from '../main.js';
 
 /** Opens the configured database with an up-to-date schema, runs `fn`, and always closes it. */
@@ -32,7 +33,7 @@ export function registerDatabaseCommands(program: Command) {
 
   program
     .command('migrate')
-    .description('bring databasens skema up to date (sker også automatisk ved start)')
+    .description('opdatér databasens skema (sker også automatisk ved start)')
     .action(async () => {
       const config = loadConfig();
       const connection = await openDatabase(config.databaseUrl);
@@ -62,7 +63,7 @@ export function registerDatabaseCommands(program: Command) {
               : 'en database i hukommelsen kan ikke sikkerhedskopieres',
           );
         }
-        const target = resolve(destination ?? `data/backups/fysio-${timestamp()}.db`);
+        const target = destination ? resolve(destination) : dataPath('backups', `fysio-${timestamp()}.db`);
         await connection.backupTo(target);
         console.log(`Sikkerhedskopi skrevet: ${target}`);
       } finally {

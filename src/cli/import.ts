@@ -5,6 +5,7 @@ import { authorBySlug, listAuthors } from '../content/authors.js';
 import { type FileResult, collectFiles, importFiles } from '../content/import/import-files.js';
 import { withDatabase } from './database.js';
 import { Progress } from './progress.js';
+import { danishErrorsNamed } from '../text/zod-danish.js';
 
 const options = z.object({
   kind: z.enum(['ordbog', 'blog'], { error: '--kind skal være ordbog eller blog' }).optional(),
@@ -32,7 +33,7 @@ Eksempler:
   npm run fysio -- import indlaeg.txt --kind blog --author mette-kjaergaard`,
     )
     .action(async (paths: string[], raw: unknown) => {
-      const parsed = options.safeParse(raw);
+      const parsed = options.safeParse(raw, { error: danishErrorsNamed });
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
       const { kind, author: authorSlug } = parsed.data;
       const started = performance.now();

@@ -13,6 +13,8 @@ const program = new Command()
   .name('fysio')
   .description('Fysio – drift og import fra kommandolinjen')
   .option('--database <url>', 'database-URL (overskriver DATABASE_URL), fx sqlite:data/fysio.db eller postgres://…')
+  .helpOption('-h, --help', 'vis hjælp')
+  .helpCommand('help [kommando]', 'vis hjælp til en kommando')
   .showHelpAfterError('(brug --help for hjælp)')
   .exitOverride();
 

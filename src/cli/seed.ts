@@ -7,6 +7,7 @@ import { DEFAULT_DEMO_CLINICS, DEFAULT_DEMO_SEED, seedDemoClinics } from '../dir
 import { loadDirectory } from '../directory/directory.js';
 import { withDatabase } from './database.js';
 import { Progress } from './progress.js';
+import { danishErrorsNamed } from '../text/zod-danish.js';
 
 const options = z.object({
   clinics: z.coerce.number({ error: '--clinics skal være et tal' }).int().min(1, '--clinics skal være mindst 1').max(200_000, '--clinics højst 200000').optional(),
@@ -29,7 +30,7 @@ Med --clinics n: n klinikker, også selvom der er andre i forvejen. Klinikkerne 
 som demodata, og sitet viser en "demodata"-besked, så længe der er nogen.`,
     )
     .action(async (raw: unknown) => {
-      const parsed = options.safeParse(raw);
+      const parsed = options.safeParse(raw, { error: danishErrorsNamed });
       if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
       const opts = parsed.data;
       if (loadConfig().env === 'production' && !opts.force) {

@@ -45,7 +45,7 @@ export interface ArticleSummary {
   url: string;
 }
 
-export const META_DESCRIPTION_MAX = 160;
+const META_DESCRIPTION_MAX = 160;
 
 export interface SaveOutcome {
   status: 'imported' | 'updated';

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../db/engine.js';
+import { dataPath } from '../paths.js';
 import { hasArticles } from './articles.js';
 import { saveAuthor } from './authors.js';
 import { type FileResult, collectFiles, importFiles } from './import/import-files.js';
 
 /** Our own demo content (written by us): data/demo/{authors.json,ordbog,blog}. */
-export const DEMO_CONTENT_DIR = fileURLToPath(new URL('../../data/demo/', import.meta.url));
+const DEMO_CONTENT_DIR = dataPath('demo');
 
 const authorsFile = z.array(
   z.object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), title: z.string().optional(), bio: z.string().optional() }),

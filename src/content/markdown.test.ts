@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
+import { defaultAssets } from '../web/assets.js';
 import { markdownParser, renderMarkdown } from './markdown.js';
 
 const render = (md: string) => renderMarkdown(markdownParser.parse(md) as Root);
@@ -97,5 +98,24 @@ describe('renderMarkdown', () => {
     expect(r.readingMinutes).toBe(1);
     const long = render(Array.from({ length: 450 }, () => 'ord').join(' '));
     expect(long.readingMinutes).toBe(3);
+  });
+
+  it('renders footnotes whose links, back links and description reach existing ids', () => {
+    const r = render('## Om knæet\n\nTekst[^kilde] og mere[^2].\n\n[^kilde]: En kilde.\n\n[^2]: En anden.\n');
+    const ids = new Set([...r.html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const hrefs = [...r.html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(hrefs).toHaveLength(4);
+    for (const href of hrefs) expect(ids).toContain(href);
+    const described = [...r.html.matchAll(/aria-describedby="([^"]+)"/g)].map((m) => m[1]);
+    expect(described).toHaveLength(2);
+    for (const id of described) expect(ids).toContain(id);
+    expect(r.html).not.toContain('user-content-user-content');
+    expect(r.html).toMatch(/<h2 class="sr-only" id="[^"]+">Fodnoter<\/h2>/);
+    expect(r.toc.map((t) => t.text)).toEqual(['Om knæet']);
+  });
+
+  it('has a stylesheet rule that hides the footnote heading visually (sr-only)', () => {
+    const css = defaultAssets().get('style.css')?.body.toString('utf8') ?? '';
+    expect(css).toMatch(/\.sr-only \{[^}]*position: absolute[^}]*clip: rect\(0 0 0 0\)/);
   });
 });

@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
-import { slugify } from '../text/slugify.js';
+import { slugify, uniqueSlug } from '../text/slugify.js';
 import remarkGfmSubset from './remark-gfm-subset.js';
 
 /**
@@ -50,10 +50,13 @@ const WORDS_PER_MINUTE = 200;
 export const markdownParser = unified().use(remarkParse).use(remarkGfmSubset).use(remarkFrontmatter, ['yaml']).freeze();
 
 // Sanitising happens before our own decorations, so every id and attribute added after it is
-// ours, not the author's.
+// ours, not the author's. Markdown without raw HTML gives authors no way to write an id: the
+// only ids before ours are the footnotes', which remark-rehype already prefixes with
+// "user-content-" (its href too). The sanitiser must not add the prefix a second time, or
+// "#user-content-fn-1" would point at "user-content-user-content-fn-1".
 const toHast = unified()
   .use(remarkRehype, { footnoteLabel: 'Fodnoter', footnoteBackLabel: 'Tilbage til teksten' })
-  .use(rehypeSanitize, defaultSchema)
+  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
   .freeze();
 const htmlWriter = unified().use(rehypeStringify).freeze();
 
@@ -131,18 +134,24 @@ class HeadingIds {
   readonly #used = new Set<string>();
 
   assign(text: string): string {
-    const base = slugify(text) || 'afsnit';
-    let id = base;
-    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    const id = uniqueSlug(slugify(text) || 'afsnit', (candidate) => this.#used.has(candidate));
     this.#used.add(id);
     return id;
+  }
+
+  /** An id given elsewhere (the footnote section's label): kept, and not handed out again. */
+  keep(id: string): void {
+    this.#used.add(id);
   }
 }
 
 /** Heading ids (H2s also into `toc`), table header scope, scrollable tables, safe external links. */
 function decorate(tree: HastRoot, ids: HeadingIds, toc: TocEntry[]) {
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (/^h[2-6]$/.test(node.tagName)) {
+    if (/^h[2-6]$/.test(node.tagName) && node.properties.id) {
+      // The footnote section's hidden heading: links point at its id (aria-describedby).
+      ids.keep(String(node.properties.id));
+    } else if (/^h[2-6]$/.test(node.tagName)) {
       const text = hastText(node).replace(/\s+/g, ' ').trim();
       const id = ids.assign(text);
       node.properties.id = id;

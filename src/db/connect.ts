@@ -44,6 +44,8 @@ function openSqlite(url: string): Connection {
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
+  // Imports and other CLI writers wait for the lock. The web process never does: it writes only
+  // through the engine's writeWithoutWaiting, and reads in WAL mode never wait for a writer.
   raw.pragma('busy_timeout = 5000');
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   const db = new Kysely<Database>({

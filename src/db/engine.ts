@@ -60,6 +60,16 @@ export interface Engine {
    * queries as table scans until a fresh import has been analysed.
    */
   refreshStatistics(db: Db): Promise<void>;
+  /**
+   * Runs `work` in a transaction that does not wait for another writer: SQLite takes the write
+   * lock up front with no busy timeout (better-sqlite3 is synchronous, so waiting would stall
+   * every request in the process); PostgreSQL waits at most a moment for a row lock. When the
+   * lock is held elsewhere it throws an error for which `isBusy` is true, and nothing is written.
+   * `work` must not open transactions of its own.
+   */
+  writeWithoutWaiting<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T>;
+  /** True for the error `writeWithoutWaiting` throws when another writer holds the lock. */
+  isBusy(error: unknown): boolean;
 }
 
 export function engineOf(db: Kysely<any>): Engine {

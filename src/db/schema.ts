@@ -127,8 +127,6 @@ export interface ClinicsTable {
   opening_hours: string | null;
   verified: Bool;
   is_demo: Bool;
-  /** ",3,17," – the clinic_specialties ids, kept in step with that table. */
-  specialty_ids: string;
   review_count: Generated<number>;
   rating_sum: Generated<number>;
   created_at: string;

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { HttpError, notFound, parseInput } from '../web/errors.js';
+import { yesNo } from '../text/yes-no.js';
+import { invalidParameter, notFound, parseInput } from '../web/errors.js';
+import { type ApiDoc, errorResponses } from '../web/openapi.js';
+import { RATE_LIMITED } from '../web/rate-limit.js';
 import { sendPage } from '../web/respond.js';
 import { absoluteUrl } from '../web/seo.js';
 import { type Clinic, clinicBySlug, clinicPath } from './clinics.js';
@@ -9,30 +12,57 @@ import { NEARBY_RADIUS_KM, PAGE_SIZE, listClinics } from './listing.js';
 import { formatOpeningHours } from './opening-hours.js';
 import { publishedReviewsFor } from './reviews.js';
 import type { DirectoryDeps } from './routes/deps.js';
+import { resolveTown } from './town-resolution.js';
+import { type ClinicListResponse, type ClinicResponse, type TownsResponse, clinicListResponse, clinicResponse, townsResponse } from './api-schemas.js';
 import { findPath } from './urls.js';
 
-const bool = (name: string) =>
-  z
-    .enum(['true', 'false'], { error: `${name} skal være true eller false` })
-    .optional()
-    .transform((v) => v === 'true');
+const flag = yesNo.optional().transform((v) => v ?? false);
 
 const clinicsQuery = z.object({
-  near: z.string().trim().min(1, 'near må ikke være tom').max(100).optional(),
+  near: z.string().trim().min(1, 'near må ikke være tom').max(100).optional().meta({ description: 'By-slug eller postnummer; uden: hele landet' }),
   radius_km: z.coerce
     .number({ error: 'radius_km skal være et tal' })
     .min(1, 'radius_km skal være mindst 1')
     .max(50, 'radius_km må højst være 50')
     .optional()
-    .default(NEARBY_RADIUS_KM),
-  specialty: z.string().max(100).optional(),
-  handicap: bool('handicap'),
-  ydernummer: bool('ydernummer'),
-  page: z.coerce.number({ error: 'page skal være et tal' }).int('page skal være et heltal').min(1, 'page skal være mindst 1').max(10_000).optional().default(1),
+    .default(NEARBY_RADIUS_KM)
+    .meta({ description: 'Radius omkring byen' }),
+  specialty: z.string().max(100).optional().meta({ description: 'Speciale-slug' }),
+  handicap: flag.meta({ description: 'Kun handicapvenlig adgang' }),
+  ydernummer: flag.meta({ description: 'Kun klinikker med ydernummer' }),
+  page: z.coerce
+    .number({ error: 'page skal være et tal' })
+    .int('page skal være et heltal')
+    .min(1, 'page skal være mindst 1')
+    .max(10_000)
+    .optional()
+    .default(1)
+    .meta({ description: `Side (${PAGE_SIZE} pr. side)` }),
 });
 
-const townsQuery = z.object({ q: z.string().trim().min(1, 'mangler q').max(100, 'q er for lang') });
+const townsQuery = z.object({ q: z.string().trim().min(1, 'mangler q').max(100, 'q er for lang').meta({ description: 'Det, der er skrevet' }) });
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/, 'ugyldig slug') });
+
+const townsApi: ApiDoc = {
+  summary: 'Byer til autoudfyldning: navn (også uden æøå) eller begyndelsen af et postnummer',
+  query: townsQuery,
+  responses: { 200: { description: 'Højst 10 byer, bedste først', schema: townsResponse }, ...errorResponses({ 400: 'Ugyldig parameter' }) },
+};
+
+const clinicsApi: ApiDoc = {
+  summary: 'Klinikker, sorteret som på siderne (byen først, så inden for radius)',
+  query: clinicsQuery,
+  responses: {
+    200: { description: 'En side klinikker', schema: clinicListResponse },
+    ...errorResponses({ 400: 'Ugyldig parameter, ukendt by eller speciale', 429: 'For mange forespørgsler fra samme adresse' }),
+  },
+};
+
+const clinicApi: ApiDoc = {
+  summary: 'Én klinik med kontakt, priser, åbningstider, team og anmeldelser',
+  params: slugParams,
+  responses: { 200: { description: 'Klinikken', schema: clinicResponse }, ...errorResponses({ 404: 'Ingen klinik med den slug' }) },
+};
 
 type Site = DirectoryDeps['ctx']['site'];
 
@@ -54,7 +84,7 @@ function presentPlace(c: ListedClinic | Clinic, site: Site) {
 const averageRating = (c: { reviewCount: number; ratingSum: number }) =>
   c.reviewCount > 0 ? Math.round((c.ratingSum / c.reviewCount) * 10) / 10 : null;
 
-function presentListed(c: ListedClinic, site: Site) {
+function presentListed(c: ListedClinic, site: Site): ClinicListResponse['clinics'][number] {
   return {
     ...presentPlace(c, site),
     distanceKm: c.distanceKm === null ? null : Math.round(c.distanceKm * 10) / 10,
@@ -69,7 +99,7 @@ function presentListed(c: ListedClinic, site: Site) {
   };
 }
 
-function presentClinic(c: Clinic, site: Site) {
+function presentClinic(c: Clinic, site: Site): Omit<ClinicResponse, 'reviews'> {
   return {
     ...presentPlace(c, site),
     phone: c.phone,
@@ -80,8 +110,8 @@ function presentClinic(c: Clinic, site: Site) {
     handicapAccess: c.handicapAccess,
     verified: c.verified,
     specialties: c.specialties.map((s) => ({ slug: s.slug, name: s.name })),
-    team: c.team,
-    prices: c.prices,
+    team: c.team.map((m) => ({ name: m.name, title: m.title })),
+    prices: c.prices.map((p) => ({ name: p.name, durationMinutes: p.durationMinutes, priceKr: p.priceKr })),
     openingHours: c.openingHours,
     openingHoursText: c.openingHours ? formatOpeningHours(c.openingHours) : [],
     about: c.about,
@@ -93,9 +123,7 @@ function presentClinic(c: Clinic, site: Site) {
 }
 
 export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache, directory, catalog }: DirectoryDeps) {
-  const publicRoute = { config: { access: 'public' as const } };
-
-  app.get('/api/v1/towns', publicRoute, async (request) => {
+  app.get('/api/v1/towns', { config: { access: 'public', api: townsApi } }, async (request): Promise<TownsResponse> => {
     const { q } = parseInput(townsQuery, request.query);
     return {
       towns: directory.towns.suggest(q, 10).map(({ town, postcode }) => ({
@@ -109,15 +137,16 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
     };
   });
 
-  app.get('/api/v1/clinics', publicRoute, async (request, reply) => {
+  app.get('/api/v1/clinics', { config: { access: 'public', ...RATE_LIMITED, api: clinicsApi } }, async (request, reply) => {
     const q = parseInput(clinicsQuery, request.query);
     let town = null;
     if (q.near) {
-      town = /^\d{4}$/.test(q.near) ? directory.towns.byPostcode(q.near) : directory.towns.bySlug(q.near);
-      if (!town) throw new HttpError(400, 'invalid_parameter', `Ukendt by eller postnummer i near: "${q.near}"`, 'near');
+      const resolved = resolveTown(directory.towns, q.near);
+      if (resolved.kind === 'unknown') throw invalidParameter('near', `ukendt by eller postnummer "${q.near}"`);
+      town = resolved.kind === 'town' ? resolved.town : null;
     }
     const specialty = q.specialty ? directory.specialties.bySlug(q.specialty) : null;
-    if (q.specialty && !specialty) throw new HttpError(400, 'invalid_parameter', `Ukendt speciale: "${q.specialty}"`, 'specialty');
+    if (q.specialty && !specialty) throw invalidParameter('specialty', `ukendt speciale "${q.specialty}"`);
     // Answers are cached like pages: the same question asked again costs a lookup, and the
     // cache follows the catalog (change token, TTL).
     const key = `api:clinics:${town?.slug ?? ''}:${q.radius_km}:${specialty?.slug ?? ''}:${q.handicap}:${q.ydernummer}:${q.page}`;
@@ -130,18 +159,19 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
         ydernummer: q.ydernummer,
         page: q.page,
       });
-      return JSON.stringify({
+      const body: ClinicListResponse = {
         clinics: list.items.map((c) => presentListed(c, ctx.site)),
         total: list.total,
         page: q.page,
         pages: list.pages,
         pageSize: PAGE_SIZE,
-      });
+      };
+      return JSON.stringify(body);
     });
     return sendPage(request, reply, page!, 'application/json; charset=utf-8');
   });
 
-  app.get('/api/v1/clinics/:slug', publicRoute, async (request) => {
+  app.get('/api/v1/clinics/:slug', { config: { access: 'public', api: clinicApi } }, async (request): Promise<ClinicResponse> => {
     const { slug } = parseInput(slugParams, request.params);
     const clinic = await clinicBySlug(db, directory, slug);
     if (!clinic) throw notFound('clinic_not_found', `Ingen klinik med slug "${slug}"`);

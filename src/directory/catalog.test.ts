@@ -12,7 +12,8 @@ function fakeDb(rows: () => unknown[]) {
       return rows();
     },
   };
-  return { db: { selectFrom: () => query } as unknown as Db, reads: () => reads };
+  const noSpecialties = { select: () => noSpecialties, execute: async () => [] };
+  return { db: { selectFrom: (table: string) => (table === 'clinics' ? query : noSpecialties) } as unknown as Db, reads: () => reads };
 }
 
 const clinic = (id: number) => ({
@@ -31,7 +32,6 @@ const clinic = (id: number) => ({
   is_demo: 0,
   review_count: 0,
   rating_sum: 0,
-  specialty_ids: '',
 });
 
 describe('ClinicCatalogSource', () => {

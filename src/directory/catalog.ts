@@ -98,9 +98,14 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
       'is_demo',
       'review_count',
       'rating_sum',
-      'specialty_ids',
     ])
     .execute();
+  const specialtyIds = new Map<number, number[]>();
+  for (const { clinic_id, specialty_id } of await db.selectFrom('clinic_specialties').select(['clinic_id', 'specialty_id']).execute()) {
+    const ids = specialtyIds.get(clinic_id);
+    if (ids) ids.push(specialty_id);
+    else specialtyIds.set(clinic_id, [specialty_id]);
+  }
   return new ClinicCatalog(
     rows.map((r) => withScore({
       id: r.id,
@@ -118,7 +123,7 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
       isDemo: toBool(r.is_demo),
       reviewCount: r.review_count,
       ratingSum: r.rating_sum,
-      specialtyIds: r.specialty_ids ? r.specialty_ids.slice(1, -1).split(',').map(Number) : [],
+      specialtyIds: specialtyIds.get(r.id) ?? [],
       // Country lists have no distance and every clinic counts as "in town".
       inTown: true,
       distanceKm: null,

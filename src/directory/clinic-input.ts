@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { YES_NO_MESSAGE, parseYesNo } from '../text/yes-no.js';
+import { danishErrorsNamed } from '../text/zod-danish.js';
 import { type OpeningHours, openingHoursSchema, parseOpeningHours } from './opening-hours.js';
 
 /**
@@ -47,16 +49,13 @@ export interface ClinicInput {
 const blankToNull = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? null : v);
 const optionalText = z.preprocess(blankToNull, z.string().trim().max(5000).nullable().optional()).transform((v) => v ?? null);
 
-const YES = new Set(['ja', 'j', 'yes', 'y', 'true', '1', 'x']);
-const NO = new Set(['nej', 'n', 'no', 'false', '0']);
 const flag = (field: string, allowUnknown: boolean) =>
   z.preprocess(blankToNull, z.union([z.boolean(), z.number(), z.string()]).nullable().optional()).transform((v, ctx) => {
     if (v === null || v === undefined) return allowUnknown ? null : false;
     if (typeof v === 'boolean') return v;
-    const s = String(v).trim().toLowerCase();
-    if (YES.has(s)) return true;
-    if (NO.has(s)) return false;
-    ctx.addIssue({ code: 'custom', message: `${field} skal være ja eller nej, ikke "${v}"` });
+    const answer = parseYesNo(String(v));
+    if (answer !== null) return answer;
+    ctx.addIssue({ code: 'custom', message: `${field} ${YES_NO_MESSAGE}, ikke "${v}"` });
     return z.NEVER;
   });
 
@@ -179,7 +178,7 @@ const openingHours = z
       }
       return parsed.hours;
     }
-    const parsed = openingHoursSchema.safeParse(v);
+    const parsed = openingHoursSchema.safeParse(v, { error: danishErrorsNamed });
     if (!parsed.success) {
       ctx.addIssue({ code: 'custom', message: `ugyldige åbningstider: ${parsed.error.issues[0]?.message ?? ''}` });
       return z.NEVER;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Db } from '../db/engine.js';
+import { dataPath } from '../paths.js';
 import { newIndexSession } from '../search/indexer.js';
 import { slugify } from '../text/slugify.js';
 import { type ClinicInput, clinicNameKey } from './clinic-input.js';
@@ -36,9 +36,9 @@ const vocabularySchema = z.object({
 });
 type Vocabulary = z.output<typeof vocabularySchema>;
 
-const VOCABULARY_FILE = fileURLToPath(new URL('../../data/demo/clinic-vocabulary.json', import.meta.url));
+const VOCABULARY_FILE = dataPath('demo', 'clinic-vocabulary.json');
 
-export function loadVocabulary(path = VOCABULARY_FILE): Vocabulary {
+function loadVocabulary(path = VOCABULARY_FILE): Vocabulary {
   return vocabularySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 

@@ -1,22 +1,27 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
-import type { Db } from '../db/engine.js';
+import { type Db, engineOf } from '../db/engine.js';
 import type { ClinicEvent } from '../db/schema.js';
 import { todayInDenmark } from '../text/dates.js';
+import { type PendingEvent, storeClinicEvents } from './event-store.js';
+import { DAILY_CAP_PER_ADDRESS, type VisitorInfo, addressOf, capGroupOf, isAutomated } from './event-visitors.js';
 
 /**
  * How patients find clinics, counted without cookies or client JavaScript: list impressions,
- * profile views and contact clicks. Each event counts at most once per visitor, clinic and
- * day. A visitor is a hash of IP address and user agent with a random salt that exists for
- * one day only, so yesterday's visitors cannot be recognised today and nobody can be tracked
- * across days. Only daily totals are kept; the per-visitor rows are deleted after two days.
+ * profile views and contact clicks. Each event counts at most once per address, clinic, kind
+ * and day, and one address adds at most a capped number a day (event-visitors.ts). Addresses
+ * are stored only as hashes with a random salt that exists for one day, so yesterday's
+ * visitors cannot be recognised today and nobody can be tracked across days. Only daily totals
+ * are kept; the per-visitor rows are deleted after two days.
  *
- * Requests only append to a buffer; a timer writes it in one transaction every few seconds,
- * so recording costs a page almost nothing. Up to one interval of events can be lost if the
- * process crashes, an acceptable price for analytics.
+ * Requests only append to a buffer in memory; a timer writes it off the request path, in a
+ * transaction that never waits for the write lock (event-store.ts). While another process (an
+ * import) holds the lock, the write fails at once and is tried again later with a growing pause;
+ * the buffer keeps every event until its write has committed, and closing the app writes what
+ * is left. Events are lost only if the process crashes before a write, or if the buffer is full
+ * (MAX_PENDING) because the database refused writes for a long time.
  */
 
-export type { ClinicEvent };
+export type { ClinicEvent, VisitorInfo };
+export { isAutomated };
 
 export const CONTACT_EVENTS = {
   telefon: 'contact_phone',
@@ -25,146 +30,149 @@ export const CONTACT_EVENTS = {
   booking: 'contact_booking',
 } as const satisfies Record<string, ClinicEvent>;
 
-export interface VisitorInfo {
-  ip: string;
-  userAgent: string | undefined;
-  /** `Sec-Purpose`/`Purpose` header: prefetches are not visits. */
-  purpose?: string | undefined;
-}
+/** Events kept in memory at most; beyond this, new events are dropped (and logged). */
+export const MAX_PENDING = 100_000;
 
-const BOT =
-  /bot\b|bot\/|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|whatsapp|telegram|discord|headless|lighthouse|pingdom|uptime|monitor|curl|wget|python|httpclient|java\/|go-http|okhttp|axios|node-fetch|undici|autocannon|k6\/|postman/i;
-
-/** Obvious bots, scripts and prefetches, which are not patients looking. */
-export function isAutomated(visitor: VisitorInfo): boolean {
-  if (visitor.purpose && /prefetch|prerender/i.test(visitor.purpose)) return true;
-  return !visitor.userAgent || visitor.userAgent.length < 10 || BOT.test(visitor.userAgent);
-}
-
-interface Pending {
-  day: string;
-  clinicId: number;
-  event: ClinicEvent;
-  who: string;
+export interface EventLog {
+  info(details: object, message: string): void;
+  error(details: object, message: string): void;
 }
 
 export interface RecorderOptions {
+  /** Pause between writes; 0 writes only when flush() is called (tests). */
   flushIntervalMs?: number;
-  maxBuffered?: number;
+  /** Longest pause between tries while the database refuses writes. */
+  maxBackoffMs?: number;
+  /** A write starts early once this many events wait. */
+  flushAt?: number;
   now?: () => Date;
-  onError?: (error: unknown) => void;
+  log?: EventLog;
 }
 
+const silent: EventLog = { info() {}, error() {} };
+
 export class ClinicEventRecorder {
-  readonly #buffer = new Map<string, Pending>();
-  readonly #salts = new Map<string, string>();
-  readonly #timer: NodeJS.Timeout | null;
-  readonly #maxBuffered: number;
+  readonly #buffer = new Map<string, PendingEvent>();
+  /** Buffered events per day, address and cap group: one address cannot fill the buffer. */
+  readonly #perAddress = new Map<string, number>();
+  readonly #interval: number;
+  readonly #maxBackoff: number;
+  readonly #flushAt: number;
   readonly #now: () => Date;
-  readonly #onError: (error: unknown) => void;
+  readonly #log: EventLog;
+  #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
-  #prunedDay = '';
+  #queued = false;
+  #failures = 0;
+  #dropped = 0;
+  #closed = false;
 
   constructor(
     private readonly db: Db,
     options: RecorderOptions = {},
   ) {
-    this.#maxBuffered = options.maxBuffered ?? 5000;
+    this.#interval = options.flushIntervalMs ?? 2000;
+    this.#maxBackoff = options.maxBackoffMs ?? 60_000;
+    this.#flushAt = options.flushAt ?? 5000;
     this.#now = options.now ?? (() => new Date());
-    this.#onError = options.onError ?? (() => {});
-    const interval = options.flushIntervalMs ?? 2000;
-    this.#timer = interval > 0 ? setInterval(() => void this.flush(), interval) : null;
-    this.#timer?.unref();
+    this.#log = options.log ?? silent;
+    this.#schedule(this.#interval);
+  }
+
+  /** Events waiting to be written. */
+  get pending(): number {
+    return this.#buffer.size;
   }
 
   record(clinicIds: readonly number[], event: ClinicEvent, visitor: VisitorInfo): void {
-    if (clinicIds.length === 0 || isAutomated(visitor)) return;
+    if (clinicIds.length === 0 || this.#closed || isAutomated(visitor)) return;
     const day = todayInDenmark(this.#now());
-    const who = `${visitor.ip}\u0000${visitor.userAgent ?? ''}`;
+    const address = addressOf(visitor.ip);
+    const quotaKey = `${day}|${address}|${capGroupOf(event)}`;
+    let buffered = this.#perAddress.get(quotaKey) ?? 0;
     for (const clinicId of clinicIds) {
-      const key = `${day}|${clinicId}|${event}|${who}`;
-      if (!this.#buffer.has(key)) this.#buffer.set(key, { day, clinicId, event, who });
+      const key = `${day}|${clinicId}|${event}|${address}`;
+      if (this.#buffer.has(key) || buffered >= DAILY_CAP_PER_ADDRESS[capGroupOf(event)]) continue;
+      if (this.#buffer.size >= MAX_PENDING) {
+        this.#dropped++;
+        continue;
+      }
+      this.#buffer.set(key, { day, clinicId, event, address });
+      buffered++;
     }
-    if (this.#buffer.size >= this.#maxBuffered) void this.flush();
+    this.#perAddress.set(quotaKey, buffered);
+    if (this.#buffer.size >= this.#flushAt && this.#failures === 0) void this.flush();
   }
 
-  /** Writes what is buffered. Safe to call at any time; calls run one after another. */
+  /**
+   * Writes what is buffered now. Never throws: a failed write keeps its events for the next
+   * try. Calls run one after another.
+   */
   flush(): Promise<void> {
-    this.#flushing = this.#flushing.then(() => this.#write()).catch(this.#onError);
+    // One write waiting to start takes every event recorded until it starts.
+    if (this.#queued) return this.#flushing;
+    this.#queued = true;
+    this.#flushing = this.#flushing
+      .then(() => {
+        this.#queued = false;
+        return this.#write();
+      })
+      .catch((err: unknown) => this.#log.error({ err }, 'writing clinic events failed'))
+      .finally(() => this.#schedule(this.#backoff()));
     return this.#flushing;
   }
 
-  async close(): Promise<void> {
-    if (this.#timer) clearInterval(this.#timer);
+  /** Stops the timer and writes what is left, trying again for a while if the lock is held. */
+  async close(options: { timeoutMs?: number; retryMs?: number } = {}): Promise<void> {
+    this.#closed = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    const deadline = Date.now() + (options.timeoutMs ?? 3000);
     await this.flush();
+    while (this.#buffer.size > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, options.retryMs ?? 100));
+      await this.flush();
+    }
+    if (this.#buffer.size > 0) this.#log.error({ lost: this.#buffer.size }, 'clinic events could not be written before closing');
   }
 
   async #write(): Promise<void> {
     if (this.#buffer.size === 0) return;
-    const batch = [...this.#buffer.values()];
-    this.#buffer.clear();
-    const rows: Array<{ day: string; clinic_id: number; event: ClinicEvent; visitor: string }> = [];
-    for (const p of batch) {
-      const salt = await this.#saltFor(p.day);
-      rows.push({ day: p.day, clinic_id: p.clinicId, event: p.event, visitor: hash(salt, p.who) });
-    }
-    await this.db.transaction().execute(async (trx) => {
-      const counts = new Map<string, { clinic_id: number; day: string; event: ClinicEvent; count: number }>();
-      for (let i = 0; i < rows.length; i += 500) {
-        // Only rows that are new for the day come back: those are the ones to count.
-        const fresh = await trx
-          .insertInto('clinic_event_visitors')
-          .values(rows.slice(i, i + 500))
-          .onConflict((oc) => oc.columns(['day', 'clinic_id', 'event', 'visitor']).doNothing())
-          .returning(['day', 'clinic_id', 'event'])
-          .execute();
-        for (const f of fresh) {
-          const key = `${f.clinic_id}|${f.day}|${f.event}`;
-          const entry = counts.get(key) ?? { clinic_id: f.clinic_id, day: f.day, event: f.event, count: 0 };
-          entry.count++;
-          counts.set(key, entry);
-        }
-      }
-      const totals = [...counts.values()];
-      for (let i = 0; i < totals.length; i += 500) {
-        await trx
-          .insertInto('clinic_event_daily')
-          .values(totals.slice(i, i + 500))
-          .onConflict((oc) =>
-            oc.columns(['clinic_id', 'day', 'event']).doUpdateSet({ count: sql`clinic_event_daily.count + excluded.count` }),
-          )
-          .execute();
-      }
-    });
-    await this.#prune();
-  }
-
-  /** Today's salt: random, shared by every process through the database, gone after two days. */
-  async #saltFor(day: string): Promise<string> {
-    const known = this.#salts.get(day);
-    if (known) return known;
-    await this.db
-      .insertInto('daily_salts')
-      .values({ day, salt: randomBytes(32).toString('base64url') })
-      .onConflict((oc) => oc.column('day').doNothing())
-      .execute();
-    const { salt } = await this.db.selectFrom('daily_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
-    this.#salts.set(day, salt);
-    return salt;
-  }
-
-  async #prune(): Promise<void> {
-    const today = todayInDenmark(this.#now());
-    if (this.#prunedDay === today) return;
+    const batch = [...this.#buffer.entries()];
     const yesterday = todayInDenmark(new Date(this.#now().getTime() - 86_400_000));
-    await this.db.deleteFrom('clinic_event_visitors').where('day', '<', yesterday).execute();
-    await this.db.deleteFrom('daily_salts').where('day', '<', yesterday).execute();
-    for (const day of this.#salts.keys()) if (day < yesterday) this.#salts.delete(day);
-    this.#prunedDay = today;
+    try {
+      const outcome = await storeClinicEvents(this.db, batch.map(([, e]) => e), yesterday);
+      // Only now, after the commit: events recorded meanwhile stay for the next write.
+      for (const [key, e] of batch) {
+        this.#buffer.delete(key);
+        const quotaKey = `${e.day}|${e.address}|${capGroupOf(e.event)}`;
+        const left = (this.#perAddress.get(quotaKey) ?? 1) - 1;
+        if (left > 0) this.#perAddress.set(quotaKey, left);
+        else this.#perAddress.delete(quotaKey);
+      }
+      if (this.#failures > 0 || this.#dropped > 0) this.#log.info({ ...outcome, dropped: this.#dropped }, 'clinic events written after a pause');
+      this.#failures = 0;
+      this.#dropped = 0;
+    } catch (error) {
+      this.#failures++;
+      const busy = engineOf(this.db).isBusy(error);
+      const details = { pending: this.#buffer.size, dropped: this.#dropped, retryInMs: this.#backoff() };
+      if (busy) this.#log.info(details, 'database busy; clinic events kept for a later write');
+      else this.#log.error({ ...details, err: error }, 'writing clinic events failed; kept for a later write');
+    }
+  }
+
+  /** The normal interval, doubled after each failed write up to maxBackoffMs. */
+  #backoff(): number {
+    return Math.min(this.#interval * 2 ** this.#failures, Math.max(this.#interval, this.#maxBackoff));
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#interval <= 0 || this.#closed) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.flush(), delayMs);
+    this.#timer.unref();
   }
 }
-
-const hash = (salt: string, who: string) => createHash('sha256').update(salt).update(who).digest('base64url').slice(0, 32);
 
 /** Daily totals for an owner's dashboard: one row per day and event with a count. */
 export async function clinicEventTotals(db: Db, clinicId: number, fromDay: string, toDay: string) {

@@ -12,8 +12,8 @@
  * Paid placement does not exist. If it is ever added, it must be labelled on the page.
  */
 
-export const PRIOR_MEAN = 3.5;
-export const PRIOR_WEIGHT = 5;
+const PRIOR_MEAN = 3.5;
+const PRIOR_WEIGHT = 5;
 
 /** What the rule reads of a clinic. */
 export interface RankedClinic {
@@ -57,19 +57,4 @@ export function compareClinics(a: RankedClinic, b: RankedClinic): number {
   if (byDistance !== 0) return byDistance;
   if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
   return a.id - b.id;
-}
-
-/**
- * A name key that sorts the Danish way with plain comparison: letters map to code points in
- * alphabet order with æ, ø, å after z ("aa" is left as two a's, as in modern dictionaries).
- */
-export function danishSortKey(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[æä]/g, '{')
-    .replace(/[øö]/g, '|')
-    .replace(/å/g, '}')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '');
 }

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { Db } from '../db/engine.js';
-import { slugify } from '../text/slugify.js';
+import { type Db, batchesFor } from '../db/engine.js';
+import { dataPath } from '../paths.js';
+import { slugify, uniqueSlug } from '../text/slugify.js';
 
 /**
  * Facts the directory needs on every installation: Danish postcodes grouped into towns
@@ -11,12 +11,10 @@ import { slugify } from '../text/slugify.js';
  * and by `fysio migrate`; only differences are written, so a second run does nothing.
  */
 
-const DATA = fileURLToPath(new URL('../../data/', import.meta.url));
-
-export const REFERENCE_FILES = {
-  postcodes: `${DATA}dk-postcodes.csv`,
-  paaTowns: `${DATA}paa-towns.json`,
-  specialties: `${DATA}specialties.json`,
+const REFERENCE_FILES = {
+  postcodes: dataPath('dk-postcodes.csv'),
+  paaTowns: dataPath('paa-towns.json'),
+  specialties: dataPath('specialties.json'),
 };
 
 const postcodeRow = z.object({
@@ -52,8 +50,7 @@ export async function syncReferenceData(db: Db, files = REFERENCE_FILES): Promis
     const townIds = new Map<string, number>();
     const usedSlugs = new Set<string>();
     for (const [place, group] of byPlace) {
-      let slug = slugify(place);
-      for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(place)}-${n}`;
+      const slug = uniqueSlug(slugify(place), (candidate) => usedSlugs.has(candidate));
       usedSlugs.add(slug);
       const first = group[0]!;
       const wanted = {
@@ -98,9 +95,7 @@ export async function syncReferenceData(db: Db, files = REFERENCE_FILES): Promis
         written++;
       }
     }
-    for (let i = 0; i < inserts.length; i += 500) {
-      await trx.insertInto('postcodes').values(inserts.slice(i, i + 500)).execute();
-    }
+    for (const batch of batchesFor(trx, inserts, 7)) await trx.insertInto('postcodes').values(batch).execute();
     written += inserts.length;
 
     const existingSpecialties = new Map((await trx.selectFrom('specialties').selectAll().execute()).map((s) => [s.slug, s]));

@@ -5,7 +5,7 @@ import { slugify } from '../text/slugify.js';
 import { type ClinicInput, clinicNameKey } from './clinic-input.js';
 import { clinicPath } from './clinics.js';
 import type { Directory } from './directory.js';
-import { danishSortKey } from './ranking.js';
+import { danishSortKey } from '../text/danish.js';
 import type { Specialty } from './specialties.js';
 import type { PostcodePlace } from './towns.js';
 
@@ -25,7 +25,7 @@ export interface SaveClinicOutcome {
 
 export type SaveClinicResult = ({ ok: true } & SaveClinicOutcome) | { ok: false; reason: string };
 
-/** Clinics written per group: ~23 parameters each keeps every statement small. */
+/** Clinics written per group: ~22 parameters each keeps every statement small. */
 const GROUP_SIZE = 100;
 
 /** An input with its references looked up: what a group needs to be written. */
@@ -118,7 +118,6 @@ async function saveGroup(db: Db, candidates: readonly Resolved[], session?: Inde
       name: input.name,
       name_key: c.nameKey,
       sort_key: danishSortKey(input.name),
-      specialty_ids: c.specialtyIds.length > 0 ? `,${c.specialtyIds.join(',')},` : '',
       address: input.address,
       postcode: input.postcode,
       town_id: place.town.id,
@@ -149,7 +148,7 @@ async function saveGroup(db: Db, candidates: readonly Resolved[], session?: Inde
   }
 
   const newIds = new Map<string, number>();
-  for (const batch of batchesFor(db, inserts, 23, GROUP_SIZE)) {
+  for (const batch of batchesFor(db, inserts, 22, GROUP_SIZE)) {
     for (const r of await db.insertInto('clinics').values(batch).returning(['id', 'slug']).execute()) newIds.set(r.slug, r.id);
   }
   for (const o of outcomes) if (o.status === 'imported') o.id = newIds.get(o.slug)!;

@@ -1,4 +1,6 @@
 import type { Db } from '../db/engine.js';
+import { compareDanish } from '../text/danish.js';
+import type { SitemapEntry, SitemapSection } from '../web/sitemap.js';
 import { clinicPath } from './clinics.js';
 import type { Directory } from './directory.js';
 import type { Specialty } from './specialties.js';
@@ -41,51 +43,66 @@ export async function townsForSpecialty(db: Db, directory: Directory, specialty:
     .select(['c.town_id', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('c.town_id')
     .execute();
-  const collator = new Intl.Collator('da');
   return rows
     .flatMap((r) => {
       const town = directory.towns.byId(r.town_id);
       return town ? [{ town, count: Number(r.n) }] : [];
     })
-    .sort((a, b) => b.count - a.count || collator.compare(a.town.name, b.town.name));
-}
-
-export async function clinicCountInTown(db: Db, townId: number): Promise<number> {
-  const row = await db.selectFrom('clinics').select((eb) => eb.fn.countAll<number>().as('n')).where('town_id', '=', townId).executeTakeFirst();
-  return Number(row?.n ?? 0);
+    .sort((a, b) => b.count - a.count || compareDanish(a.town.name, b.town.name));
 }
 
 /**
- * Every directory page worth indexing: clinics, towns with clinics of their own, and town ×
- * specialty pairs where a clinic in the town has the specialty. Pages without clinics are
- * noindex and left out.
+ * The directory's pages for the sitemap: clinics, towns with clinics of their own (and town ×
+ * specialty pairs where a clinic in the town has the specialty), and specialties. Pages
+ * without clinics are noindex and left out.
  */
-export async function directorySitemap(db: Db, directory: Directory): Promise<Array<{ path: string; lastmod?: string }>> {
-  const [clinics, towns, pairs, specialties] = await Promise.all([
-    db.selectFrom('clinics').select(['slug', 'updated_at']).orderBy('id').execute(),
-    db.selectFrom('clinics').select('town_id').distinct().execute(),
-    db
-      .selectFrom('clinics as c')
-      .innerJoin('clinic_specialties as cs', 'cs.clinic_id', 'c.id')
-      .select(['c.town_id', 'cs.specialty_id'])
-      .distinct()
-      .execute(),
-    db.selectFrom('clinic_specialties').select('specialty_id').distinct().execute(),
-  ]);
-  const out: Array<{ path: string; lastmod?: string }> = [{ path: '/find/fysioterapeut' }, { path: '/specialer' }, { path: findPath(COUNTRY) }];
-  for (const { specialty_id } of specialties) {
-    const s = directory.specialties.byId(specialty_id);
-    if (s) out.push({ path: `/specialer/${s.slug}` }, { path: findPath(COUNTRY, s.slug) });
-  }
-  for (const { town_id } of towns) {
-    const t = directory.towns.byId(town_id);
-    if (t) out.push({ path: findPath(t.slug) });
-  }
-  for (const p of pairs) {
-    const t = directory.towns.byId(p.town_id);
-    const s = directory.specialties.byId(p.specialty_id);
-    if (t && s) out.push({ path: findPath(t.slug, s.slug) });
-  }
-  for (const c of clinics) out.push({ path: clinicPath(c.slug), lastmod: c.updated_at.slice(0, 10) });
-  return out;
+export function directorySitemapSections(directory: Directory): SitemapSection[] {
+  return [
+    {
+      name: 'klinikker',
+      async entries(db) {
+        const clinics = await db.selectFrom('clinics').select(['slug', 'updated_at']).orderBy('id').execute();
+        return clinics.map((c) => ({ path: clinicPath(c.slug), lastmod: c.updated_at.slice(0, 10) }));
+      },
+    },
+    {
+      name: 'byer',
+      async entries(db) {
+        const [towns, pairs] = await Promise.all([
+          db.selectFrom('clinics').select('town_id').distinct().orderBy('town_id').execute(),
+          db
+            .selectFrom('clinics as c')
+            .innerJoin('clinic_specialties as cs', 'cs.clinic_id', 'c.id')
+            .select(['c.town_id', 'cs.specialty_id'])
+            .distinct()
+            .orderBy('c.town_id')
+            .orderBy('cs.specialty_id')
+            .execute(),
+        ]);
+        const out: SitemapEntry[] = [{ path: '/find/fysioterapeut' }, { path: findPath(COUNTRY) }];
+        for (const { town_id } of towns) {
+          const t = directory.towns.byId(town_id);
+          if (t) out.push({ path: findPath(t.slug) });
+        }
+        for (const p of pairs) {
+          const t = directory.towns.byId(p.town_id);
+          const s = directory.specialties.byId(p.specialty_id);
+          if (t && s) out.push({ path: findPath(t.slug, s.slug) });
+        }
+        return out;
+      },
+    },
+    {
+      name: 'specialer',
+      async entries(db) {
+        const specialties = await db.selectFrom('clinic_specialties').select('specialty_id').distinct().orderBy('specialty_id').execute();
+        const out: SitemapEntry[] = [{ path: '/specialer' }];
+        for (const { specialty_id } of specialties) {
+          const s = directory.specialties.byId(specialty_id);
+          if (s) out.push({ path: `/specialer/${s.slug}` }, { path: findPath(COUNTRY, s.slug) });
+        }
+        return out;
+      },
+    },
+  ];
 }

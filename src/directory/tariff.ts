@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { dataPath } from '../paths.js';
 
 /**
  * The public tariff for physiotherapy with a doctor's referral at clinics with an ydernummer:
@@ -26,7 +26,7 @@ const tariffSchema = z.object({
 
 export type PublicTariff = z.output<typeof tariffSchema>;
 
-const FILE = fileURLToPath(new URL('../../data/overenskomst-takster.json', import.meta.url));
+const FILE = dataPath('overenskomst-takster.json');
 
 export function loadPublicTariff(path = FILE): PublicTariff {
   return tariffSchema.parse(JSON.parse(readFileSync(path, 'utf8')));

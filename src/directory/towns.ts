@@ -1,5 +1,5 @@
 import type { Db } from '../db/engine.js';
-import { foldDanish } from '../text/slugify.js';
+import { compareDanish, foldedWords, plainWords } from '../text/danish.js';
 import { type Point, distanceKm } from './geo.js';
 
 /**
@@ -24,17 +24,36 @@ export function inTown(town: Pick<Town, 'preposition' | 'name'>): string {
 
 /** Two ways people type a Danish name without æøå: "koebenhavn" and "kobenhavn". */
 function spellings(text: string): string[] {
-  const folded = foldDanish(text).replace(/[^a-z0-9]+/g, ' ').trim();
-  const plain = text
-    .toLowerCase()
-    .replace(/[æä]/g, 'a')
-    .replace(/[øö]/g, 'o')
-    .replace(/å/g, 'a')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const folded = foldedWords(text);
+  const plain = plainWords(text);
   return folded === plain ? [folded] : [folded, plain];
+}
+
+/**
+ * Other names people use for a town: districts of Copenhagen, "Kbh"/"Kbh." and "Cph" for
+ * "København", and a city's bare name for its "C" centre ("Aarhus"/"Århus" → Aarhus C) where
+ * no town has the bare name itself. "København" alone stays ambiguous (a dozen districts, and
+ * København K is not what most mean by it). Spellings without æøå come free.
+ */
+const DISTRICTS: Record<string, string> = {
+  Østerbro: 'København Ø',
+  Nørrebro: 'København N',
+  Vesterbro: 'København V',
+  Amager: 'København S',
+  'Islands Brygge': 'København S',
+  Sydhavnen: 'København SV',
+  Nordvest: 'København NV',
+  'Indre By': 'København K',
+  Christianshavn: 'København K',
+};
+
+function aliasesOf(name: string, allNames: ReadonlySet<string>): string[] {
+  const out = Object.entries(DISTRICTS).flatMap(([alias, town]) => (town === name ? [alias] : []));
+  const copenhagen = /^København (.+)$/.exec(name);
+  if (copenhagen) out.push(`Kbh ${copenhagen[1]}`, `Cph ${copenhagen[1]}`);
+  const centre = /^(.+) C$/.exec(name);
+  if (centre && !allNames.has(centre[1]!)) out.push(centre[1]!);
+  return out;
 }
 
 /** A postcode's own point and its town. */
@@ -55,7 +74,7 @@ export class TownIndex {
   readonly #byPostcode = new Map<string, Town>();
   readonly #places = new Map<string, PostcodePlace>();
   readonly #keys: Array<{ town: Town; keys: string[] }>;
-  readonly #collator = new Intl.Collator('da');
+  readonly #byName = new Map<string, Town>();
 
   constructor(readonly towns: readonly Town[], postcodePoints: ReadonlyArray<{ postcode: string; lat: number; lon: number }> = []) {
     for (const town of towns) {
@@ -67,7 +86,21 @@ export class TownIndex {
       const town = this.#byPostcode.get(p.postcode);
       if (town) this.#places.set(p.postcode, { postcode: p.postcode, lat: p.lat, lon: p.lon, town });
     }
-    this.#keys = towns.map((town) => ({ town, keys: spellings(town.name) }));
+    const names = new Set(towns.map((t) => t.name));
+    this.#keys = towns.map((town) => ({ town, keys: [town.name, ...aliasesOf(town.name, names)].flatMap(spellings) }));
+    for (const { town, keys } of this.#keys) for (const key of keys) if (!this.#byName.has(key)) this.#byName.set(key, town);
+  }
+
+  /**
+   * The town a name stands for, in any spelling: "København Ø", "kobenhavn o", "Kbh. Ø",
+   * "Østerbro", "Århus" or "Aarhus" (→ Aarhus C). Names only: postcodes go to `byPostcode`.
+   */
+  byName(name: string): Town | undefined {
+    for (const key of spellings(name)) {
+      const town = this.#byName.get(key);
+      if (town) return town;
+    }
+    return undefined;
   }
 
   bySlug(slug: string): Town | undefined {
@@ -117,7 +150,7 @@ export class TownIndex {
       if (rank !== Number.POSITIVE_INFINITY) scored.push({ town, rank });
     }
     return scored
-      .sort((a, b) => a.rank - b.rank || a.town.name.length - b.town.name.length || this.#collator.compare(a.town.name, b.town.name))
+      .sort((a, b) => a.rank - b.rank || a.town.name.length - b.town.name.length || compareDanish(a.town.name, b.town.name))
       .slice(0, limit)
       .map(({ town }) => ({ town, postcode: null }));
   }

@@ -1,3 +1,5 @@
+import { parseYesNo } from '../text/yes-no.js';
+
 /**
  * Directory URLs and their one canonical form: /find/fysioterapeut/{town}[/{specialty}] with
  * query parameters in alphabetical order (handicap, side, ydernummer), only "true" flags and
@@ -15,9 +17,7 @@ export interface FindParams extends FindFilters {
   page: number;
 }
 
-export const NO_FILTERS: FindParams = { handicap: false, ydernummer: false, page: 1 };
-
-const TRUE = new Set(['true', 'ja', 'on', '1', 'yes']);
+const NO_FILTERS: FindParams = { handicap: false, ydernummer: false, page: 1 };
 
 export function findPath(townSlug: string, specialtySlug: string | null = null, params: Partial<FindParams> = {}): string {
   const path = `/find/fysioterapeut/${townSlug}${specialtySlug ? `/${specialtySlug}` : ''}`;
@@ -44,7 +44,7 @@ export interface ParsedFindQuery {
 const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 
 export function parseFindQuery(query: Record<string, unknown>): ParsedFindQuery {
-  const flag = (v: unknown) => TRUE.has(String(first(v) ?? '').toLowerCase());
+  const flag = (v: unknown) => parseYesNo(String(first(v) ?? '')) === true;
   const page = Number.parseInt(String(first(query.side) ?? ''), 10);
   const params: FindParams = {
     handicap: flag(query.handicap),

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { YAMLParseError, parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
+import { dataPath } from '../paths.js';
 import { type Prop, sceneProblems } from './scene.js';
 import { type Exercise, exerciseSchema } from './schema.js';
 import type { Equipment } from './vocabulary.js';
@@ -14,7 +14,7 @@ import type { Equipment } from './vocabulary.js';
  * naming the file and the field.
  */
 
-export const EXERCISE_DIR = fileURLToPath(new URL('../../data/exercises/', import.meta.url));
+export const EXERCISE_DIR = dataPath('exercises');
 
 export class ExerciseDataError extends Error {
   constructor(readonly problems: string[]) {

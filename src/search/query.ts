@@ -1,18 +1,21 @@
 import { type Db, type MatchGroup, engineOf } from '../db/engine.js';
-import { type TierQuery, searchTiers } from '../db/engines/search-tiers.js';
+import { MAX_PARTIAL_GROUPS, type TierQuery, partialGroups, partialTiers, searchTiers } from '../db/engines/search-tiers.js';
 import type { SearchKind } from '../db/schema.js';
 import { analyzeQuery } from '../text/tokenize.js';
 import { type SnippetPart, makeSnippet } from './snippet.js';
-import { termsContaining, termsOneEditFrom, termsWithPrefix } from './vocabulary.js';
+import { type QueryGroup, groupTokens, queryGroups, withTypos } from './query-groups.js';
+import { termsWithPrefix } from './vocabulary.js';
 
 /**
  * The one search API over articles and clinics, the same on both engines:
  * 1. the query goes through the indexing tokenizer (stop words, folding, stemming);
- * 2. the last term also matches as a prefix, and each term also matches indexed words that
+ * 2. words that spell a synonym entry stand for its whole group (data/search/synonyms.txt);
+ *    the last word also matches as a prefix, and each word also matches indexed words that
  *    contain it (Danish compounds);
- * 3. only if that finds nothing, words one typo away are tried (for terms of 5+ letters);
- * 4. results are ranked in tiers: the words as typed before compounds, the title before
- *    headings, FAQ and body; relevance orders each tier (db/engines/search-tiers.ts).
+ * 3. a word found in no document is given the words one typo from it (5+ letters);
+ * 4. results are ranked in tiers: documents holding every word first (the words as typed
+ *    before compounds, the title before headings, FAQ and body), then documents holding some
+ *    of them, the rarest words first; relevance orders each tier (db/engines/search-tiers.ts).
  */
 
 export interface SearchHit {
@@ -51,9 +54,8 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   if (terms.length === 0) return empty;
   const engine = engineOf(db);
   const kinds = options.kinds ?? null;
+  const groups = await queryGroups(db, terms, prefix);
 
-  const prefixOf = (i: number) => (i === terms.length - 1 ? prefix : null);
-  let exact: MatchGroup[] = terms.map((term, i) => ({ alternatives: [term], prefix: prefixOf(i) }));
   // For counting, the prefix is spelled out as the indexed words it stands for (unless very
   // many): the same documents, but FTS5 reads word lists lazily and stops at the cap, while
   // it merges a prefix's whole list first (3 ms against 0.3 ms for "traen*"). Ranking keeps
@@ -63,30 +65,46 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
     groups.map((g) => (g.prefix && spelled ? { alternatives: [...new Set([...g.alternatives, ...spelled])], prefix: null } : g));
   const countTier = (tier: TierQuery) =>
     engine.fullText.count(db, { ...tier, include: { ...tier.include, groups: spell(tier.include.groups) }, exclude: tier.exclude.map((e) => ({ ...e, groups: spell(e.groups) })) }, SEARCH_COUNT_CAP + 1);
-  const compounds = await Promise.all(terms.map((term) => termsContaining(db, term)));
-  let full: MatchGroup[] = exact.map((g, i) => ({ ...g, alternatives: [...g.alternatives, ...compounds[i]!] }));
   // Counting the words as typed is cheap; only if they fall short of the cap do the compounds
   // (often dozens of alternatives) need counting too.
-  const countAll = async (exactGroups: MatchGroup[], fullGroups: MatchGroup[]) => {
-    const count = (groups: MatchGroup[]) => countTier({ include: { groups, reach: 'body' }, exclude: [], kinds });
-    const exactCount = await count(exactGroups);
-    return exactCount > SEARCH_COUNT_CAP || fullGroups === exactGroups ? exactCount : count(fullGroups);
+  const countGroups = async (of: readonly QueryGroup[], any = false) => {
+    const count = (groups: MatchGroup[]) => countTier({ include: { groups, reach: 'body', any }, exclude: [], kinds });
+    const exactCount = await count(of.map((g) => g.exact));
+    const hasCompounds = of.some((g) => g.full.alternatives.length > g.exact.alternatives.length);
+    return exactCount > SEARCH_COUNT_CAP || !hasCompounds ? exactCount : count(of.map((g) => g.full));
   };
 
-  let total = await countAll(exact, full);
+  // How many documents hold each group (counted to the cap); a word found nowhere is given
+  // the indexed words one typo from it (5+ letters), and the result says it is approximate.
   let approximate = false;
-  if (total === 0) {
-    const near = await Promise.all(terms.map((term) => termsOneEditFrom(db, term)));
-    if (near.some((n) => n.length > 0)) {
-      exact = exact.map((g, i) => ({ ...g, alternatives: [...g.alternatives, ...near[i]!] }));
-      full = full.map((g, i) => ({ ...g, alternatives: [...g.alternatives, ...near[i]!] }));
-      total = await countAll(exact, full);
-      approximate = total > 0;
-    }
+  const frequencies = await Promise.all(groups.map((group) => countGroups([group])));
+  for (const [i, group] of groups.entries()) {
+    if (frequencies[i]! > 0) continue;
+    const typos = await withTypos(db, group);
+    if (!typos) continue;
+    groups[i] = typos;
+    frequencies[i] = await countGroups([typos]);
+    if (frequencies[i]! > 0) approximate = true;
   }
-  if (total === 0) return empty;
+  const found = groups.flatMap((_, i) => (frequencies[i]! > 0 ? [i] : []));
+  if (found.length === 0) return empty;
+  // Rarity needs the number of documents: counted only when it decides something (which
+  // groups match partially, for more than five; the order of partial tiers, once reached).
+  let weights: number[] | null = null;
+  const rarity = async () => (weights ??= rarities(frequencies, await countDocuments(db, kinds)));
+  const keys = found.length <= MAX_PARTIAL_GROUPS ? found : partialGroups(await rarity());
+  // Every result holds at least one of the partial-matching groups (all of them, if few).
+  let total = Math.max(...keys.map((i) => frequencies[i]!));
+  if (groups.length > 1 && total <= SEARCH_COUNT_CAP) total = await countGroups(keys.map((i) => groups[i]!), true);
   const totalCapped = total > SEARCH_COUNT_CAP;
   total = Math.min(total, SEARCH_COUNT_CAP);
+
+  const exact = groups.map((g) => g.exact);
+  const full = groups.map((g) => g.full);
+  const phases: Array<() => Promise<TierQuery[]>> = [
+    async () => (found.length === groups.length ? searchTiers(exact, full, kinds) : []),
+    async () => (groups.length > 1 ? partialTiers(full, await rarity(), kinds) : []),
+  ];
 
   // Walk the tiers to the requested window. Only the tiers it touches are ranked, and a tier
   // is counted only when the window starts beyond it (never on the first page).
@@ -96,10 +114,10 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   // While every earlier tier has been read whole (always so on a first page, where a tier is
   // left only when it ran out), a tier's documents are its reach minus the ids already read:
   // ranking the reach alone and dropping those ids costs half of asking the engine for
-  // "reach NOT earlier reaches", which evaluates the query twice.
+  // "reach NOT earlier reaches", which evaluates the query twice. (Partial tiers come in an
+  // order where every set of groups follows the sets that contain it, so this holds there too.)
   let earlierRead: Set<number> | null = new Set();
-  for (const tier of searchTiers(exact, full, kinds)) {
-    if (ids.length >= limit || skip >= total) break;
+  for await (const tier of phasedTiers(phases, () => ids.length >= limit || skip >= total)) {
     if (skip > 0) {
       earlierRead = null;
       const inTier = await countTier(tier);
@@ -122,9 +140,8 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   const rows = ids.length === 0 ? [] : await db.selectFrom('search_docs').select(['id', 'kind', 'slug', 'title', 'url', 'body_text']).where('id', 'in', ids).execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
 
-  const wanted = new Set(full.flatMap((g) => g.alternatives));
-  const prefixes = full.flatMap((g) => (g.prefix ? [g.prefix] : []));
-  const matches = (token: string) => wanted.has(token) || prefixes.some((p) => token.startsWith(p));
+  const { tokens, prefixes } = groupTokens(groups);
+  const matches = (token: string) => tokens.has(token) || prefixes.some((p) => token.startsWith(p));
   return {
     total,
     totalCapped,
@@ -134,4 +151,27 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
       return r ? [{ kind: r.kind, slug: r.slug, title: r.title, url: r.url, snippet: makeSnippet(r.body_text, matches) }] : [];
     }),
   };
+}
+
+/** The tiers of each phase in turn, a phase built only when the walk reaches it and is not `done`. */
+async function* phasedTiers(phases: ReadonlyArray<() => Promise<TierQuery[]>>, done: () => boolean): AsyncGenerator<TierQuery> {
+  for (const phase of phases) {
+    if (done()) return;
+    for (const tier of await phase()) {
+      if (done()) return;
+      yield tier;
+    }
+  }
+}
+
+/** How rare each group is: bm25's inverse document frequency (0 for a group found nowhere). */
+function rarities(frequencies: readonly number[], documents: number): number[] {
+  const n = Math.max(documents, ...frequencies);
+  return frequencies.map((df) => (df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
+}
+
+async function countDocuments(db: Db, kinds: readonly SearchKind[] | null): Promise<number> {
+  let q = db.selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (kinds && kinds.length > 0) q = q.where('kind', 'in', kinds);
+  return Number((await q.executeTakeFirst())?.n ?? 0);
 }

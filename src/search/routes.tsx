@@ -1,10 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { RouteDeps } from '../web/deps.js';
+import type { DirectoryDeps } from '../directory/routes/deps.js';
 import { notFound, parseInput } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
+import { type ApiDoc, errorResponses } from '../web/openapi.js';
+import { RATE_LIMITED } from '../web/rate-limit.js';
 import { absoluteUrl } from '../web/seo.js';
 import { sendHtml } from '../web/respond.js';
+import { groupOf, groupedSearch } from './grouped.js';
+import { finderIntent } from './places.js';
 import { search } from './query.js';
 import { snippetToHtml } from './snippet.js';
 import { SEARCH_PAGE_SIZE, SearchPage } from './views.js';
@@ -15,37 +19,74 @@ const pageQuery = z.object({
 });
 
 const apiQuery = z.object({
-  q: z.string().trim().min(1, 'mangler søgeord').max(200, 'højst 200 tegn'),
-  limit: z.coerce.number().int().min(1, 'mindst 1').max(50, 'højst 50').optional().default(10),
-  kind: z.enum(['ordbog', 'blog', 'clinic']).optional(),
+  q: z.string().trim().min(1, 'mangler søgeord').max(200, 'højst 200 tegn').meta({ description: 'Søgeord (dansk stavning eller uden æøå)' }),
+  limit: z.coerce.number().int().min(1, 'mindst 1').max(50, 'højst 50').optional().default(10).meta({ description: 'Antal resultater' }),
+  kind: z.enum(['ordbog', 'blog', 'clinic']).optional().meta({ description: 'Kun én slags' }),
 });
 
-export async function searchRoutes(app: FastifyInstance, { db, ctx }: RouteDeps) {
+/** One list, best first; each result says which group of the search page it belongs to. */
+const searchResponse = z.object({
+  query: z.string(),
+  total: z.int().meta({ description: 'Antal fund, talt op til 1000' }),
+  totalCapped: z.boolean().meta({ description: 'true: der er flere end 1000 fund' }),
+  approximate: z.boolean(),
+  place: z
+    .object({ town: z.string(), townSlug: z.string(), specialty: z.string().nullable(), url: z.string() })
+    .nullable()
+    .meta({ description: 'Klinikfinderen for en by, et postnummer eller en bydel i søgningen (med speciale, hvis et nævnes)' }),
+  results: z.array(
+    z.object({
+      kind: z.enum(['ordbog', 'blog', 'clinic']),
+      group: z.enum(['knowledge', 'clinics']).meta({ description: 'Søgesidens gruppe: viden (ordbog, blog) eller klinikker' }),
+      slug: z.string(),
+      title: z.string(),
+      url: z.string(),
+      snippet: z.string().meta({ description: 'HTML-escapet tekst med <mark> om de fundne ord' }),
+    }),
+  ),
+});
+
+const searchApi: ApiDoc = {
+  summary: 'Søg i artikler og klinikker',
+  query: apiQuery,
+  responses: {
+    200: { description: 'Resultater, bedste først', schema: searchResponse },
+    ...errorResponses({ 400: 'Ugyldig parameter', 429: 'For mange forespørgsler fra samme adresse' }),
+  },
+};
+
+export async function searchRoutes(app: FastifyInstance, { db, ctx, directory }: DirectoryDeps) {
   const publicRoute = { config: { access: 'public' as const } };
 
-  app.get('/soeg', publicRoute, async (request, reply) => {
+  app.get('/soeg', { config: { ...publicRoute.config, ...RATE_LIMITED } }, async (request, reply) => {
     const { q: raw, side } = parseInput(pageQuery, request.query);
     const q = raw.trim();
-    const result = q ? await search(db, q, { limit: SEARCH_PAGE_SIZE, offset: (side - 1) * SEARCH_PAGE_SIZE }) : null;
-    if (result && result.total > 0 && result.hits.length === 0) throw notFound('page_not_found');
+    const result = q ? await groupedSearch(db, directory, q, { limit: SEARCH_PAGE_SIZE, offset: (side - 1) * SEARCH_PAGE_SIZE }) : null;
+    if (side > 1 && !result?.knowledge?.hits.length) throw notFound('page_not_found');
     return sendHtml(reply, renderDocument(<SearchPage ctx={ctx} q={q} page={side} result={result} />));
   });
 
-  app.get('/api/v1/search', publicRoute, async (request) => {
+  app.get('/api/v1/search', { config: { ...publicRoute.config, ...RATE_LIMITED, api: searchApi } }, async (request) => {
     const { q, limit, kind } = parseInput(apiQuery, request.query);
     const result = await search(db, q, { limit, kinds: kind ? [kind] : null });
-    return {
+    const intent = finderIntent(directory, q);
+    const body: z.output<typeof searchResponse> = {
       query: q,
       total: result.total,
       totalCapped: result.totalCapped,
       approximate: result.approximate,
+      place: intent?.town
+        ? { town: intent.town.name, townSlug: intent.town.slug, specialty: intent.specialty?.slug ?? null, url: absoluteUrl(ctx.site, intent.url) }
+        : null,
       results: result.hits.map((hit) => ({
         kind: hit.kind,
+        group: groupOf(hit.kind),
         slug: hit.slug,
         title: hit.title,
         url: absoluteUrl(ctx.site, hit.url),
         snippet: snippetToHtml(hit.snippet),
       })),
     };
+    return body;
   });
 }

@@ -1,3 +1,4 @@
+import { xmlEscape } from '../text/xml.js';
 import { tokenForWord } from '../text/tokenize.js';
 
 /** A piece of snippet text; `hit` pieces are shown highlighted. */
@@ -65,13 +66,11 @@ function highlight(passage: string, matches: TokenMatcher): SnippetPart[] {
   return parts;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
 /** For the JSON API: escaped text with matches wrapped in <mark>. */
 export function snippetToHtml(parts: readonly SnippetPart[]): string {
   return parts
     .map((p) => {
-      const text = p.text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+      const text = xmlEscape(p.text);
       return p.hit ? `<mark>${text}</mark>` : text;
     })
     .join('');

@@ -1,7 +1,9 @@
 import { Layout, Pagination, type ViewContext } from '../web/layout.js';
 import { formatCount } from '../text/numbers.js';
 import type { SearchKind } from '../db/schema.js';
-import type { SearchResult } from './query.js';
+import { inTown } from '../directory/towns.js';
+import type { GroupedSearch } from './grouped.js';
+import type { SearchHit } from './query.js';
 import type { SnippetPart } from './snippet.js';
 
 export const SEARCH_PAGE_SIZE = 10;
@@ -20,8 +22,11 @@ function Snippet({ parts }: { parts: SnippetPart[] }) {
   return <p class="snippet">{parts.map((p, i) => (p.hit ? <mark key={i}>{p.text}</mark> : p.text))}</p>;
 }
 
-export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: string; page: number; result: SearchResult | null }) {
-  const pages = result ? Math.max(1, Math.ceil(result.total / SEARCH_PAGE_SIZE)) : 1;
+export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: string; page: number; result: GroupedSearch | null }) {
+  const knowledge = result?.knowledge ?? null;
+  const clinics = result?.clinics?.total ? result.clinics : null;
+  const town = result?.intent?.town ?? null;
+  const found = Boolean(knowledge?.total || clinics || town);
   const title = q ? `Søgning: ${q}` : 'Søg';
   return (
     <Layout
@@ -46,29 +51,39 @@ export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: stri
 
       {!q && <Suggestions intro="Prøv fx:" />}
 
-      {q && result && result.total > 0 && (
-        <>
-          <p class="result-count" role="status">
-            {result.totalCapped ? `Mere end ${formatCount(result.total)}` : formatCount(result.total)}{' '}
-            {result.total === 1 ? 'resultat' : 'resultater'}
-            {result.approximate && <> – vi fandt intet med præcis den stavning og viser ord, der ligner</>}
-          </p>
-          <ol class="results">
-            {result.hits.map((hit) => (
-              <li class="result" key={hit.url}>
-                <p class="eyebrow">{KIND_LABEL[hit.kind]}</p>
-                <h2 class="result-title">
-                  <a href={hit.url}>{hit.title}</a>
-                </h2>
-                {hit.snippet.length > 0 && <Snippet parts={hit.snippet} />}
-              </li>
-            ))}
-          </ol>
-          <Pagination page={page} pages={pages} hrefFor={(p) => searchPath(q, p)} />
-        </>
+      {town && result?.intent && (
+        <p class="place-link">
+          <a class="button" href={result.intent.url}>
+            Find fysioterapeut {inTown(town)}
+            {result.intent.specialty && <> med speciale i {result.intent.specialty.name}</>} →
+          </a>
+        </p>
       )}
 
-      {q && (!result || result.total === 0) && (
+      {knowledge && knowledge.total > 0 && (
+        <section class="search-group" aria-labelledby="knowledge-heading">
+          <h2 id="knowledge-heading">Viden</h2>
+          <p class="result-count" role="status">
+            {knowledge.totalCapped ? `Mere end ${formatCount(knowledge.total)}` : formatCount(knowledge.total)}{' '}
+            {knowledge.total === 1 ? 'artikel' : 'artikler'}
+            {knowledge.approximate && <> – vi fandt intet med præcis den stavning og viser ord, der ligner</>}
+          </p>
+          <Results hits={knowledge.hits} />
+          <Pagination page={page} pages={Math.max(1, Math.ceil(knowledge.total / SEARCH_PAGE_SIZE))} hrefFor={(p) => searchPath(q, p)} />
+        </section>
+      )}
+
+      {clinics && result && (
+        <section class="search-group" aria-labelledby="clinics-heading">
+          <h2 id="clinics-heading">Klinikker</h2>
+          <Results hits={clinics.hits} />
+          <p>
+            <a href={result.finderUrl}>{town ? `Alle fysioterapeuter ${inTown(town)} i klinikfinderen` : 'Flere klinikker i klinikfinderen'} →</a>
+          </p>
+        </section>
+      )}
+
+      {q && !found && (
         <section class="empty" aria-labelledby="no-results">
           <h2 id="no-results">Ingen resultater for »{q}«</h2>
           <ul>
@@ -77,13 +92,29 @@ export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: stri
               Se hele <a href="/ordbog">ordbogen fra A til Å</a>.
             </li>
             <li>
-              Leder du efter en behandler? <a href="/find/fysioterapeut/danmark">Find en fysioterapeut</a>.
+              Leder du efter en behandler? <a href={result?.finderUrl ?? '/find/fysioterapeut'}>Find en fysioterapeut</a>.
             </li>
           </ul>
           <Suggestions intro="Mange søger på:" />
         </section>
       )}
     </Layout>
+  );
+}
+
+function Results({ hits }: { hits: readonly SearchHit[] }) {
+  return (
+    <ol class="results">
+      {hits.map((hit) => (
+        <li class="result" key={hit.url}>
+          <p class="eyebrow">{KIND_LABEL[hit.kind]}</p>
+          <h3 class="result-title">
+            <a href={hit.url}>{hit.title}</a>
+          </h3>
+          {hit.snippet.length > 0 && <Snippet parts={hit.snippet} />}
+        </li>
+      ))}
+    </ol>
   );
 }
 

@@ -1,16 +1,4 @@
-/**
- * Danish text → ASCII the way Danes write it without æøå: æ→ae, ø→oe, å→aa (also ä/ö);
- * other accents are dropped (é→e). Lower-cases.
- */
-export function foldDanish(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[æä]/g, 'ae')
-    .replace(/[øö]/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '');
-}
+import { foldDanish } from './danish.js';
 
 /**
  * URL slug: "Neuromuskulær træning" → "neuromuskulaer-traening". Apostrophes, colons and

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDanishDate, parseContentDate } from './dates.js';
 import { formatKm } from './numbers.js';
-import { foldDanish, slugify, uniqueSlug } from './slugify.js';
+import { foldDanish } from './danish.js';
+import { slugify, uniqueSlug } from './slugify.js';
 import { analyzeQuery, tokenize } from './tokenize.js';
 import { truncateAtWord } from './truncate.js';
 

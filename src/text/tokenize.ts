@@ -1,5 +1,5 @@
 import snowball from 'snowball-stemmers';
-import { foldDanish } from './slugify.js';
+import { danishLetters, foldDanish } from './danish.js';
 import { STOP_WORDS } from './stopwords.js';
 
 /**
@@ -21,24 +21,11 @@ const CACHE_LIMIT = 50_000;
 export function tokenForWord(word: string): string | null {
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const danish = danishSpelling(word);
+  const danish = danishLetters(word);
   const token = danish === '' || STOP_WORDS.has(danish) ? null : foldDanish(stemmer.stem(danish));
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(word, token);
   return token;
-}
-
-/** "Traening", "træning", "TRÄNING" → "træning"; other accents dropped ("café" → "cafe"). */
-export function danishSpelling(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/ä/g, 'æ')
-    .replace(/ö/g, 'ø')
-    .replace(/[^a-z0-9æøå]/g, (ch) => ch.normalize('NFKD').replace(/\p{M}/gu, ''))
-    .replace(/ae/g, 'æ')
-    .replace(/oe/g, 'ø')
-    .replace(/aa/g, 'å')
-    .replace(/[^a-z0-9æøå]/g, '');
 }
 
 /** The words of a text, as written (for highlighting). */

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Representation } from './respond.js';
 
 /**
  * Static files served from memory under /assets/<name>, with a content hash in the URL so
  * browsers may cache them for a year. Read once when the app is built.
  */
 
-export interface Asset {
-  body: Buffer;
-  type: string;
-  hash: string;
+export interface Asset extends Representation {
+  readonly body: Buffer;
+  readonly type: string;
+  readonly hash: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -31,7 +33,9 @@ export class Assets {
     for (const [name, path] of Object.entries(files)) {
       const body = readFileSync(path);
       const type = TYPES[extname(name)] ?? 'application/octet-stream';
-      this.#files.set(name, { body, type, hash: createHash('sha256').update(body).digest('hex').slice(0, 12) });
+      const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+      // Weak: the same tag stands for the gzip and brotli forms of the file.
+      this.#files.set(name, { body, type, hash, etag: `W/"${hash}"` });
     }
   }
 
@@ -47,15 +51,20 @@ export class Assets {
   }
 }
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const leaflet = (file: string) => fileURLToPath(new URL(`../../node_modules/leaflet/dist/${file}`, import.meta.url));
+/**
+ * Our own files sit in assets/ beside this module: in src/web/ when run from the sources, in
+ * dist/web/ once built (the build copies them). Leaflet is found the way Node finds any
+ * package, wherever npm placed it.
+ */
+const own = (file: string) => fileURLToPath(new URL(`./assets/${file}`, import.meta.url));
+const leaflet = (file: string) => createRequire(import.meta.url).resolve(`leaflet/dist/${file}`);
 
 export function defaultAssets(): Assets {
   return new Assets({
-    'style.css': here('./assets/style.css'),
-    'favicon.svg': here('./assets/favicon.svg'),
-    'map.js': here('./assets/map.js'),
-    'find-form.js': here('./assets/find-form.js'),
+    'style.css': own('style.css'),
+    'favicon.svg': own('favicon.svg'),
+    'map.js': own('map.js'),
+    'find-form.js': own('find-form.js'),
     // Leaflet, served by us: no CDN, and the map works behind a strict CSP.
     'leaflet.js': leaflet('leaflet.js'),
     'leaflet.css': leaflet('leaflet.css'),

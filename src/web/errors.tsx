@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { danishErrors, issueParameter } from '../text/zod-danish.js';
 import { Layout, type ViewContext, renderDocument } from './layout.js';
 
 /**
@@ -21,13 +22,18 @@ export class HttpError extends Error {
 
 export const notFound = (code = 'not_found', message = 'Siden findes ikke') => new HttpError(404, code, message);
 
-/** Validates input with zod; a failure becomes a 400 naming the first bad parameter. */
+/** Validates input with zod; a failure becomes a 400 in Danish naming the first bad parameter. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { error: danishErrors });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const parameter = issue?.path.map(String).join('.') || undefined;
-  throw new HttpError(400, 'invalid_parameter', `Ugyldig værdi for ${parameter ?? 'forespørgslen'}: ${issue?.message ?? ''}`.trim(), parameter);
+  throw invalidParameter(issue ? issueParameter(issue) : null, issue?.message ?? 'er ugyldig');
+}
+
+/** A 400 about one parameter: "Ugyldig værdi for limit: skal være et tal". */
+export function invalidParameter(parameter: string | null, problem: string): HttpError {
+  const name = parameter ?? 'forespørgslen';
+  return new HttpError(400, 'invalid_parameter', `Ugyldig værdi for ${name}: ${problem}`, parameter ?? undefined);
 }
 
 const isApi = (request: FastifyRequest) => request.url.startsWith('/api/');
@@ -67,7 +73,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, ctx: ViewContex
       error: { code: error.code, message: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) },
     });
   }
-  const title = error.status === 404 ? 'Siden findes ikke' : error.status >= 500 ? 'Noget gik galt' : 'Forkert forespørgsel';
+  const title =
+    error.status === 404 ? 'Siden findes ikke' : error.status === 429 ? 'For mange forespørgsler' : error.status >= 500 ? 'Noget gik galt' : 'Forkert forespørgsel';
   const message =
     error.status === 404
       ? 'Vi kan ikke finde den side, du leder efter. Måske er adressen stavet forkert, eller siden er flyttet.'
@@ -77,16 +84,21 @@ function sendError(request: FastifyRequest, reply: FastifyReply, ctx: ViewContex
     .send(renderDocument(<ErrorPage ctx={ctx} status={error.status} title={title} message={message} path={request.url.split('?')[0] ?? '/'} />));
 }
 
+/** Danish words for the 4xx answers Fastify raises itself (bad JSON, unknown content type, …). */
+function clientErrorMessage(status: number): string {
+  if (status === 413) return 'Forespørgslen er for stor';
+  if (status === 415) return 'Ukendt indholdstype';
+  if (status === 414) return 'Adressen er for lang';
+  return 'Forkert forespørgsel';
+}
+
 export function installErrorHandlers(app: FastifyInstance, ctx: ViewContext) {
   app.setNotFoundHandler((request, reply) => sendError(request, reply, ctx, notFound()));
 
   app.setErrorHandler((error: FastifyError | HttpError | Error, request, reply) => {
     if (error instanceof HttpError) return sendError(request, reply, ctx, error);
     const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
-    if (status >= 400 && status < 500) {
-      const message = status === 413 ? 'Forespørgslen er for stor' : status === 415 ? 'Ukendt indholdstype' : 'Forkert forespørgsel';
-      return sendError(request, reply, ctx, new HttpError(status, 'bad_request', message));
-    }
+    if (status >= 400 && status < 500) return sendError(request, reply, ctx, new HttpError(status, 'bad_request', clientErrorMessage(status)));
     request.log.error({ err: error, url: request.url }, 'request failed');
     return sendError(
       request,
@@ -95,4 +107,21 @@ export function installErrorHandlers(app: FastifyInstance, ctx: ViewContext) {
       new HttpError(503 === status ? 503 : 500, 'internal_error', 'Der opstod en fejl hos os. Prøv igen om lidt.'),
     );
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: a path it cannot decode ("/ordbog%", "/%FF") is answered before
+ * any hook or error handler runs, so this sets the security headers itself and answers with
+ * our Danish error page (or JSON under /api).
+ */
+export function frameworkErrorHandler(ctx: ViewContext, headers: Readonly<Record<string, string>>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    reply.headers(headers);
+    if (error.code === 'FST_ERR_BAD_URL') {
+      return sendError(request, reply, ctx, new HttpError(400, 'bad_url', 'Adressen indeholder tegn, der ikke er gyldigt kodet'));
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error, url: request.url }, 'request failed');
+    return sendError(request, reply, ctx, new HttpError(status, status === 500 ? 'internal_error' : 'bad_request', status === 500 ? 'Der opstod en fejl hos os. Prøv igen om lidt.' : clientErrorMessage(status)));
+  };
 }

@@ -106,7 +106,7 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
               </ul>
             </nav>
             <form class="header-search" action="/soeg" method="get" role="search" aria-label="Søg på hele sitet">
-              <label for="header-q" class="visually-hidden">
+              <label for="header-q" class="sr-only">
                 Søg på {site.name}
               </label>
               <input id="header-q" type="search" name="q" value={meta.query ?? ''} placeholder="Søg, fx knæsmerter" />

@@ -1,59 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+
 /**
- * The public JSON API, described once. Kept beside the routes by a test that calls every
- * documented path.
+ * The public JSON API describes itself: each route under /api/ declares, in its route config,
+ * the zod schemas it validates its input with and answers with (`config.api`), and the OpenAPI
+ * document is generated from those. A route under /api/ without a description refuses to
+ * start, so the document cannot fall behind the routes.
  */
+export interface ApiDoc {
+  summary: string;
+  description?: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  /** By status code; `default` for any other status (errors). */
+  responses: { [status: number]: ApiResponse; default?: ApiResponse };
+}
 
-const error = {
-  description: 'Fejl: { error: { code, message, parameter? } }',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          error: {
-            type: 'object',
-            required: ['code', 'message'],
-            properties: { code: { type: 'string' }, message: { type: 'string' }, parameter: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-};
+export interface ApiResponse {
+  description: string;
+  schema: z.ZodType;
+}
 
-const json = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
-const query = (name: string, description: string, schema: object, required = false) => ({ name, in: 'query', required, description, schema });
-const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]+$' } };
-const str = { type: 'string' };
-const nullableStr = { type: ['string', 'null'] };
-const num = { type: 'number' };
-const bool = { type: 'boolean' };
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The description of a JSON API route; required under /api/. */
+    api?: ApiDoc;
+  }
+}
 
-const clinicSummary = {
-  type: 'object',
-  properties: {
-    slug: str,
-    name: str,
-    url: str,
-    address: str,
-    postcode: str,
-    town: str,
-    townSlug: str,
-    lat: num,
-    lon: num,
-    distanceKm: { type: ['number', 'null'] },
-    inTown: bool,
-    specialties: { type: 'array', items: str },
-    ydernummer: bool,
-    handicapAccess: { type: ['boolean', 'null'] },
-    verified: bool,
-    reviewCount: { type: 'integer' },
-    averageRating: { type: ['number', 'null'] },
-    demo: bool,
-  },
-};
+/** Every error the API sends (see web/errors.tsx). */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string().meta({ description: 'Stabil kode, fx invalid_parameter eller clinic_not_found' }),
+    message: z.string().meta({ description: 'Forklaring på dansk' }),
+    parameter: z.string().optional().meta({ description: 'Ved 400: den parameter, der var forkert' }),
+  }),
+});
 
-export function openApiDocument(baseUrl: string, siteName: string) {
+/** The responses every API route shares besides its own: errors, including 429 and 5xx. */
+export const errorResponses = (extra: Partial<Record<400 | 404 | 429, string>> = {}): ApiDoc['responses'] => ({
+  ...Object.fromEntries(Object.entries(extra).map(([status, description]) => [status, { description, schema: apiErrorSchema }])),
+  default: { description: 'Fejl: { error: { code, message, parameter? } }', schema: apiErrorSchema },
+});
+
+export interface ApiOperation {
+  method: string;
+  /** Fastify's form, e.g. "/api/v1/clinics/:slug". */
+  url: string;
+  doc: ApiDoc;
+}
+
+/**
+ * Collects the description of every API route as it is added (call before adding routes).
+ * Fastify's automatic HEAD twin of a GET is left out of the document.
+ */
+export function collectApiOperations(app: FastifyInstance): ApiOperation[] {
+  const operations: ApiOperation[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    const doc = route.config?.api;
+    if (!doc) throw new Error(`${route.url}: an API route must describe itself in config.api (see src/web/openapi.ts)`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') operations.push({ method: method.toLowerCase(), url: route.url, doc });
+    }
+  });
+  return operations;
+}
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io }) as JsonSchema;
+  return rest;
+}
+
+/** An object schema's fields as OpenAPI parameters; inputs are described as clients send them. */
+function parameters(schema: z.ZodObject | undefined, location: 'path' | 'query') {
+  if (!schema) return [];
+  const object = jsonSchema(schema, 'input');
+  return Object.entries(object.properties ?? {}).map(([name, { description, ...field }]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (object.required ?? []).includes(name),
+    ...(description ? { description } : {}),
+    schema: field,
+  }));
+}
+
+/** "/api/v1/clinics/:slug" → "/clinics/{slug}" (the server URL holds /api/v1). */
+export const openApiPath = (url: string) => url.replace(/^\/api\/v1/, '').replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+export function openApiDocument(baseUrl: string, siteName: string, operations: readonly ApiOperation[]) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const { method, url, doc } of operations) {
+    paths[openApiPath(url)] ??= {};
+    paths[openApiPath(url)]![method] = {
+      summary: doc.summary,
+      ...(doc.description ? { description: doc.description } : {}),
+      parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
+      responses: Object.fromEntries(
+        Object.entries(doc.responses).map(([status, r]) => [
+          status,
+          { description: r.description, content: { 'application/json': { schema: jsonSchema(r.schema, 'output') } } },
+        ]),
+      ),
+    };
+  }
   return {
     openapi: '3.1.0',
     info: {
@@ -62,111 +114,6 @@ export function openApiDocument(baseUrl: string, siteName: string) {
       description: 'Offentlige, læsbare data: søgning, artikler, byer og klinikker. Alle svar er JSON; datoer er ISO 8601.',
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
-    paths: {
-      '/search': {
-        get: {
-          summary: 'Søg i artikler og klinikker',
-          parameters: [
-            query('q', 'Søgeord (dansk stavning eller uden æøå)', { type: 'string', minLength: 1, maxLength: 200 }, true),
-            query('limit', 'Antal resultater', { type: 'integer', minimum: 1, maximum: 50, default: 10 }),
-            query('kind', 'Kun én slags', { type: 'string', enum: ['ordbog', 'blog', 'clinic'] }),
-          ],
-          responses: {
-            200: json('Resultater, bedste først. snippet er HTML-escapet tekst med <mark> om de fundne ord.', {
-              type: 'object',
-              properties: {
-                query: str,
-                total: { type: 'integer', description: 'Antal fund, talt op til 1000' },
-                totalCapped: { type: 'boolean', description: 'true: der er flere end 1000 fund' },
-                approximate: bool,
-                results: {
-                  type: 'array',
-                  items: { type: 'object', properties: { kind: str, slug: str, title: str, url: str, snippet: str } },
-                },
-              },
-            }),
-            400: error,
-          },
-        },
-      },
-      '/articles/{slug}': {
-        get: {
-          summary: 'Én artikel fra ordbogen eller bloggen',
-          parameters: [slug, query('kind', 'Hvis samme slug findes i begge', { type: 'string', enum: ['ordbog', 'blog'] })],
-          responses: {
-            200: json('Artiklen', {
-              type: 'object',
-              properties: {
-                slug: str,
-                kind: str,
-                title: str,
-                metaTitle: nullableStr,
-                description: str,
-                url: str,
-                author: { type: ['object', 'null'], properties: { slug: str, name: str } },
-                datePublished: { type: 'string', format: 'date' },
-                dateModified: { type: 'string', format: 'date' },
-                readingMinutes: { type: 'integer' },
-                toc: { type: 'array', items: { type: 'object', properties: { id: str, text: str } } },
-                faq: { type: 'array', items: { type: 'object', properties: { question: str, answer: str } } },
-                html: str,
-              },
-            }),
-            404: error,
-          },
-        },
-      },
-      '/towns': {
-        get: {
-          summary: 'Byer til autoudfyldning: navn (også uden æøå) eller begyndelsen af et postnummer',
-          parameters: [query('q', 'Det, der er skrevet', { type: 'string', minLength: 1, maxLength: 100 }, true)],
-          responses: {
-            200: json('Højst 10 byer, bedste først', {
-              type: 'object',
-              properties: {
-                towns: {
-                  type: 'array',
-                  items: { type: 'object', properties: { slug: str, name: str, postcode: nullableStr, label: str, preposition: str, url: str } },
-                },
-              },
-            }),
-            400: error,
-          },
-        },
-      },
-      '/clinics': {
-        get: {
-          summary: 'Klinikker, sorteret som på siderne (byen først, så inden for radius)',
-          parameters: [
-            query('near', 'By-slug eller postnummer; uden: hele landet', str),
-            query('radius_km', 'Radius omkring byen', { type: 'number', minimum: 1, maximum: 50, default: 10 }),
-            query('specialty', 'Speciale-slug', str),
-            query('handicap', 'Kun handicapvenlig adgang', { type: 'string', enum: ['true', 'false'] }),
-            query('ydernummer', 'Kun klinikker med ydernummer', { type: 'string', enum: ['true', 'false'] }),
-            query('page', 'Side (20 pr. side)', { type: 'integer', minimum: 1, default: 1 }),
-          ],
-          responses: {
-            200: json('En side klinikker', {
-              type: 'object',
-              properties: {
-                clinics: { type: 'array', items: clinicSummary },
-                total: { type: 'integer' },
-                page: { type: 'integer' },
-                pages: { type: 'integer' },
-                pageSize: { type: 'integer' },
-              },
-            }),
-            400: error,
-          },
-        },
-      },
-      '/clinics/{slug}': {
-        get: {
-          summary: 'Én klinik med kontakt, priser, åbningstider, team og anmeldelser',
-          parameters: [slug],
-          responses: { 200: json('Klinikken', { type: 'object' }), 404: error },
-        },
-      },
-    },
+    paths,
   };
 }

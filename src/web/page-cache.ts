@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { type Representation, etagOf } from './respond.js';
 
 /**
  * Rendered public pages kept in memory, so a popular article costs a Map lookup instead of
@@ -9,15 +9,14 @@ import { createHash } from 'node:crypto';
  * commits); and a TTL, which bounds staleness where the engine has no change token
  * (several app processes on PostgreSQL).
  */
-export interface CachedPage {
-  body: string;
-  etag: string;
+export interface CachedPage<D = unknown> extends Representation {
+  readonly body: string;
   /** What the route needs on every hit besides the HTML (e.g. which clinics a list shows). */
-  data?: unknown;
+  data?: D;
 }
 
 /** A render result: the HTML, optionally with data kept beside it. */
-export type Rendered = string | { body: string; data: unknown };
+export type Rendered<D = unknown> = string | { body: string; data: D };
 
 export interface PageCacheOptions {
   /** 0 turns the cache off: every request renders (benchmarks measure the render this way). */
@@ -34,6 +33,7 @@ export class PageCache {
   readonly #changeToken: () => number | null;
   readonly #now: () => number;
   #token: number | null = null;
+  #generation = 0;
 
   constructor(options: PageCacheOptions = {}) {
     this.#maxEntries = options.maxEntries ?? 2000;
@@ -42,20 +42,17 @@ export class PageCache {
     this.#now = options.now ?? Date.now;
   }
 
-  async get(key: string, render: () => Promise<Rendered | null>): Promise<CachedPage | null> {
-    const token = this.#changeToken();
-    if (token !== this.#token) {
-      this.#entries.clear();
-      this.#token = token;
-    }
-    const hit = this.#entries.get(key);
+  /** `D` is the type of the data the same key's render keeps; each key has one render. */
+  async get<D = unknown>(key: string, render: () => Promise<Rendered<D> | null>): Promise<CachedPage<D> | null> {
+    this.#followChanges();
+    const hit = this.#entries.get(key) as (CachedPage<D> & { storedAt: number }) | undefined;
     if (hit && this.#now() - hit.storedAt < this.#ttlMs) return hit;
     const rendered = await render();
     if (rendered === null) return null;
     const body = typeof rendered === 'string' ? rendered : rendered.body;
     const page = {
       body,
-      etag: `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 20)}"`,
+      etag: etagOf(body),
       data: typeof rendered === 'string' ? undefined : rendered.data,
       storedAt: this.#now(),
     };
@@ -71,9 +68,57 @@ export class PageCache {
 
   clear(): void {
     this.#entries.clear();
+    this.#generation++;
+  }
+
+  /**
+   * Moves whenever the cached pages are dropped as a whole (`clear()`, or another process's
+   * commit), so values derived from the same content (the sitemaps) know to rebuild.
+   */
+  get generation(): number {
+    this.#followChanges();
+    return this.#generation;
+  }
+
+  #followChanges(): void {
+    const token = this.#changeToken();
+    if (token !== this.#token) {
+      this.#token = token;
+      this.clear();
+    }
   }
 
   get size(): number {
     return this.#entries.size;
+  }
+}
+
+/**
+ * One value built from the site's content (e.g. every sitemap file), kept until the page cache
+ * drops its pages or `ttlMs` passes (engines without a change token cannot tell us about other
+ * processes' writes). Callers during a rebuild share it.
+ */
+export class DerivedValue<T> {
+  #value: { generation: number; builtAt: number; promise: Promise<T> } | null = null;
+
+  constructor(
+    private readonly pages: PageCache,
+    private readonly build: () => Promise<T>,
+    private readonly options: { ttlMs: number; now?: () => number },
+  ) {}
+
+  get(): Promise<T> {
+    const generation = this.pages.generation;
+    const now = (this.options.now ?? Date.now)();
+    const current = this.#value;
+    if (current && current.generation === generation && now - current.builtAt < this.options.ttlMs) return current.promise;
+    const promise = this.build();
+    const value = { generation, builtAt: now, promise };
+    this.#value = value;
+    // A failed build is not kept (a database outage must not be cached).
+    promise.catch(() => {
+      if (this.#value === value) this.#value = null;
+    });
+    return promise;
   }
 }

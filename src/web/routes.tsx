@@ -1,20 +1,32 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { articleIndex, latestArticles } from '../content/articles.js';
+import { latestArticles } from '../content/articles.js';
 import { ping } from '../db/connect.js';
 import type { Assets } from './assets.js';
 import type { DirectoryDeps } from '../directory/routes/deps.js';
-import type { RouteDeps } from './deps.js';
 import { notFound } from './errors.js';
 import { HomePage } from './home.js';
-import { openApiDocument } from './openapi.js';
+import { type ApiDoc, type ApiOperation, errorResponses, openApiDocument } from './openapi.js';
 import { renderDocument } from './layout.js';
-import { PUBLIC_PAGE_CACHE, sendPage } from './respond.js';
+import { DerivedValue } from './page-cache.js';
+import { RATE_LIMITED } from './rate-limit.js';
+import { PUBLIC_PAGE_CACHE, type Representation, representation, sendPage } from './respond.js';
 import { absoluteUrl } from './seo.js';
-import { type SitemapEntry, sitemapXml } from './sitemap.js';
+import { type SitemapSection, type Sitemaps, loadSitemaps } from './sitemap.js';
 
-/** Site-wide routes: home, assets, robots, sitemap, health. */
-export async function webRoutes(app: FastifyInstance, deps: DirectoryDeps & { assets: Assets; sitemapSources: SitemapSource[] }) {
+const XML = 'application/xml; charset=utf-8';
+
+/**
+ * How long built sitemaps may serve where the engine cannot report other processes' writes
+ * (PostgreSQL); on SQLite, and after this process's own changes, they rebuild at once.
+ */
+const SITEMAP_MAX_AGE_MS = 15 * 60_000;
+
+/** Site-wide routes: home, assets, robots, sitemaps, OpenAPI, health. */
+export async function webRoutes(
+  app: FastifyInstance,
+  deps: DirectoryDeps & { assets: Assets; sitemapSections: readonly SitemapSection[]; apiOperations: readonly ApiOperation[] },
+) {
   const { db, ctx, cache, assets } = deps;
   const publicRoute = { config: { access: 'public' as const } };
 
@@ -32,11 +44,7 @@ export async function webRoutes(app: FastifyInstance, deps: DirectoryDeps & { as
     const asset = parsed.success ? assets.get(parsed.data.name) : undefined;
     if (!asset) throw notFound();
     const versioned = (request.query as Record<string, unknown>).v === asset.hash;
-    return reply
-      .header('cache-control', versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-      .header('etag', `"${asset.hash}"`)
-      .type(asset.type)
-      .send(asset.body);
+    return sendPage(request, reply, asset, asset.type, versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
   });
 
   app.get('/favicon.ico', publicRoute, async (_request, reply) => reply.redirect(assets.url('favicon.svg'), 301));
@@ -48,22 +56,34 @@ export async function webRoutes(app: FastifyInstance, deps: DirectoryDeps & { as
       .send(`User-agent: *\nAllow: /\nDisallow: /soeg\nDisallow: /api/\n\nSitemap: ${absoluteUrl(ctx.site, '/sitemap.xml')}\n`),
   );
 
-  app.get('/sitemap.xml', publicRoute, async (_request, reply) => {
-    const entries: SitemapEntry[] = [
-      { path: '/' },
-      { path: '/ordbog' },
-      { path: '/blog' },
-      ...(await articleIndex(db)).map((a) => ({ path: a.url, lastmod: a.dateModified })),
-    ];
-    for (const source of deps.sitemapSources) entries.push(...(await source(db)));
-    return reply
-      .type('application/xml; charset=utf-8')
-      .header('cache-control', PUBLIC_PAGE_CACHE)
-      .send(sitemapXml(ctx.site, entries));
+  // Built once from every section, kept until content changes (the page cache's generation).
+  const sections: SitemapSection[] = [{ name: 'sider', entries: async () => [{ path: '/' }] }, ...deps.sitemapSections];
+  const sitemaps = new DerivedValue<Sitemaps>(cache, () => loadSitemaps(db, ctx.site, sections), { ttlMs: SITEMAP_MAX_AGE_MS });
+  const sitemapRoute = { config: { access: 'public' as const, ...RATE_LIMITED } };
+  app.get('/sitemap.xml', sitemapRoute, async (request, reply) => sendPage(request, reply, (await sitemaps.get()).index, XML));
+  const sitemapParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,100}$/) });
+  app.get('/sitemap-:name.xml', sitemapRoute, async (request, reply) => {
+    const parsed = sitemapParams.safeParse(request.params);
+    const file = parsed.success ? (await sitemaps.get()).files.get(`sitemap-${parsed.data.name}.xml`) : undefined;
+    if (!file) throw notFound();
+    return sendPage(request, reply, file, XML);
   });
 
-  const openApi = openApiDocument(ctx.site.baseUrl, ctx.site.name);
-  app.get('/api/v1/openapi.json', publicRoute, async (_request, reply) => reply.header('cache-control', PUBLIC_PAGE_CACHE).send(openApi));
+  // Generated from the API routes' own schemas once they are all registered, and kept as JSON.
+  let openApi: Representation | null = null;
+  app.addHook('onReady', async () => {
+    openApi = representation(JSON.stringify(openApiDocument(ctx.site.baseUrl, ctx.site.name, deps.apiOperations)));
+  });
+  const openApiDoc: ApiDoc = {
+    summary: 'Denne beskrivelse af API’et (OpenAPI 3.1)',
+    responses: {
+      200: { description: 'OpenAPI-dokumentet', schema: z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) }) },
+      ...errorResponses(),
+    },
+  };
+  app.get('/api/v1/openapi.json', { config: { access: 'public', api: openApiDoc } }, async (request, reply) =>
+    sendPage(request, reply, openApi!, 'application/json; charset=utf-8'),
+  );
 
   app.get('/healthz', publicRoute, async (request, reply) => {
     try {
@@ -75,5 +95,3 @@ export async function webRoutes(app: FastifyInstance, deps: DirectoryDeps & { as
     }
   });
 }
-
-export type SitemapSource = (db: RouteDeps['db']) => Promise<SitemapEntry[]>;

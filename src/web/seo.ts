@@ -59,7 +59,7 @@ export function faqPageJsonLd(site: Site, path: string, items: readonly FaqItem[
   };
 }
 
-export function organizationJsonLd(site: Site): JsonLd {
+function organizationJsonLd(site: Site): JsonLd {
   return { '@type': 'Organization', name: site.name, url: absoluteUrl(site, '/') };
 }
 

@@ -27,6 +27,12 @@ const WINDOW = 32;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * The worker thread's entry. Compiled (dist/), worker.js runs as it is. From the TypeScript
+ * sources (tests, `npm run dev`), boot.mjs first registers tsx, which a worker does not inherit.
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith('.ts') ? './boot.mjs' : './worker.js', import.meta.url);
+
+/**
  * Runs a task over a list of inputs for a caller that takes the results in order (an import
  * that saves file after file, chunk after chunk). When the work is most of the CPU time, a
  * worker thread runs it for inputs ahead while this thread saves; whenever this thread would
@@ -58,7 +64,7 @@ export class OrderedWork<I, O> {
 
   #start(task: WorkerTask<I, O>) {
     try {
-      this.#worker = new Worker(new URL('./boot.mjs', import.meta.url), { workerData: { module: task.module.href, name: task.name } });
+      this.#worker = new Worker(WORKER_ENTRY, { workerData: { module: task.module.href, name: task.name } });
     } catch {
       return;
     }

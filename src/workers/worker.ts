@@ -7,5 +7,5 @@ if (typeof run !== 'function') throw new Error(`${module} exports no function ${
 parentPort?.on('message', (message: { index: number; input: unknown }) => {
   parentPort?.postMessage({ index: message.index, result: run(message.input) });
 });
-// Every module has loaded once this runs (half a second or more under tsx): inputs may come now.
+// Every module has loaded once this runs (half a second or more from the TypeScript sources): inputs may come now.
 parentPort?.postMessage({ ready: true });

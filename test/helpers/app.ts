@@ -4,8 +4,19 @@ import type { Config } from '../../src/config.js';
 import { seedDemoData } from '../../src/bootstrap.js';
 import type { EngineName } from '../../src/db/engine.js';
 import { type TestDatabase, openTestDatabase } from './database.js';
+import { checkApiResponses } from './openapi.js';
 
 export const TEST_BASE_URL = 'https://fysio.test';
+
+/**
+ * The engine an app runs on when a test does not name one: SQLite, or what TEST_ENGINE says
+ * (the `integration-postgres` project in vitest.config.ts sets it to run the HTTP tests again).
+ */
+export const DEFAULT_TEST_ENGINE: EngineName = (() => {
+  const wanted = process.env.TEST_ENGINE ?? 'sqlite';
+  if (wanted !== 'sqlite' && wanted !== 'postgres') throw new Error(`TEST_ENGINE must be sqlite or postgres, not ${wanted}`);
+  return wanted;
+})();
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -18,6 +29,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demo: false,
     logLevel: 'silent',
     trustProxy: false,
+    // Off unless a test turns it on: suites make many requests from one address.
+    rateLimitPerMinute: null,
     pageCache: true,
     ...overrides,
   };
@@ -29,7 +42,10 @@ export interface TestApp {
   destroy(): Promise<void>;
 }
 
-/** An app on a fresh database of its own; `demo` seeds our demo articles and clinics first. */
+/**
+ * An app on a fresh database of its own; `demo` seeds our demo articles and clinics first.
+ * Every JSON answer of its API is checked against its OpenAPI document (helpers/openapi.ts).
+ */
 export async function startTestApp(
   options: {
     engine?: EngineName;
@@ -40,11 +56,13 @@ export async function startTestApp(
     seed?: (db: TestDatabase['db']) => Promise<void>;
   } = {},
 ): Promise<TestApp> {
-  const database = await openTestDatabase(options.engine ?? 'sqlite');
+  const database = await openTestDatabase(options.engine ?? DEFAULT_TEST_ENGINE);
   if (options.demo) await seedDemoData(database, options.demoClinics);
   if (options.seed) await options.seed(database.db);
   const app = await buildApp({ config: testConfig(options.config), connection: database });
+  const apiCheck = checkApiResponses(app);
   await app.ready();
+  await apiCheck.useDocument();
   return {
     app,
     database,

@@ -1,6 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, canonicalOf, jsonLdBlocks, startTestApp, titleOf } from '../helpers/app.js';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs, QueryResult, RootOperationNode, UnknownRow } from 'kysely';
+import { buildApp } from '../../src/app.js';
+import { type TestApp, canonicalOf, jsonLdBlocks, startTestApp, testConfig, titleOf } from '../helpers/app.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -130,7 +132,7 @@ describe('search page', () => {
   it('finds "knæ" with highlighted snippets', async () => {
     const res = await get('/soeg?q=kn%C3%A6');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/\d+ resultater/);
+    expect(res.body).toMatch(/\d+ artikler/);
     expect(res.body).toContain('<mark>');
     expect(res.body).toContain('href="/ordbog/knaesmerter"');
     expect(res.body).toContain('<meta name="robots" content="noindex, follow"');
@@ -152,13 +154,15 @@ describe('search page', () => {
 });
 
 describe('sitemap, robots and feed', () => {
-  it('lists every article with lastmod in a well-formed sitemap', async () => {
-    const res = await get('/sitemap.xml');
-    expect(res.statusCode).toBe(200);
-    expect(XMLValidator.validate(res.body)).toBe(true);
-    expect(res.body).toContain('<loc>https://fysio.test/ordbog/knaesmerter</loc><lastmod>');
-    expect(res.body).toContain('<loc>https://fysio.test/blog/fra-sofa-til-5-km</loc>');
-    expect(res.body.match(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/g)?.length).toBeGreaterThanOrEqual(17);
+  it('lists every article with lastmod in the ordbog and blog sitemaps', async () => {
+    const [ordbog, blog] = await Promise.all([get('/sitemap-ordbog.xml'), get('/sitemap-blog.xml')]);
+    for (const res of [ordbog, blog]) {
+      expect(res.statusCode).toBe(200);
+      expect(XMLValidator.validate(res.body)).toBe(true);
+    }
+    expect(ordbog.body).toContain('<loc>https://fysio.test/ordbog/knaesmerter</loc><lastmod>');
+    expect(blog.body).toContain('<loc>https://fysio.test/blog/fra-sofa-til-5-km</loc>');
+    expect(`${ordbog.body}${blog.body}`.match(/<lastmod>\d{4}-\d{2}-\d{2}<\/lastmod>/g)?.length).toBeGreaterThanOrEqual(17);
   });
 
   it('points robots.txt to the sitemap', async () => {
@@ -176,9 +180,60 @@ describe('sitemap, robots and feed', () => {
   });
 });
 
+/** Makes every query fail while `down` is set, as when the database cannot be reached. */
+class DatabaseOutage implements KyselyPlugin {
+  down = false;
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (this.down) throw new Error('connect ECONNREFUSED (simulated database outage)');
+    return node;
+  }
+  async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return result;
+  }
+}
+
 describe('health', () => {
   it('answers 200 while the database is reachable', async () => {
     const res = await get('/healthz');
     expect([res.statusCode, res.json()]).toEqual([200, { status: 'ok' }]);
+  });
+
+  it('answers 503 during a database outage, shows an error page, and caches no empty page', async () => {
+    // A second app on the same data with nothing cached yet, whose queries the switch can break.
+    const outage = new DatabaseOutage();
+    const app = await buildApp({ config: testConfig(), connection: { ...t.database, db: t.database.db.withPlugin(outage) } });
+    try {
+      const pages: Array<[url: string, content: string]> = [
+        ['/', 'href="/blog/fra-sofa-til-5-km"'],
+        ['/ordbog', '>Knæsmerter</a>'],
+        ['/ordbog/knaesmerter', '<h1>Knæsmerter</h1>'],
+        ['/blog', 'href="/blog/fra-sofa-til-5-km"'],
+        ['/specialer', 'href="/specialer/knae"'],
+        ['/find/fysioterapeut/danmark', 'href="/klinik/'],
+        ['/soeg?q=kn%C3%A6', 'href="/ordbog/knaesmerter"'],
+        ['/sitemap-ordbog.xml', '/ordbog/knaesmerter</loc>'],
+      ];
+      outage.down = true;
+      const health = await app.inject('/healthz');
+      expect([health.statusCode, health.json()]).toEqual([503, { status: 'unavailable' }]);
+      for (const [url, content] of pages) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBeGreaterThanOrEqual(500);
+        expect(res.body, url).not.toContain(content);
+        if (res.headers['content-type']?.toString().startsWith('text/html')) expect(res.body, url).toContain('Der opstod en fejl hos os. Prøv igen om lidt.');
+      }
+      outage.down = false;
+      expect((await app.inject('/healthz')).statusCode).toBe(200);
+      for (const [url, content] of pages) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain(content);
+        // The very page the app that never saw the outage serves.
+        expect(res.body, url).toBe((await get(url)).body);
+      }
+    } finally {
+      outage.down = false;
+      await app.close();
+    }
   });
 });

@@ -236,12 +236,26 @@ describe('directory API', () => {
     ['near=2100&radius_km=0', 'radius_km'],
     ['near=2100&radius_km=abc', 'radius_km'],
     ['specialty=hovedspring', 'specialty'],
-    ['handicap=ja', 'handicap'],
+    ['handicap=maaske', 'handicap'],
     ['page=0', 'page'],
   ])('answers 400 naming the parameter for %s', async (query, parameter) => {
     const res = await get(`/api/v1/clinics?${query}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'invalid_parameter', parameter });
+  });
+
+  it('accepts every town spelling and yes/no word the page accepts', async () => {
+    const expected = (await get('/api/v1/clinics?near=koebenhavn-oe&handicap=true')).json().clinics;
+    expect(expected.map((c: { slug: string }) => c.slug)).toContain('oesterbro-fysioterapi');
+    for (const near of ['2100', 'k%C3%B8benhavn-%C3%B8', 'kobenhavn-o', 'K%C3%B8benhavn%20%C3%98']) {
+      const page = await get(`/find/fysioterapeut/${near}?handicap=ja`);
+      expect([page.statusCode, page.headers.location]).toEqual([301, '/find/fysioterapeut/koebenhavn-oe?handicap=true']);
+      for (const yes of ['ja', 'JA', '1', 'true']) {
+        const api = await get(`/api/v1/clinics?near=${near}&handicap=${yes}`);
+        expect(api.statusCode).toBe(200);
+        expect(api.json().clinics).toEqual(expected);
+      }
+    }
   });
 
   it('returns one clinic, or 404', async () => {
@@ -262,13 +276,14 @@ describe('directory API', () => {
 
 describe('sitemap and search', () => {
   it('lists clinics, towns with clinics and town × specialty pairs, not empty towns', async () => {
-    const res = await get('/sitemap.xml');
-    expect(XMLValidator.validate(res.body)).toBe(true);
-    expect(res.body).toContain('<loc>https://fysio.test/klinik/oesterbro-fysioterapi</loc><lastmod>');
-    expect(res.body).toContain('<loc>https://fysio.test/find/fysioterapeut/koebenhavn-oe</loc>');
-    expect(res.body).toContain('<loc>https://fysio.test/find/fysioterapeut/aarhus-c/knae</loc>');
-    expect(res.body).not.toContain('/find/fysioterapeut/skagen');
-    expect(res.body).not.toContain('/find/fysioterapeut/koebenhavn-oe/ryg-og-laend');
+    const [clinics, towns] = await Promise.all([get('/sitemap-klinikker.xml'), get('/sitemap-byer.xml')]);
+    expect(XMLValidator.validate(clinics.body)).toBe(true);
+    expect(XMLValidator.validate(towns.body)).toBe(true);
+    expect(clinics.body).toContain('<loc>https://fysio.test/klinik/oesterbro-fysioterapi</loc><lastmod>');
+    expect(towns.body).toContain('<loc>https://fysio.test/find/fysioterapeut/koebenhavn-oe</loc>');
+    expect(towns.body).toContain('<loc>https://fysio.test/find/fysioterapeut/aarhus-c/knae</loc>');
+    expect(towns.body).not.toContain('/find/fysioterapeut/skagen');
+    expect(towns.body).not.toContain('/find/fysioterapeut/koebenhavn-oe/ryg-og-laend');
   });
 
   it('finds clinics on /soeg by name, town and specialty', async () => {

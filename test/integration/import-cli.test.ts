@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { openDatabase } from '../../src/db/connect.js';
 import { jsonLdBlocks, testConfig } from '../helpers/app.js';
+import { HAVE_SEEDS, SEEDS_DIR, SEEDS_SUITE } from '../helpers/seeds.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'test/fixtures/import');
-const SEEDS = join(ROOT, '../shared/seeds');
 const run = promisify(execFile);
 
 /** Runs `npm run fysio -- …` the way a user would, against its own database. */
@@ -142,10 +142,10 @@ describe('fysio import-clinics', { timeout: 60_000 }, () => {
   });
 });
 
-describe.skipIf(!existsSync(SEEDS))('fysio import ../shared/seeds', () => {
+describe.skipIf(!HAVE_SEEDS)(`fysio import ${SEEDS_SUITE}`, () => {
   it('imports two ordbog articles and one blog post that render as the issue asks', async () => {
     const file = join(dir, 'seeds.db');
-    const result = await fysio(`sqlite:${file}`, 'import', SEEDS);
+    const result = await fysio(`sqlite:${file}`, 'import', SEEDS_DIR);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('3 filer: 3 importeret, 0 opdateret, 0 afvist');
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { search } from '../../src/search/query.js';
+import { indexDocuments } from '../../src/search/indexer.js';
+import { SEARCH_COUNT_CAP, search } from '../../src/search/query.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../helpers/database.js';
 import { saveArticle } from '../../src/content/articles.js';
 import { articleDraft, createArticle } from '../helpers/factories.js';
@@ -25,7 +26,7 @@ async function seedCorpus(db: TestDatabase['db']) {
   await createArticle(db, { title: 'Gangbesvær', body: 'Når det driller, er besvær med at gå almindeligt.' });
 }
 
-const QUERIES = ['kramper', 'knæ', 'knae', 'traening', 'lænde', 'albue', 'diskusprolabs', 'nakke', 'ondt', 'smerter', 'besvær'];
+const QUERIES = ['kramper', 'knæ', 'knae', 'traening', 'lænde', 'albue', 'diskusprolabs', 'nakke', 'ondt', 'smerter', 'besvær', 'albue nakke', 'ondt i knæet'];
 
 for (const engine of ENGINES) {
   describe(`search on ${engine}`, () => {
@@ -67,8 +68,16 @@ for (const engine of ENGINES) {
       expect((await search(t.db, 'vrimmelaa')).total).toBe(2);
     });
 
-    it('requires every term to match', async () => {
+    it('reads words next to each other as a synonym phrase ("ondt i knæet" is knæsmerter)', async () => {
       expect(await slugs('ondt knæet')).toEqual(['knaesmerter']);
+    });
+
+    it('puts documents with some of the words after those with all, the rarer word first', async () => {
+      // No document holds both; "nakke" is in one, "albue" in four.
+      const order = await slugs('albue nakke');
+      expect(order[0]).toBe('hold-i-nakken');
+      expect(order.slice(1).sort()).toEqual(['albuen', 'skulderblad-i-broedtekst', 'skulderblad-i-faq', 'skulderblad-i-overskrift']);
+      expect((await search(t.db, 'albue nakke')).total).toBe(5);
     });
 
     it('tolerates a one-letter typo in a long word, and says so', async () => {
@@ -88,7 +97,7 @@ for (const engine of ENGINES) {
       expect(await slugs('besvær')).toEqual(['gangbesvaer', 'hoftebesvaer']);
     });
 
-    it('counts matches up to 1,000 and says when there are more', async () => {
+    it('counts every match below the cap', async () => {
       const result = await search(t.db, 'albue');
       expect([result.total, result.totalCapped]).toEqual([4, false]);
     });
@@ -156,6 +165,44 @@ for (const engine of ENGINES) {
       expect(await slugs('springerknæ')).toEqual([]);
       const rows = await t.db.selectFrom('articles').select('slug').where('slug', '=', 'springerknae').execute();
       expect(rows).toEqual([]);
+    });
+  });
+
+  describe(`search counts at the cap on ${engine}`, () => {
+    let t: TestDatabase;
+    beforeAll(async () => {
+      t = await openTestDatabase(engine);
+    });
+    afterAll(() => t.destroy());
+
+    /** Documents that all mention "menisk", straight into the index (articles would take minutes). */
+    const addMeniscusDocs = (from: number, count: number) =>
+      t.db.transaction().execute((trx) =>
+        indexDocuments(
+          trx,
+          Array.from({ length: count }, (_, i) => ({
+            kind: 'ordbog' as const,
+            refId: from + i,
+            slug: `menisk-${from + i}`,
+            title: `Menisk nummer ${from + i}`,
+            url: `/ordbog/menisk-${from + i}`,
+            headings: '',
+            faq: '',
+            body: 'Menisken sidder i knæet.',
+          })),
+        ),
+      );
+
+    it(`counts ${SEARCH_COUNT_CAP.toLocaleString('en')} matches exactly, and says "more" from one more`, async () => {
+      await addMeniscusDocs(1, SEARCH_COUNT_CAP);
+      expect(await search(t.db, 'menisk')).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: false });
+      await addMeniscusDocs(SEARCH_COUNT_CAP + 1, 1);
+      const more = await search(t.db, 'menisk');
+      expect(more).toMatchObject({ total: SEARCH_COUNT_CAP, totalCapped: true });
+      expect(more.hits).toHaveLength(10);
+      // Pages go no further than the cap.
+      expect((await search(t.db, 'menisk', { offset: SEARCH_COUNT_CAP })).hits).toEqual([]);
+      expect((await search(t.db, 'menisk', { offset: SEARCH_COUNT_CAP - 5 })).hits.length).toBeGreaterThan(0);
     });
   });
 }

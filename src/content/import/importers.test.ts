@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../markdown.js';
@@ -6,9 +7,9 @@ import { Rejection } from './draft.js';
 import { parseMarkdownFile } from './markdown-file.js';
 import { checkSourceBytes, detectFormat } from './source-file.js';
 import { parseWixExport } from './wix-export.js';
+import { HAVE_SEEDS, SEEDS_DIR, SEEDS_SUITE } from '../../../test/helpers/seeds.js';
 
 const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/import/', import.meta.url));
-const SEEDS = fileURLToPath(new URL('../../../../shared/seeds/', import.meta.url));
 const fixture = (name: string) => readFileSync(`${FIXTURES}${name}`, 'utf8');
 const rejection = (fn: () => unknown) => {
   try {
@@ -137,9 +138,9 @@ describe('parseWixExport', () => {
   });
 });
 
-describe.skipIf(!existsSync(SEEDS))('the seed documents in ../shared/seeds', () => {
+describe.skipIf(!HAVE_SEEDS)(`the seed documents in ${SEEDS_SUITE}`, () => {
   it('reads the ordbog article with its table and three FAQ questions', () => {
-    const source = readFileSync(`${SEEDS}ordbog-muskelhukommelse-og-genoptraening.md`, 'utf8');
+    const source = readFileSync(join(SEEDS_DIR, 'ordbog-muskelhukommelse-og-genoptraening.md'), 'utf8');
     const d = parseMarkdownFile(source, 'ordbog');
     expect(d.slug).toBe('muskelhukommelse-og-genoptraening');
     expect(d.datePublished).toBe('2025-06-21');
@@ -149,13 +150,13 @@ describe.skipIf(!existsSync(SEEDS))('the seed documents in ../shared/seeds', () 
   });
 
   it('reads the article that has only lastUpdated', () => {
-    const d = parseMarkdownFile(readFileSync(`${SEEDS}ordbog-genoptraening.md`, 'utf8'), 'ordbog');
+    const d = parseMarkdownFile(readFileSync(join(SEEDS_DIR, 'ordbog-genoptraening.md'), 'utf8'), 'ordbog');
     expect(d).toMatchObject({ slug: 'genoptraening', datePublished: '2024-02-24', dateModified: '2024-02-24' });
     expect(renderMarkdown(d.tree).faq).toHaveLength(4);
   });
 
   it('reads the Wix export: author, title, two bullet lists, no chrome', () => {
-    const text = readFileSync(`${SEEDS}blog-wix-export-traening-og-smerter.txt`, 'utf8');
+    const text = readFileSync(join(SEEDS_DIR, 'blog-wix-export-traening-og-smerter.txt'), 'utf8');
     expect(detectFormat(text)).toBe('wix');
     const d = parseWixExport(text, 'blog');
     expect(d.author).toEqual({ name: 'Marcus Ellgaard' });

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ArticleKind } from '../../db/schema.js';
 import type { WorkerTask } from '../../workers/ordered-work.js';
 import { tokenizeDocument } from '../../search/document-tokens.js';
+import { fieldWithNul } from '../../text/nul.js';
 import { renderMarkdown } from '../markdown.js';
 import { type ArticleDraft, type PreparedArticle, Rejection } from './draft.js';
 import { parseMarkdownFile } from './markdown-file.js';
@@ -23,9 +24,19 @@ export function draftFromText(text: string, format: 'markdown' | 'wix', kind: Ar
 }
 
 export function prepareDraft({ tree, ...draft }: ArticleDraft): PreparedArticle {
+  assertStorable(draft);
   const rendered = renderMarkdown(tree);
   const searchTokens = tokenizeDocument({ title: draft.title, headings: rendered.headingsText, faq: rendered.faqText, body: rendered.bodyText });
   return { ...draft, rendered, searchTokens };
+}
+
+/**
+ * Frontmatter can spell U+0000 (YAML's "\0"), which PostgreSQL cannot store: the file is
+ * refused naming the field, on every engine, instead of failing at the database.
+ */
+function assertStorable({ source: _source, ...fields }: Omit<ArticleDraft, 'tree'>): void {
+  const field = fieldWithNul(fields);
+  if (field !== null) throw new Rejection(`feltet ${field} indeholder et nul-tegn (U+0000), som ikke kan gemmes`);
 }
 
 export interface PrepareInput {

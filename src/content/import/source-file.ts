@@ -37,7 +37,15 @@ export function checkSourceBytes(bytes: Uint8Array): SourceText {
   for (const [magic, name] of MAGIC) {
     if (magic.every((b, i) => bytes[i] === b)) return { ok: false, reason: `binær fil (${name}), ikke tekst` };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binær fil, ikke tekst' };
+  // A NUL byte: a binary file if it comes early, a damaged one later. No text we publish holds
+  // one, PostgreSQL cannot store it, and guessing what was meant is not safe: the file is
+  // refused with the line to look at.
+  const nul = bytes.indexOf(0);
+  if (nul >= 0 && nul < 8192) return { ok: false, reason: 'binær fil, ikke tekst' };
+  if (nul >= 0) {
+    const line = bytes.subarray(0, nul).filter((b) => b === 0x0a).length + 1;
+    return { ok: false, reason: `filen indeholder et nul-tegn (U+0000) i linje ${line}; ret eller gem den igen som ren UTF-8-tekst` };
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

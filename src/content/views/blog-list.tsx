@@ -4,7 +4,7 @@ import { ArticleCards } from './article-list.js';
 
 export const BLOG_PAGE_SIZE = 10;
 
-export const blogPagePath = (page: number) => (page <= 1 ? '/blog' : `/blog?side=${page}`);
+const blogPagePath = (page: number) => (page <= 1 ? '/blog' : `/blog?side=${page}`);
 
 export function BlogList({ ctx, posts, page, pages }: { ctx: ViewContext; posts: ArticleSummary[]; page: number; pages: number }) {
   const path = blogPagePath(page);

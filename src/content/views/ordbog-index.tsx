@@ -1,31 +1,20 @@
 import { Layout, type ViewContext } from '../../web/layout.js';
+import { DANISH_ALPHABET, compareDanish, danishInitial } from '../../text/danish.js';
 import type { ArticleSummary } from '../articles.js';
 
-/** A–Z then Æ, Ø, Å: the Danish alphabet. */
-export const DANISH_ALPHABET = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'Æ', 'Ø', 'Å'] as const;
-const collator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
 const LETTER_IDS: Record<string, string> = { Æ: 'ae', Ø: 'oe', Å: 'aa' };
 
-export function letterOf(title: string): string {
-  const first = title.trim().charAt(0).toLocaleUpperCase('da');
-  if ((DANISH_ALPHABET as readonly string[]).includes(first)) return first;
-  const plain = first.normalize('NFKD').replace(/\p{M}/gu, '');
-  if (plain === 'Ä') return 'Æ';
-  if (plain === 'Ö') return 'Ø';
-  return (DANISH_ALPHABET as readonly string[]).includes(plain) ? plain : '#';
-}
-
 /** Articles grouped by first letter in Danish alphabetical order, each group sorted the Danish way. */
-export function groupByLetter(articles: readonly ArticleSummary[]): Array<[letter: string, items: ArticleSummary[]]> {
+function groupByLetter(articles: readonly ArticleSummary[]): Array<[letter: string, items: ArticleSummary[]]> {
   const groups = new Map<string, ArticleSummary[]>();
   for (const a of articles) {
-    const letter = letterOf(a.title);
+    const letter = danishInitial(a.title);
     groups.set(letter, [...(groups.get(letter) ?? []), a]);
   }
   const order = ['#', ...DANISH_ALPHABET];
   return order
     .filter((l) => groups.has(l))
-    .map((l) => [l, (groups.get(l) ?? []).sort((a, b) => collator.compare(a.title, b.title))]);
+    .map((l) => [l, (groups.get(l) ?? []).sort((a, b) => compareDanish(a.title, b.title))]);
 }
 
 const anchor = (letter: string) => `bogstav-${letter === '#' ? 'tal' : (LETTER_IDS[letter] ?? letter.toLowerCase())}`;

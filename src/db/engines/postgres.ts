@@ -6,7 +6,7 @@ import { type ReachQuery, type SearchReach, type TierQuery, tsQuery } from './se
 /** The vector holding each reach's fields. */
 const VECTOR: Record<SearchReach, string> = { title: 'tsv_title', headings: 'tsv_head', faq: 'tsv_top', body: 'tsv' };
 
-const reachCondition = ({ groups, reach }: ReachQuery) => sql`d.${sql.ref(VECTOR[reach])} @@ to_tsquery('simple', ${tsQuery(groups)})`;
+const reachCondition = ({ groups, reach, any }: ReachQuery) => sql`d.${sql.ref(VECTOR[reach])} @@ to_tsquery('simple', ${tsQuery(groups, any)})`;
 
 function tierCondition({ include, exclude, kinds }: TierQuery) {
   const parts = [reachCondition(include), ...exclude.map((e) => sql`NOT ${reachCondition(e)}`)];
@@ -19,6 +19,19 @@ export const postgresEngine: Engine = {
   maxParameters: 60000,
   async refreshStatistics(db) {
     await sql`ANALYZE`.execute(db);
+  },
+  writeWithoutWaiting(db, work) {
+    // Queries are asynchronous here, so a short wait stalls no request; it only holds one pool
+    // connection, which lock_timeout keeps brief when an import or another process holds a row.
+    return db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL lock_timeout = '500ms'`.execute(trx);
+      return work(trx);
+    });
+  },
+  isBusy(error) {
+    // lock_not_available (lock_timeout), deadlock_detected, serialization_failure.
+    const code = (error as { code?: unknown } | null)?.code;
+    return code === '55P03' || code === '40P01' || code === '40001';
   },
   fullText: {
     async write(db, entries) {
@@ -50,7 +63,7 @@ export const postgresEngine: Engine = {
       const result = await sql<{ id: number }>`
         SELECT d.id FROM search_docs d
         WHERE ${tierCondition(tier)}
-        ORDER BY ts_rank('{0.1, 0.3, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(tier.include.groups)}), 1) DESC, d.id
+        ORDER BY ${tier.include.reach === 'title' ? sql`length(d.title), ` : sql``}ts_rank('{0.1, 0.3, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(tier.include.groups)}), 1) DESC, d.id
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
     },

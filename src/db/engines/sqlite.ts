@@ -23,7 +23,7 @@ const COLUMNS: Record<SearchReach, string> = {
   body: '{title headings faq body}',
 };
 
-const reachExpression = ({ groups, reach }: ReachQuery) => `(${COLUMNS[reach]} : (${fts5Query(groups)}))`;
+const reachExpression = ({ groups, reach, any }: ReachQuery) => `(${COLUMNS[reach]} : (${fts5Query(groups, any)}))`;
 
 /** FTS5's NOT binds tighter than AND; every operand is parenthesised anyway. */
 function tierExpression({ include, exclude, kinds }: TierQuery): string {
@@ -37,6 +37,31 @@ export const sqliteEngine: Engine = {
   maxParameters: 30000,
   async refreshStatistics(db) {
     await sql`PRAGMA optimize`.execute(db);
+  },
+  writeWithoutWaiting(db, work) {
+    // One connection for the whole exchange, so no other query runs with the changed timeout.
+    return db.connection().execute(async (conn) => {
+      const previous = (await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn)).rows[0]?.timeout ?? 0;
+      await sql`PRAGMA busy_timeout = 0`.execute(conn);
+      let open = false;
+      try {
+        // IMMEDIATE takes the write lock now or fails with SQLITE_BUSY at once; a deferred
+        // BEGIN could fail halfway, after reads, with a snapshot that can no longer write.
+        await sql`BEGIN IMMEDIATE`.execute(conn);
+        open = true;
+        const result = await work(conn);
+        await sql`COMMIT`.execute(conn);
+        open = false;
+        return result;
+      } finally {
+        if (open) await sql`ROLLBACK`.execute(conn);
+        await sql.raw(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(Number(previous)))}`).execute(conn);
+      }
+    });
+  },
+  isBusy(error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
   },
   fullText: {
     async write(db, entries) {
@@ -62,9 +87,11 @@ export const sqliteEngine: Engine = {
       // separate lookups: a document scores the same in its tier as in the reach alone.
       const { include, exclude, kinds } = tier;
       const excluded = exclude.map((e) => sql` AND rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${tierExpression({ include: e, exclude: [], kinds: null })})`);
+      // In the title tier the shortest title comes first (see TITLE_TIER_ORDER).
+      const byTitle = include.reach === 'title' ? sql`(SELECT length(d.title) FROM search_docs d WHERE d.id = search_fts.rowid), ` : sql``;
       const result = await sql<{ id: number }>`
         SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression({ include, exclude: [], kinds })}${sql.join(excluded, sql``)}
-        ORDER BY bm25(search_fts, 10.0, 4.0, 3.0, 1.0, 0.0), rowid
+        ORDER BY ${byTitle}bm25(search_fts, 10.0, 4.0, 3.0, 1.0, 0.0), rowid
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
     },

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-content-and-search.js';
 import * as m0002 from './0002-directory.js';
+import * as m0005 from './0005-clinic-event-caps.js';
+import * as m0006 from './0006-clinic-specialties-only.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -8,4 +10,6 @@ export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Pr
 export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]> = [
   ['0001-content-and-search', m0001.up],
   ['0002-directory', m0002.up],
+  ['0005-clinic-event-caps', m0005.up],
+  ['0006-clinic-specialties-only', m0006.up],
 ];

@@ -1,5 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { fieldWithNul } from '../../text/nul.js';
+import { danishErrorsNamed } from '../../text/zod-danish.js';
 import type { WorkerTask } from '../../workers/ordered-work.js';
 import { CLINIC_COLUMNS, type ClinicInput, clinicInputSchema } from '../clinic-input.js';
 
@@ -134,7 +136,9 @@ function parseCsv(text: string): ClinicFile {
 export function validateRecords(records: readonly ClinicRecord[]): ParsedRow[] {
   return records.map(({ row, values, problem }): ParsedRow => {
     if (problem) return { row, ok: false, reason: problem };
-    const parsed = clinicInputSchema.safeParse(values);
+    const nul = fieldWithNul(values);
+    if (nul !== null) return { row, ok: false, reason: `${nul} indeholder et nul-tegn (U+0000), som ikke kan gemmes` };
+    const parsed = clinicInputSchema.safeParse(values, { error: danishErrorsNamed });
     if (parsed.success) return { row, ok: true, input: parsed.data };
     return { row, ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   });

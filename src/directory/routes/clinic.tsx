@@ -26,7 +26,7 @@ export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, direc
     });
     // A real 404 for an unknown clinic, never a redirect to the home page.
     if (!page) throw notFound('clinic_not_found', 'Klinikken findes ikke');
-    events.record([page.data as number], 'profile_view', visitorOf(request));
+    if (page.data !== undefined) events.record([page.data], 'profile_view', visitorOf(request));
     return sendPage(request, reply, page);
   });
 

@@ -17,6 +17,7 @@ export function visitorOf(request: FastifyRequest): VisitorInfo {
   return {
     ip: request.ip,
     userAgent: request.headers['user-agent'],
+    method: request.method,
     purpose: Array.isArray(purpose) ? purpose[0] : purpose,
   };
 }

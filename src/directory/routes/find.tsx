@@ -3,57 +3,16 @@ import { z } from 'zod';
 import { notFound } from '../../web/errors.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml, sendPage } from '../../web/respond.js';
-import { foldDanish, slugify } from '../../text/slugify.js';
-import type { Directory } from '../directory.js';
 import { NEARBY_RADIUS_KM, listClinics, nearestTownsWithClinics } from '../listing.js';
 import type { Specialty } from '../specialties.js';
 import { townsWithMostClinics } from '../stats.js';
-import type { Town } from '../towns.js';
+import { resolveTown, resolveTownQuery } from '../town-resolution.js';
 import { COUNTRY, findPath, parseFindQuery } from '../urls.js';
 import { FindLanding } from '../views/find-landing.js';
 import { FindPage } from '../views/find-page.js';
 import { type DirectoryDeps, visitorOf } from './deps.js';
 
 const townParam = z.object({ town: z.string().max(100), specialty: z.string().max(100).optional() });
-
-/** What a {town} path segment means: a town, all of Denmark, or a redirect to the right slug. */
-export type TownResolution = { kind: 'town'; town: Town } | { kind: 'country' } | { kind: 'redirect'; slug: string } | { kind: 'unknown' };
-
-export function resolveTownParam(directory: Directory, raw: string): TownResolution {
-  if (raw === COUNTRY) return { kind: 'country' };
-  const exact = directory.towns.bySlug(raw);
-  if (exact) return { kind: 'town', town: exact };
-  if (/^\d{4}$/.test(raw)) {
-    const town = directory.towns.byPostcode(raw);
-    return town ? { kind: 'redirect', slug: town.slug } : { kind: 'unknown' };
-  }
-  // "københavn-ø" or "kobenhavn-o": another spelling of a slug we know.
-  const slug = slugify(raw);
-  if (directory.towns.bySlug(slug)) return { kind: 'redirect', slug };
-  const [best] = directory.towns.suggest(raw.replace(/-/g, ' '), 1);
-  if (best && foldDanish(best.town.name).replace(/[^a-z0-9]+/g, ' ') === foldDanish(raw).replace(/[^a-z0-9]+/g, ' ')) {
-    return { kind: 'redirect', slug: best.town.slug };
-  }
-  const plain = (s: string) => s.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/aa/g, 'a');
-  const loose = directory.towns.towns.find((t) => plain(t.slug) === plain(slug));
-  return loose ? { kind: 'redirect', slug: loose.slug } : { kind: 'unknown' };
-}
-
-/** The free-text "by" field of the search form: a postcode, a town name, or several choices. */
-export function resolveTownQuery(directory: Directory, query: string): { town: Town } | { choices: ReturnType<Directory['towns']['suggest']> } {
-  const q = query.trim();
-  const postcode = /^(\d{4})\b/.exec(q)?.[1];
-  if (postcode) {
-    const town = directory.towns.byPostcode(postcode);
-    return town ? { town } : { choices: [] };
-  }
-  const choices = directory.towns.suggest(q, 10);
-  const folded = foldDanish(q).replace(/[^a-z0-9]+/g, ' ').trim();
-  const exact = choices.filter((c) => foldDanish(c.town.name).replace(/[^a-z0-9]+/g, ' ').trim() === folded);
-  if (exact.length === 1) return { town: exact[0]!.town };
-  if (choices.length === 1) return { town: choices[0]!.town };
-  return { choices };
-}
 
 const rawQuery = (request: FastifyRequest) => {
   const i = request.url.indexOf('?');
@@ -70,7 +29,7 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
     const { params, specialty } = parseFindQuery(query);
     const specialtySlug = specialty && directory.specialties.bySlug(specialty) ? specialty : null;
     if (by) {
-      const resolved = resolveTownQuery(directory, by);
+      const resolved = resolveTownQuery(directory.towns, by);
       if ('town' in resolved) return reply.redirect(findPath(resolved.town.slug, specialtySlug, { ...params, page: 1 }), 303);
       const top = await townsWithMostClinics(db, directory, 24);
       const body = renderDocument(
@@ -97,10 +56,10 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
       specialty = directory.specialties.bySlug(rawSpecialty) ?? null;
       if (!specialty) throw notFound('specialty_not_found', 'Specialet findes ikke');
     }
-    const resolution = resolveTownParam(directory, rawTown);
+    const resolution = resolveTown(directory.towns, rawTown);
     const { params, specialty: formSpecialty, canonical } = parseFindQuery(request.query as Record<string, unknown>);
     if (resolution.kind === 'unknown') throw notFound('town_not_found', 'Byen findes ikke');
-    if (resolution.kind === 'redirect') return reply.redirect(findPath(resolution.slug, specialty?.slug ?? null, params), 301);
+    if (resolution.kind === 'town' && !resolution.exact) return reply.redirect(findPath(resolution.town.slug, specialty?.slug ?? null, params), 301);
     const town = resolution.kind === 'town' ? resolution.town : null;
     const townSlug = town?.slug ?? COUNTRY;
 
@@ -133,7 +92,7 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
       return { body, data: list.items.map((c) => c.id) };
     });
     if (!page) throw notFound('page_not_found', 'Siden findes ikke');
-    events.record(page.data as number[], 'impression', visitorOf(request));
+    events.record(page.data ?? [], 'impression', visitorOf(request));
     return sendPage(request, reply, page);
   };
 

@@ -108,7 +108,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff }: { ctx: ViewContext;
           <h2 id="hours-title">Åbningstider</h2>
           {hours.length > 0 ? (
             <table class="hours">
-              <caption class="visually-hidden">Åbningstider</caption>
+              <caption class="sr-only">Åbningstider</caption>
               <tbody>
                 {hours.map((row) => (
                   <tr key={row.days}>
@@ -183,7 +183,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff }: { ctx: ViewContext;
                 <li class="review" key={r.id}>
                   <p class="review-rating">
                     <span aria-hidden="true">{'★'.repeat(r.rating)}{'☆'.repeat(5 - r.rating)}</span>
-                    <span class="visually-hidden">{r.rating} ud af 5</span>
+                    <span class="sr-only">{r.rating} ud af 5</span>
                   </p>
                   <p>{r.text}</p>
                   <p class="muted">

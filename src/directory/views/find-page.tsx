@@ -25,7 +25,7 @@ export interface FindPageProps {
 
 const where = (town: Town | null) => (town ? inTown(town) : 'i Danmark');
 
-export function findHeading(town: Town | null, specialty: Specialty | null): string {
+function findHeading(town: Town | null, specialty: Specialty | null): string {
   return specialty ? `${specialty.name}: fysioterapeut ${where(town)}` : `Fysioterapeut ${where(town)}`;
 }
 
@@ -49,7 +49,7 @@ function ClinicCard({ clinic, town }: { clinic: ListedClinic; town: Town | null 
       <Badges ydernummer={clinic.ydernummer} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
       {shown.length > 0 && (
         <p class="clinic-card-specialties">
-          <span class="visually-hidden">Specialer: </span>
+          <span class="sr-only">Specialer: </span>
           {shown.map((s) => s.name).join(' · ')}
           {clinic.specialties.length > shown.length && ` · +${clinic.specialties.length - shown.length}`}
         </p>

@@ -1,7 +1,6 @@
 import { formatKm } from '../../text/numbers.js';
 import type { SpecialtyCatalog } from '../specialties.js';
 import type { Town } from '../towns.js';
-import { bayesianScore } from '../ranking.js';
 
 const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -12,9 +11,9 @@ export function Rating({ reviewCount, ratingSum }: { reviewCount: number; rating
   return (
     <span class="rating">
       <span aria-hidden="true">★ </span>
-      <span class="visually-hidden">Gennemsnit </span>
+      <span class="sr-only">Gennemsnit </span>
       {oneDecimal.format(average)}
-      <span class="visually-hidden"> ud af 5</span> ({reviewCount} {reviewCount === 1 ? 'anmeldelse' : 'anmeldelser'})
+      <span class="sr-only"> ud af 5</span> ({reviewCount} {reviewCount === 1 ? 'anmeldelse' : 'anmeldelser'})
     </span>
   );
 }
@@ -81,7 +80,7 @@ export function FindForm(props: {
         </select>
       </div>
       <fieldset class="field field-flags">
-        <legend class="visually-hidden">Krav til klinikken</legend>
+        <legend class="sr-only">Krav til klinikken</legend>
         <label>
           <input type="checkbox" name="handicap" value="true" checked={props.handicap} /> Handicapvenlig adgang
         </label>
@@ -100,9 +99,3 @@ export function MapEnhancement({ center, zoom, markers, label }: { center: [numb
 }
 
 export const MAP_SCRIPTS = ['leaflet.js', 'map.js'] as const;
-
-/** Shown for the average used in ranking, so the order can be checked by anyone. */
-export function rankingScore(c: { verified: boolean; reviewCount: number; ratingSum: number }): string | null {
-  const score = bayesianScore(c);
-  return score === null ? null : oneDecimal.format(score);
-}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('works on a fresh clone without any variable', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: expect.stringMatching(/^sqlite:.*data\/fysio\.db$/),
+      baseUrl: 'http://localhost:3000',
+      siteName: 'Fysio',
+      demo: true,
+      logLevel: 'info',
+      rateLimitPerMinute: 300,
+      pageCache: true,
+      trustProxy: false,
+    });
+  });
+
+  it('reads yes/no the one way', () => {
+    expect(loadConfig({ DEMO: 'nej' }).demo).toBe(false);
+    expect(loadConfig({ DEMO: 'JA', NODE_ENV: 'production', BASE_URL: 'https://fysio.dk/' })).toMatchObject({ demo: true, baseUrl: 'https://fysio.dk' });
+  });
+
+  it('reads TRUST_PROXY as off, a hop count or proxy addresses', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ hops: 2 });
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ addresses: ['loopback', 'linklocal', 'uniquelocal'] });
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1' }).trustProxy).toEqual({ addresses: ['10.0.0.0/8', '::1'] });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT skal være et tal'],
+    [{ PORT: '70000' }, 'PORT skal være mellem 0 og 65535'],
+    [{ DEMO: 'måske' }, 'DEMO: skal være ja eller nej'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV: skal være "development", "production" eller "test"'],
+    [{ NODE_ENV: 'production' }, 'BASE_URL: skal sættes i produktion'],
+    [{ BASE_URL: 'fysio.dk' }, 'BASE_URL skal være en fuld URL'],
+  ])('refuses %j in Danish', (env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const text = (error as ConfigError).message;
+    expect(text).toContain(message);
+    expect(text).not.toMatch(/expected|invalid|received/i);
+  });
+});

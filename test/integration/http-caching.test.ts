@@ -1,0 +1,104 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, startTestApp } from '../helpers/app.js';
+
+/** Conditional requests (RFC 9110) and compression, the same for pages, the API and assets. */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ demo: true, demoClinics: 30 });
+});
+afterAll(() => t.destroy());
+
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const decode = (encoding: unknown, body: Buffer) =>
+  (encoding === 'br' ? brotliDecompressSync(body) : encoding === 'gzip' ? gunzipSync(body) : body).toString();
+
+const leaflet = async () => {
+  const page = await get('/find/fysioterapeut/koebenhavn-oe');
+  return /src="(\/assets\/leaflet\.js\?v=[0-9a-f]+)"/.exec(page.body)?.[1] ?? '/assets/leaflet.js';
+};
+
+const URLS = {
+  'a cached page': '/ordbog/knaesmerter',
+  'a page made per request': '/soeg?q=kn%C3%A6',
+  'cached JSON': '/api/v1/clinics?near=2100',
+  'JSON made per request': '/api/v1/articles/knaesmerter',
+  'a stylesheet': '/assets/style.css',
+  'a sitemap': '/sitemap-ordbog.xml',
+  'the Atom feed': '/blog/feed.xml',
+};
+
+describe('If-None-Match', () => {
+  it.each(Object.entries(URLS))('answers 304 for %s when a list, a weak or a strong form, or * names it', async (_what, url) => {
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^(W\/)?"[^"]+"$/);
+    const opaque = etag.replace(/^W\//, '');
+    for (const header of [etag, `"other", ${etag}`, `W/"a", W/"b",${opaque}`, opaque, `W/${opaque}`, '*']) {
+      const again = await get(url, { 'if-none-match': header });
+      expect(again.statusCode, header).toBe(304);
+      expect(again.body, header).toBe('');
+      expect(again.headers.etag, header).toBe(etag);
+    }
+    for (const header of ['"other"', `"other", W/"${opaque.slice(1, -2)}"`]) {
+      expect((await get(url, { 'if-none-match': header })).statusCode, header).toBe(200);
+    }
+  });
+
+  it('never turns an error into 304', async () => {
+    expect((await get('/ordbog/findes-ikke', { 'if-none-match': '*' })).statusCode).toBe(404);
+    expect((await get('/api/v1/towns', { 'if-none-match': '*' })).statusCode).toBe(400);
+  });
+
+  it('gives a JavaScript asset its tag too', async () => {
+    const url = await leaflet();
+    const first = await get(url);
+    expect((await get(url, { 'if-none-match': `"x", ${String(first.headers.etag)}` })).statusCode).toBe(304);
+  });
+});
+
+describe('compression', () => {
+  it.each(Object.entries(URLS))('sends %s as brotli or gzip as the client prefers, same bytes once decoded', async (_what, url) => {
+    const plain = await get(url);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const [accept, expected] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0.1, gzip;q=0.9', 'gzip'],
+    ] as const) {
+      const res = await get(url, { 'accept-encoding': accept });
+      expect(res.headers['content-encoding'], accept).toBe(expected);
+      expect(String(res.headers.vary).toLowerCase(), accept).toContain('accept-encoding');
+      expect(res.headers['content-type']).toBe(plain.headers['content-type']);
+      expect(decode(expected, res.rawPayload), accept).toBe(plain.body);
+    }
+  });
+
+  it('compresses JavaScript', async () => {
+    const url = await leaflet();
+    const res = await get(url, { 'accept-encoding': 'br' });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.rawPayload.length).toBeLessThan((await get(url)).rawPayload.length / 2);
+  });
+
+  it('keeps one ETag per cached body, stable across requests and encodings, and answers 304 to a compressed client', async () => {
+    const url = URLS['a cached page'];
+    const tags = [];
+    for (const accept of ['br', 'br', 'gzip', 'gzip', 'identity']) tags.push((await get(url, { 'accept-encoding': accept })).headers.etag);
+    expect(new Set(tags).size).toBe(1);
+    const notModified = await get(url, { 'accept-encoding': 'br', 'if-none-match': String(tags[0]) });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.headers['content-encoding']).toBeUndefined();
+    expect(notModified.rawPayload.length).toBe(0);
+  });
+
+  it('leaves small answers and images alone', async () => {
+    const health = await get('/healthz', { 'accept-encoding': 'br, gzip' });
+    expect(health.headers['content-encoding']).toBeUndefined();
+    const png = await get('/assets/marker-icon-2x.png', { 'accept-encoding': 'br, gzip' });
+    expect(png.statusCode).toBe(200);
+    expect(png.headers['content-encoding']).toBeUndefined();
+  });
+});
