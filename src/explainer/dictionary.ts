@@ -1,5 +1,6 @@
 import { slugify } from '../text/slugify.js';
-import { danishSpelling, tokenForWord, words } from '../text/tokenize.js';
+import { danishLetters } from '../text/danish.js';
+import { tokenForWord, words } from '../text/tokenize.js';
 import { ANATOMY } from './terms/anatomy.js';
 import { DIRECTIONS } from './terms/directions.js';
 import { FINDINGS } from './terms/findings.js';
@@ -80,7 +81,7 @@ export function buildDictionary(terms: readonly Term[]): Dictionary {
     for (const form of term.forms) {
       for (const ending of ['', ...INFLECTIONS]) {
         if (ending) add(formTokens(form + ending), entry, compoundPart);
-        const spelled = danishSpelling(form + ending);
+        const spelled = danishLetters(form + ending);
         if (compoundPart && words(form).length === 1 && spelled.length >= MIN_COMPOUND_PART && !compoundTails.has(spelled)) compoundTails.set(spelled, entry);
       }
     }

@@ -1,5 +1,5 @@
-import { danishSpelling, tokenForWord } from '../text/tokenize.js';
-import { foldDanish } from '../text/slugify.js';
+import { danishLetters, foldDanish } from '../text/danish.js';
+import { tokenForWord } from '../text/tokenize.js';
 import { STOP_WORDS } from '../text/stopwords.js';
 import { type Dictionary, type Entry, MIN_COMPOUND_PART, couldMatch, dictionary } from './dictionary.js';
 import { patternMatches } from './patterns.js';
@@ -86,7 +86,7 @@ const UNKNOWN = '\u0000';
 
 /** The word's token as the search index would have it, or UNKNOWN when no term can start it. */
 function wordToken(word: string, dict: Dictionary): string | null {
-  const spelled = danishSpelling(word);
+  const spelled = danishLetters(word);
   if (spelled === '' || STOP_WORDS.has(spelled)) return null;
   return couldMatch(dict, foldDanish(spelled)) ? tokenForWord(word) : UNKNOWN;
 }
@@ -125,7 +125,7 @@ function compoundParts(token: string, written: string, dict: Dictionary): Entry[
     }
   }
   let tail: Entry | undefined;
-  const spelled = danishSpelling(written);
+  const spelled = danishLetters(written);
   for (let start = 3; start <= spelled.length - MIN_COMPOUND_PART; start++) {
     const entry = dict.compoundTails.get(spelled.slice(start));
     if (entry) {

@@ -71,7 +71,8 @@ const withQuery = (route: string, query: string) => {
 
 function messageOf(res: LightMyRequestResponse): { message: string; parameter?: string } {
   if (String(res.headers['content-type']).startsWith('application/json')) return res.json().error;
-  const text = /<section class="error-page">([\s\S]*?)<\/section>/.exec(res.body)?.[1] ?? '';
+  // Our error page, or a form shown again with its message (the scan-report explainer).
+  const text = /<section class="error-page">([\s\S]*?)<\/section>/.exec(res.body)?.[1] ?? /role="alert">([^<]*)</.exec(res.body)?.[1] ?? '';
   return { message: text.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ') };
 }
 
