@@ -11,6 +11,7 @@ import { ClinicCatalogSource } from './directory/catalog.js';
 import { hasDemoClinics } from './directory/clinics.js';
 import { loadDirectory } from './directory/directory.js';
 import { ClinicEventRecorder } from './directory/events.js';
+import { explainerRoutes } from './explainer/routes.js';
 import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
@@ -151,6 +152,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await specialtyRoutes(app, directoryDeps);
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);
+  await explainerRoutes(app, deps);
   return app;
 }
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { invalidParameter } from './errors.js';
+import { invalidParameter, notFound } from './errors.js';
 
 /**
  * Rules every query string obeys before a route sees it, so no route has to remember them:
  * each parameter at most once (`?q=a&q=b` is refused rather than guessed at), valid UTF-8
  * percent-encoding (Fastify would pass "%FF" on as the literal text), no control characters
  * (PostgreSQL cannot store U+0000, and no form sends them), and no value past 1,000
- * characters. A breach is a 400 naming the parameter, in Danish.
+ * characters. A breach is a 400 naming the parameter, in Danish. A path with a control
+ * character (/ordbog/%00) names no page: 404, before any query could reach the database.
  */
 const MAX_QUERY_VALUE = 1000;
 
@@ -43,8 +44,16 @@ function queryProblem(url: string): { parameter: string; problem: string } | nul
   return null;
 }
 
+/** Whether the path, once decoded, holds a control character: no page of ours has one. */
+function pathHasControl(url: string): boolean {
+  const end = url.indexOf('?');
+  const path = decode(end < 0 ? url : url.slice(0, end));
+  return path !== null && CONTROL.test(path);
+}
+
 export function installQueryGuard(app: FastifyInstance) {
   app.addHook('onRequest', (request, _reply, done) => {
+    if (pathHasControl(request.url)) return done(notFound());
     const found = queryProblem(request.url);
     done(found ? invalidParameter(found.parameter, found.problem) : undefined);
   });

@@ -71,10 +71,13 @@ const withQuery = (route: string, query: string) => {
 
 function messageOf(res: LightMyRequestResponse): { message: string; parameter?: string } {
   if (String(res.headers['content-type']).startsWith('application/json')) return res.json().error;
-  // An error page, or a form shown again with a message at each bad field.
+  // Our error page, a form shown again with a message at each bad field (the calculators), or
+  // with one message for the whole form (the scan-report explainer).
   const text =
     /<section class="error-page">([\s\S]*?)<\/section>/.exec(res.body)?.[1] ??
-    [...res.body.matchAll(/<p class="field-error"[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]).join(' ');
+    ([...res.body.matchAll(/<p class="field-error"[^>]*>([^<]*)<\/p>/g)].map((m) => m[1]).join(' ') ||
+      /role="alert">([^<]*)</.exec(res.body)?.[1] ||
+      '');
   return { message: text.replace(/<[^>]+>/g, ' ').replace(/&[a-z]+;/g, ' ') };
 }
 
