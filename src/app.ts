@@ -31,6 +31,7 @@ import { COMPRESSION, PUBLIC_PAGE_CACHE, installConditionalRequests } from './we
 import { webRoutes } from './web/routes.js';
 import { installQueryGuard } from './web/query-guard.js';
 import { installSecurity, securityHeaders } from './web/security.js';
+import { installFormParser } from './web/forms.js';
 
 export interface AppOptions {
   config: Config;
@@ -63,6 +64,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   // First, so every answer below (redirects, refusals, errors) carries the headers.
   installSecurity(app, headers);
   installQueryGuard(app);
+  installFormParser(app);
 
   // Fail closed: every route must say who may call it.
   app.addHook('onRoute', assertRouteDeclaresAccess);

@@ -25,7 +25,6 @@ function textField(body: unknown): unknown {
 
 // 20,000 characters of æøå and punctuation, form-encoded, stay well below this.
 const BODY_LIMIT = 256 * 1024;
-const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /**
  * The scan-report explainer. The text is health data: it lives only in this request's memory,
@@ -38,24 +37,15 @@ export async function explainerRoutes(app: FastifyInstance, { ctx }: Pick<RouteD
     sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} />), PUBLIC_PAGE_CACHE),
   );
 
-  // A form post is the only body the site reads from a browser, so its parser lives here, in
-  // this route's own scope (and is skipped if the app ever registers one for everything).
-  await app.register(async (scope) => {
-    if (!scope.hasContentTypeParser(FORM_TYPE)) {
-      scope.addContentTypeParser(FORM_TYPE, { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
-        done(null, Object.fromEntries(new URLSearchParams(body as string)));
-      });
+  app.post(EXPLAINER_PATH, { config: { access: 'public' }, bodyLimit: BODY_LIMIT }, async (request, reply) => {
+    const raw = textField(request.body);
+    const parsed = reportText.safeParse(raw);
+    if (!parsed.success) {
+      const text = typeof raw === 'string' ? raw.slice(0, MAX_REPORT_CHARS) : '';
+      const error = parsed.error.issues[0]?.message ?? EMPTY;
+      return sendHtml(reply.status(400), renderDocument(<ExplainerPage ctx={ctx} text={text} error={error} />), 'no-store');
     }
-    scope.post(EXPLAINER_PATH, { config: { access: 'public' }, bodyLimit: BODY_LIMIT }, async (request, reply) => {
-      const raw = textField(request.body);
-      const parsed = reportText.safeParse(raw);
-      if (!parsed.success) {
-        const text = typeof raw === 'string' ? raw.slice(0, MAX_REPORT_CHARS) : '';
-        const error = parsed.error.issues[0]?.message ?? EMPTY;
-        return sendHtml(reply.status(400), renderDocument(<ExplainerPage ctx={ctx} text={text} error={error} />), 'no-store');
-      }
-      const text = parsed.data;
-      return sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} text={text} result={explainReport(text)} />), 'no-store');
-    });
+    const text = parsed.data;
+    return sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} text={text} result={explainReport(text)} />), 'no-store');
   });
 }

@@ -49,21 +49,15 @@ export async function toolRoutes(app: FastifyInstance, { db, ctx, cache }: Route
     return sendPage(request, reply, page!);
   });
 
-  // The only form post on the site so far: its body parser lives with it (a few kB of
-  // URL-encoded radio buttons, parsed by the platform's URLSearchParams).
-  await app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => {
-      done(null, Object.fromEntries(new URLSearchParams(body as string)));
-    });
-    scope.post(startBackPath, publicRoute, async (request, reply) => {
-      const state = readForm(startBackSchema, START_BACK_FIELDS, request.body, { submitted: true });
-      if (state.data === null) {
-        return sendHtml(reply.status(400), renderDocument(<StartBackPage ctx={ctx} state={state} score={null} articles={[]} />), 'no-store');
-      }
-      const score = scoreStartBack(state.data);
-      const articles = await relatedArticles(db, BACK_PAIN_ARTICLES);
-      return sendHtml(reply, renderDocument(<StartBackPage ctx={ctx} state={state} score={score} articles={articles} />), 'no-store');
-    });
+  // A few kB of radio buttons (the form parser is web/forms.ts).
+  app.post(startBackPath, { ...publicRoute, bodyLimit: 16 * 1024 }, async (request, reply) => {
+    const state = readForm(startBackSchema, START_BACK_FIELDS, request.body, { submitted: true });
+    if (state.data === null) {
+      return sendHtml(reply.status(400), renderDocument(<StartBackPage ctx={ctx} state={state} score={null} articles={[]} />), 'no-store');
+    }
+    const score = scoreStartBack(state.data);
+    const articles = await relatedArticles(db, BACK_PAIN_ARTICLES);
+    return sendHtml(reply, renderDocument(<StartBackPage ctx={ctx} state={state} score={score} articles={articles} />), 'no-store');
   });
 
   app.get(`${startBackPath}/find`, publicRoute, async (request, reply) => {
