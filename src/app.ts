@@ -19,6 +19,7 @@ import { specialtyRoutes } from './directory/routes/specialties.js';
 import { directorySitemapSections } from './directory/stats.js';
 import { loadPublicTariff } from './directory/tariff.js';
 import { searchRoutes } from './search/routes.js';
+import { toolsSitemapSection } from './tools/catalog.js';
 import { toolRoutes } from './tools/routes.js';
 import { defaultAssets } from './web/assets.js';
 import type { RouteDeps } from './web/deps.js';
@@ -143,7 +144,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await webRoutes(app, {
     ...directoryDeps,
     assets,
-    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory)],
+    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection],
     apiOperations,
   });
   await contentRoutes(app, deps);

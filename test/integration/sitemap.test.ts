@@ -64,6 +64,7 @@ describe.each(ENGINES)('sitemaps on %s', (engine) => {
       '/sitemap-klinikker.xml',
       '/sitemap-byer.xml',
       '/sitemap-specialer.xml',
+      '/sitemap-vaerktoejer.xml',
     ]);
     const all = [...files.values()].flat();
     expect(new Set(all.map((e) => e.loc)).size).toBe(all.length);
@@ -74,6 +75,11 @@ describe.each(ENGINES)('sitemaps on %s', (engine) => {
     expect(files.get('/sitemap-klinikker.xml')!.every((e) => e.lastmod)).toBe(true);
     expect(files.get('/sitemap-blog.xml')!.some((e) => e.loc.includes('/forfatter/'))).toBe(true);
     expect(files.get('/sitemap-sider.xml')).toEqual([{ loc: 'https://fysio.test/' }]);
+    // The tools' empty forms, never a result page.
+    expect(files.get('/sitemap-vaerktoejer.xml')!.map((e) => e.loc)).toEqual(
+      expect.arrayContaining(['https://fysio.test/vaerktoejer', 'https://fysio.test/vaerktoejer/bmi', 'https://fysio.test/vaerktoejer/forstaa-din-scanning']),
+    );
+    expect(files.get('/sitemap-vaerktoejer.xml')!.every((e) => !e.loc.includes('?'))).toBe(true);
   });
 
   it('gives each file in the index the latest lastmod of its pages', async () => {
