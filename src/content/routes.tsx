@@ -88,7 +88,6 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
     reply.header('cache-control', MEDIA_CACHE).header('etag', `"${hash}"`).type(media.contentType);
     // An SVG is a document: it may not run scripts or load anything, even opened on its own.
     if (media.contentType === 'image/svg+xml') reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
-    if (request.headers['if-none-match'] === `"${hash}"`) return reply.code(304).send();
     return reply.send(Buffer.from(media.bytes));
   });
 

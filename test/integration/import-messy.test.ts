@@ -85,6 +85,10 @@ describe.each(ENGINES)('importing a messy site on %s', { timeout: 60_000 }, (eng
     expect(media.headers['content-type']).toBe('image/png');
     expect(media.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(media.rawPayload.equals(PNG)).toBe(true);
+    // Revalidation by the one conditional-request check: a list of tags holding this one is 304.
+    const tag = String(media.headers.etag);
+    const again = await site.app.inject({ url: img![1]!, headers: { 'if-none-match': `"nope", ${tag}` } });
+    expect([again.statusCode, again.body]).toEqual([304, '']);
     // A relative image beside the file is found too.
     expect(await page('/blog/min-foerste-gaatur')).toMatch(/<img src="\/media\/[0-9a-f]{64}\.png" alt="Stien i skoven" width="24" height="16"/);
     // The description skips the image and takes the first words.
