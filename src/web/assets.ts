@@ -28,10 +28,10 @@ const TYPES: Record<string, string> = {
 export class Assets {
   readonly #files = new Map<string, Asset>();
 
-  /** name → file path (absolute). */
-  constructor(files: Record<string, string>) {
-    for (const [name, path] of Object.entries(files)) {
-      const body = readFileSync(path);
+  /** name → file path (absolute), or several paths served as one file in that order. */
+  constructor(files: Record<string, string | readonly string[]>) {
+    for (const [name, paths] of Object.entries(files)) {
+      const body = Buffer.concat((typeof paths === 'string' ? [paths] : paths).map((path) => readFileSync(path)));
       const type = TYPES[extname(name)] ?? 'application/octet-stream';
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
       // Weak: the same tag stands for the gzip and brotli forms of the file.
@@ -59,9 +59,13 @@ export class Assets {
 const own = (file: string) => fileURLToPath(new URL(`./assets/${file}`, import.meta.url));
 const leaflet = (file: string) => createRequire(import.meta.url).resolve(`leaflet/dist/${file}`);
 
+/** The files of style.css, in cascade order. */
+export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css'] as const;
+
 export function defaultAssets(): Assets {
   return new Assets({
-    'style.css': own('style.css'),
+    // One stylesheet for the browser, written per domain: the site, the tools, the explainer.
+    'style.css': STYLESHEETS.map(own),
     'favicon.svg': own('favicon.svg'),
     'map.js': own('map.js'),
     'find-form.js': own('find-form.js'),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STYLESHEETS } from '../../src/web/assets.js';
 
 /**
  * What `npm start` and `npm run fysio` run: the compiled dist/, by plain Node (no TypeScript
@@ -71,7 +72,7 @@ describe('the compiled build', { timeout: 120_000 }, () => {
       expect(assets).toEqual(expect.arrayContaining(['style.css', 'leaflet.js', 'map.js']));
       const style = await fetch(`${url}/assets/style.css`);
       expect(style.headers.get('content-type')).toMatch(/^text\/css/);
-      expect(await style.text()).toBe(readFileSync(join(ROOT, 'src/web/assets/style.css'), 'utf8'));
+      expect(await style.text()).toBe(STYLESHEETS.map((f) => readFileSync(join(ROOT, 'src/web/assets', f), 'utf8')).join(''));
       const leaflet = await fetch(`${url}/assets/leaflet.js`);
       expect(leaflet.status).toBe(200);
       expect(await leaflet.text()).toContain('Leaflet');
