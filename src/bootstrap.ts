@@ -6,6 +6,10 @@ import { countClinics } from './directory/clinics.js';
 import { DEFAULT_DEMO_CLINICS, DEFAULT_DEMO_SEED, seedDemoClinics } from './directory/demo.js';
 import { loadDirectory } from './directory/directory.js';
 import { syncReferenceData } from './directory/reference-data.js';
+import { syncBodyRegions } from './exercises/body-regions.js';
+import { countExercises } from './exercises/queries.js';
+import { importExercises } from './exercises/save.js';
+import { syncToolSearch } from './tools/search.js';
 
 /**
  * Schema and reference data, in that order: what every process (server, CLI, tests) needs
@@ -13,26 +17,32 @@ import { syncReferenceData } from './directory/reference-data.js';
  */
 export async function prepareSchema(connection: Connection): Promise<{ migrations: string[]; referenceRowsWritten: number }> {
   const { applied } = await migrateToLatest(connection);
+  // Body regions first: specialties (in the reference data) name them.
+  const regions = await syncBodyRegions(connection.db);
   const reference = await syncReferenceData(connection.db);
-  return { migrations: applied, referenceRowsWritten: reference.written };
+  const tools = await syncToolSearch(connection.db);
+  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools };
 }
 
 export interface DemoSeedOutcome {
   articles: number;
   clinics: number;
+  exercises: number;
 }
 
 /**
- * Our demo content and fictional clinics, each only into a database that has none of its
- * kind yet. Callers guard against production.
+ * Our demo content, the exercise library (data/exercises) and fictional clinics, each only
+ * into a database that has none of its kind yet. Callers guard against production. (Later
+ * changes to the exercises come in with `fysio import-exercises`.)
  */
 export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEMO_CLINICS): Promise<DemoSeedOutcome> {
   const content = await seedDemoContent(connection.db);
+  const exercises = (await countExercises(connection.db)) === 0 ? (await importExercises(connection.db)).created : 0;
   let seededClinics = 0;
   if ((await countClinics(connection.db)) === 0 && clinics > 0) {
     const directory = await loadDirectory(connection.db);
     seededClinics = (await seedDemoClinics(connection.db, directory, { count: clinics, seed: DEFAULT_DEMO_SEED })).created;
   }
-  if (content.seeded || seededClinics > 0) await engineOf(connection.db).refreshStatistics(connection.db);
-  return { articles: content.results.length, clinics: seededClinics };
+  if (content.seeded || seededClinics > 0 || exercises > 0) await engineOf(connection.db).refreshStatistics(connection.db);
+  return { articles: content.results.length, clinics: seededClinics, exercises };
 }

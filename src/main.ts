@@ -13,6 +13,7 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     if (config.demo) {
       const demo = await seedDemoData(connection);
       if (demo.articles > 0) log(`Demoindhold lagt ind: ${demo.articles} artikler`);
+      if (demo.exercises > 0) log(`Øvelser lagt ind: ${demo.exercises}`);
       if (demo.clinics > 0) log(`Demoklinikker lagt ind: ${demo.clinics} opdigtede klinikker`);
     }
     return connection;

@@ -42,7 +42,7 @@ export function registerDatabaseCommands(program: Command) {
         console.log(
           migrations.length > 0 ? `Kørte ${migrations.length} migrering(er): ${migrations.join(', ')}` : 'Skemaet er allerede opdateret.',
         );
-        if (referenceRowsWritten > 0) console.log(`Referencedata (postnumre, byer, specialer): ${referenceRowsWritten} rækker skrevet.`);
+        if (referenceRowsWritten > 0) console.log(`Referencedata (kropsregioner, postnumre, byer, specialer, værktøjer i søgningen): ${referenceRowsWritten} rækker skrevet.`);
       } finally {
         await connection.close();
       }

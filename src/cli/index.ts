@@ -4,6 +4,7 @@ import { registerAuthorsCommand } from './authors.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerImportCommand } from './import.js';
 import { registerImportClinicsCommand } from './import-clinics.js';
+import { registerImportExercisesCommand } from './import-exercises.js';
 import { registerLinksCommand } from './links.js';
 import { registerSeedCommand } from './seed.js';
 
@@ -28,6 +29,7 @@ program.hook('preAction', (command) => {
 registerDatabaseCommands(program);
 registerImportCommand(program);
 registerImportClinicsCommand(program);
+registerImportExercisesCommand(program);
 registerSeedCommand(program);
 registerAuthorsCommand(program);
 registerLinksCommand(program);

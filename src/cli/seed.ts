@@ -18,7 +18,7 @@ const options = z.object({
 export function registerSeedCommand(program: Command) {
   program
     .command('seed')
-    .description('læg demodata ind: vores artikler og opdigtede klinikker')
+    .description('læg demodata ind: vores artikler, øvelserne og opdigtede klinikker')
     .option('--clinics <n>', 'generér n opdigtede demoklinikker (samme klinikker for samme --seed)')
     .option('--seed <n>', `startværdi for generatoren (standard ${DEFAULT_DEMO_SEED})`)
     .option('--force', 'tillad seeding når NODE_ENV=production')
@@ -39,7 +39,7 @@ som demodata, og sitet viser en "demodata"-besked, så længe der er nogen.`,
       await withDatabase(async (connection) => {
         if (opts.clinics === undefined) {
           const outcome = await seedDemoData(connection);
-          console.log(`Demodata: ${outcome.articles} artikler og ${outcome.clinics} klinikker lagt ind (det, der fandtes i forvejen, er urørt).`);
+          console.log(`Demodata: ${outcome.articles} artikler, ${outcome.exercises} øvelser og ${outcome.clinics} klinikker lagt ind (det, der fandtes i forvejen, er urørt).`);
           return;
         }
         const directory = await loadDirectory(connection.db);

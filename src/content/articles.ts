@@ -10,6 +10,7 @@ import type { FaqEntry, SourcesSection, TocEntry } from './markdown.js';
 import { storeImages } from './media.js';
 import { placeOldSiteLinks, resolvePendingLinks, savePendingLinks } from './site-links.js';
 import { articlePath, authorPath } from './urls.js';
+import { setArticleRegions } from '../exercises/body-regions.js';
 
 export interface Faq {
   heading: TocEntry | null;
@@ -133,6 +134,7 @@ export async function saveArticle(
     id = row.id;
   }
   await addAliases(db, draft.kind, id, draft.aliases);
+  if (draft.regions) await setArticleRegions(db, id, draft.regions);
   await savePendingLinks(db, id, links.pending);
   await resolvePendingLinks(db, [draft.slug, ...(await aliasesOf(db, id))]);
 

@@ -74,7 +74,9 @@ export interface MediaTable {
 
 // ── search ─────────────────────────────────────────────────────────────────────────────
 
-export type SearchKind = ArticleKind | 'clinic';
+/** Every kind of thing the one search index holds: the one list (zod enums and labels follow it). */
+export const SEARCH_KINDS = ['ordbog', 'blog', 'clinic', 'exercise', 'tool'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchDocsTable {
   id: Generated<number>;
@@ -215,6 +217,60 @@ export interface DailySaltsTable {
   salt: string;
 }
 
+// ── exercises and body regions ─────────────────────────────────────────────────────────
+
+/** Shared by exercises, articles, specialties and the body map; filled from exercises/vocabulary.ts. */
+export interface BodyRegionsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  position: number;
+}
+
+export interface ExercisesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  level: number;
+  easier_slug: string | null;
+  harder_slug: string | null;
+  start_position: string;
+  /** JSON: string[]. */
+  steps: string;
+  feel: string;
+  /** JSON: string[]. */
+  mistakes: string;
+  stop_if: string;
+  /** JSON: { sets, reps?, holdSeconds?, perSide, perWeek }. */
+  dose: string;
+  /** JSON: the scene (start and end pose, props) the pictures are drawn from. */
+  pose: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ExerciseRegionsTable {
+  exercise_id: number;
+  region_id: number;
+  position: number;
+}
+
+export interface ExerciseEquipmentTable {
+  exercise_id: number;
+  equipment: string;
+  position: number;
+}
+
+export interface ArticleRegionsTable {
+  article_id: number;
+  region_id: number;
+}
+
+export interface SpecialtyRegionsTable {
+  specialty_id: number;
+  region_id: number;
+}
+
 // ── the whole database ─────────────────────────────────────────────────────────────────
 
 export interface Database {
@@ -236,6 +292,12 @@ export interface Database {
   clinic_event_daily: ClinicEventDailyTable;
   clinic_event_visitors: ClinicEventVisitorsTable;
   daily_salts: DailySaltsTable;
+  body_regions: BodyRegionsTable;
+  exercises: ExercisesTable;
+  exercise_regions: ExerciseRegionsTable;
+  exercise_equipment: ExerciseEquipmentTable;
+  article_regions: ArticleRegionsTable;
+  specialty_regions: SpecialtyRegionsTable;
 }
 
 /** SQLite hands booleans back as 0/1; PostgreSQL as booleans. */

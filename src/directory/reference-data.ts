@@ -3,6 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { type Db, batchesFor } from '../db/engine.js';
 import { dataPath } from '../paths.js';
+import { setSpecialtyRegions } from '../exercises/body-regions.js';
+import { BODY_REGION_SLUGS } from '../exercises/vocabulary.js';
 import { slugify, uniqueSlug } from '../text/slugify.js';
 
 /**
@@ -26,7 +28,15 @@ const postcodeRow = z.object({
   longitude: z.coerce.number().min(7).max(16),
 });
 
-const specialtiesFile = z.array(z.object({ slug: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), description: z.string().min(1) }));
+const specialtiesFile = z.array(
+  z.object({
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    description: z.string().min(1),
+    /** The body regions the specialty treats (body_regions, filled from exercises/vocabulary.ts). */
+    regions: z.array(z.enum(BODY_REGION_SLUGS)).default([]),
+  }),
+);
 const paaFile = z.object({ towns: z.array(z.string()) });
 
 export interface SyncOutcome {
@@ -110,6 +120,7 @@ export async function syncReferenceData(db: Db, files = REFERENCE_FILES): Promis
         written++;
       }
     }
+    written += await setSpecialtyRegions(trx, new Map(specialties.map((s) => [s.slug, s.regions])));
     return { towns: byPlace.size, postcodes: rows.length, specialties: specialties.length, written };
   });
 }

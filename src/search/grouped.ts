@@ -1,18 +1,18 @@
 import type { Db } from '../db/engine.js';
-import type { SearchKind } from '../db/schema.js';
+import { SEARCH_KINDS, type SearchKind } from '../db/schema.js';
 import type { Directory } from '../directory/directory.js';
 import { type FinderIntent, finderIntent } from './places.js';
 import { type SearchResult, search } from './query.js';
 
 /**
- * The search page's answer in groups: knowledge first (ordbog and blog; exercises and tools
- * join this group when they are searchable), then clinics as one block with the best three
+ * The search page's answer in groups: knowledge first (ordbog, blog, exercises and tools),
+ * then clinics as one block with the best three
  * and a link to the finder. A query that names a place gets a direct link to the finder.
  */
 
 export type SearchGroup = 'knowledge' | 'clinics';
 
-export const KNOWLEDGE_KINDS: readonly SearchKind[] = ['ordbog', 'blog'];
+export const KNOWLEDGE_KINDS: readonly SearchKind[] = SEARCH_KINDS.filter((kind) => kind !== 'clinic');
 
 export const groupOf = (kind: SearchKind): SearchGroup => (kind === 'clinic' ? 'clinics' : 'knowledge');
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { SEARCH_KINDS } from '../db/schema.js';
 import type { DirectoryDeps } from '../directory/routes/deps.js';
 import { notFound, parseInput } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
@@ -21,7 +22,7 @@ const pageQuery = z.object({
 const apiQuery = z.object({
   q: z.string().trim().min(1, 'mangler søgeord').max(200, 'højst 200 tegn').meta({ description: 'Søgeord (dansk stavning eller uden æøå)' }),
   limit: z.coerce.number().int().min(1, 'mindst 1').max(50, 'højst 50').optional().default(10).meta({ description: 'Antal resultater' }),
-  kind: z.enum(['ordbog', 'blog', 'clinic']).optional().meta({ description: 'Kun én slags' }),
+  kind: z.enum(SEARCH_KINDS).optional().meta({ description: 'Kun én slags' }),
 });
 
 /** One list, best first; each result says which group of the search page it belongs to. */
@@ -36,8 +37,8 @@ const searchResponse = z.object({
     .meta({ description: 'Klinikfinderen for en by, et postnummer eller en bydel i søgningen (med speciale, hvis et nævnes)' }),
   results: z.array(
     z.object({
-      kind: z.enum(['ordbog', 'blog', 'clinic']),
-      group: z.enum(['knowledge', 'clinics']).meta({ description: 'Søgesidens gruppe: viden (ordbog, blog) eller klinikker' }),
+      kind: z.enum(SEARCH_KINDS),
+      group: z.enum(['knowledge', 'clinics']).meta({ description: 'Søgesidens gruppe: viden (ordbog, blog, øvelser, værktøjer) eller klinikker' }),
       slug: z.string(),
       title: z.string(),
       url: z.string(),
@@ -47,7 +48,7 @@ const searchResponse = z.object({
 });
 
 const searchApi: ApiDoc = {
-  summary: 'Søg i artikler og klinikker',
+  summary: 'Søg i artikler, øvelser, værktøjer og klinikker',
   query: apiQuery,
   responses: {
     200: { description: 'Resultater, bedste først', schema: searchResponse },

@@ -8,7 +8,7 @@ import type { SnippetPart } from './snippet.js';
 
 export const SEARCH_PAGE_SIZE = 10;
 
-const KIND_LABEL: Record<SearchKind, string> = { ordbog: 'Ordbog', blog: 'Blog', clinic: 'Klinik' };
+const KIND_LABEL: Record<SearchKind, string> = { ordbog: 'Ordbog', blog: 'Blog', clinic: 'Klinik', exercise: 'Øvelse', tool: 'Værktøj' };
 
 const SUGGESTIONS = ['knæsmerter', 'lændesmerter', 'tennisalbue', 'frossen skulder', 'løb', 'genoptræning'];
 
@@ -33,7 +33,7 @@ export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: stri
       ctx={ctx}
       meta={{
         title,
-        description: 'Søg i ordbogen, bloggen og blandt fysioterapeuter.',
+        description: 'Søg i ordbogen, bloggen, øvelserne, værktøjerne og blandt fysioterapeuter.',
         path: q ? searchPath(q, page) : '/soeg',
         noindex: true,
         query: q,
@@ -65,7 +65,7 @@ export function SearchPage({ ctx, q, page, result }: { ctx: ViewContext; q: stri
           <h2 id="knowledge-heading">Viden</h2>
           <p class="result-count" role="status">
             {knowledge.totalCapped ? `Mere end ${formatCount(knowledge.total)}` : formatCount(knowledge.total)}{' '}
-            {knowledge.total === 1 ? 'artikel' : 'artikler'}
+            {knowledge.total === 1 ? 'resultat' : 'resultater'}
             {knowledge.approximate && <> – vi fandt intet med præcis den stavning og viser ord, der ligner</>}
           </p>
           <Results hits={knowledge.hits} />

@@ -65,6 +65,8 @@ export interface ArticleDraft {
   dateModified: string | null;
   author: AuthorRef | null;
   related: RelatedRef[];
+  /** Body-region slugs (frontmatter `regions`/`kropsdel`); undefined where the format has none, leaving them as they were. */
+  regions?: string[];
   format: 'markdown' | 'wix';
   source: string;
   /** Absolute path of the file, or null for text that came from elsewhere. */

@@ -5,13 +5,15 @@ import { z } from 'zod';
 import type { ArticleKind } from '../../db/schema.js';
 import { formatDanishDate, parseContentDate } from '../../text/dates.js';
 import { slugify } from '../../text/slugify.js';
+import { bodyRegionFor } from '../../exercises/body-regions.js';
+import { BODY_REGION_SLUGS } from '../../exercises/vocabulary.js';
 import { markdownParser } from '../markdown.js';
 import { type ArticleDraft, type AuthorRef, type ImportWarning, Rejection, type TitleRule } from './draft.js';
 import { readRelated } from './related.js';
 
 /**
  * Markdown with YAML frontmatter (title, metaTitle, lastUpdated, datePublished, and optional
- * description, author, related, slug; keys in any case, `meta_title` as `metaTitle`). The
+ * description, author, related, slug, regions (or kropsdel: the body regions it is about); keys in any case, `meta_title` as `metaTitle`). The
  * title comes from, in order: `title`, the first H1, `metaTitle` up to its first dash, colon
  * or bar, the file name made readable.
  */
@@ -30,6 +32,8 @@ const frontmatterSchema = z.looseObject({
   author: z.unknown().optional(),
   slug: optionalText,
   related: z.unknown().optional(),
+  regions: z.unknown().optional(),
+  kropsdel: z.unknown().optional(),
 });
 
 const FIELD_NAMES = { datepublished: 'datePublished', lastupdated: 'lastUpdated' } as const;
@@ -71,6 +75,8 @@ export function parseMarkdownFile(source: string, kind: ArticleKind, context: Pa
   const related = readRelated(meta?.related, lineOf('related'));
   warnings.push(...related.warnings);
   const author = readAuthor(meta?.author, lineOf('author'), warnings);
+  const regionsKey = meta?.regions !== undefined ? 'regions' : 'kropsdel';
+  const regions = readRegions(meta?.[regionsKey], lineOf(regionsKey), warnings);
   return {
     kind,
     slug,
@@ -84,6 +90,7 @@ export function parseMarkdownFile(source: string, kind: ArticleKind, context: Pa
     dateModified: dateModified ?? datePublished,
     author,
     related: related.refs,
+    regions,
     format: 'markdown',
     source,
     sourceFile: null,
@@ -202,6 +209,22 @@ function readAuthor(value: unknown, line: number | null, warnings: ImportWarning
   }
   warnings.push({ line, message: 'author kan ikke læses (skriv et navn, en slug eller {name, slug}); artiklen er importeret uden forfatter' });
   return null;
+}
+
+/** `regions:`/`kropsdel:` as a list or a comma-separated line of region slugs or names ("knae", "Knæ"). */
+function readRegions(value: unknown, line: number | null, warnings: ImportWarning[]): string[] {
+  if (value === undefined || value === null || value === '') return [];
+  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
+  const regions: string[] = [];
+  for (const item of items) {
+    const region = typeof item === 'string' && item.trim() ? bodyRegionFor(item) : null;
+    if (region) {
+      if (!regions.includes(region)) regions.push(region);
+    } else {
+      warnings.push({ line, message: `kropsdelen "${String(item).trim()}" kendes ikke og er sprunget over (kendte: ${BODY_REGION_SLUGS.join(', ')})` });
+    }
+  }
+  return regions;
 }
 
 function headingText(node: Heading): string {
