@@ -11,6 +11,8 @@ import { ClinicCatalogSource } from './directory/catalog.js';
 import { hasDemoClinics } from './directory/clinics.js';
 import { loadDirectory } from './directory/directory.js';
 import { ClinicEventRecorder } from './directory/events.js';
+import { exerciseApiRoutes } from './exercises/api.js';
+import { exerciseRoutes, exercisesSitemapSection } from './exercises/routes.js';
 import { explainerRoutes } from './explainer/routes.js';
 import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
@@ -144,7 +146,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await webRoutes(app, {
     ...directoryDeps,
     assets,
-    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection],
+    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection, exercisesSitemapSection],
     apiOperations,
   });
   await contentRoutes(app, deps);
@@ -156,6 +158,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);
   await explainerRoutes(app, deps);
+  await exerciseRoutes(app, deps);
+  await exerciseApiRoutes(app, deps);
   return app;
 }
 

@@ -8,6 +8,7 @@ import { PUBLIC_PAGE_CACHE, sendPage } from '../web/respond.js';
 import { allArticles, articleBySlug, articlesByAuthor, countArticles, latestArticles, relatedArticles } from './articles.js';
 import { aliasTarget } from './aliases.js';
 import { authorBySlug } from './authors.js';
+import { exercisesForArticle } from '../exercises/queries.js';
 import { mediaByHash } from './media.js';
 import { MEDIA_FILE } from './media-paths.js';
 import { atomFeed } from './feed.js';
@@ -39,7 +40,8 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
           const article = await articleBySlug(db, kind, parsed.data.slug);
           if (!article) return null;
           const related = await relatedArticles(db, article.related);
-          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} />);
+          const exercises = kind === 'ordbog' ? await exercisesForArticle(db, article.id) : [];
+          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} exercises={exercises} />);
         })
       : null;
     if (page) return sendPage(request, reply, page);

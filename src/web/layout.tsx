@@ -48,6 +48,7 @@ const NAV = [
   { href: '/blog', label: 'Blog' },
   { href: '/find/fysioterapeut', label: 'Find fysioterapeut' },
   { href: '/specialer', label: 'Specialer' },
+  { href: '/oevelser', label: 'Øvelser' },
   { href: '/vaerktoejer', label: 'Værktøjer' },
 ];
 

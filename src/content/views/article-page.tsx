@@ -3,13 +3,15 @@ import { creativeWorkJsonLd, faqPageJsonLd } from '../../web/seo.js';
 import { formatDanishDate } from '../../text/dates.js';
 import type { Article, ArticleSummary } from '../articles.js';
 import { authorPath } from '../urls.js';
+import type { RegionExercises } from '../../exercises/queries.js';
+import { exerciseListPath } from '../../exercises/urls.js';
 
 const SECTION = {
   ordbog: { name: 'Ordbog', path: '/ordbog', schema: 'MedicalWebPage' },
   blog: { name: 'Blog', path: '/blog', schema: 'BlogPosting' },
 } as const;
 
-export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; article: Article; related: ArticleSummary[] }) {
+export function ArticlePage({ ctx, article, related, exercises = [] }: { ctx: ViewContext; article: Article; related: ArticleSummary[]; exercises?: RegionExercises[] }) {
   const section = SECTION[article.kind];
   const author = article.author;
   const jsonLd = [
@@ -110,6 +112,27 @@ export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; artic
             kontakt din læge eller en fysioterapeut.
           </p>
         </aside>
+
+        {exercises.length > 0 && (
+          <aside class="related article-exercises" aria-labelledby="exercises-title">
+            <h2 id="exercises-title">Øvelser</h2>
+            {exercises.map((group) => (
+              <div key={group.region.slug}>
+                <h3>{group.region.name}</h3>
+                <ul class="link-list">
+                  {group.exercises.map((e) => (
+                    <li key={e.url}>
+                      <a href={e.url}>{e.name}</a> <span class="muted">(niveau {e.level})</span>
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  <a href={exerciseListPath({ krop: group.region.slug })}>Alle øvelser til {group.region.name.toLowerCase()}</a>
+                </p>
+              </div>
+            ))}
+          </aside>
+        )}
 
         {related.length > 0 && (
           <aside class="related" aria-labelledby="related-title">
