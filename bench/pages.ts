@@ -31,9 +31,9 @@ const TOWN_PATH = '/find/fysioterapeut/koebenhavn-oe';
 const SEARCH_PATH = `/api/v1/search?q=${encodeURIComponent('knæ')}`;
 const MIX = { articles: 10_000, townPages: 2_000, draws: 100_000, seed: 20261129 };
 
-type Load = (title: string, url: string, pids: () => number[], extra?: Partial<LoadOptions>) => Promise<LoadResult>;
+export type Load = (title: string, url: string, pids: () => number[], extra?: Partial<LoadOptions>) => Promise<LoadResult>;
 
-function loader(workDir: string): Load {
+export function loader(workDir: string): Load {
   const warmupSeconds = envNumber('BENCH_WARMUP_SECONDS', 3);
   const durationSeconds = envNumber('BENCH_LOAD_SECONDS', 10);
   return (title, url, pids, extra = {}) => {
@@ -43,7 +43,7 @@ function loader(workDir: string): Load {
 }
 
 /** nginx, app, nginx, app. */
-async function abab(load: Load, label: string, nginx: NginxServer, app: AppServer, path: string, extra: Partial<LoadOptions> = {}): Promise<Alternated> {
+export async function abab(load: Load, label: string, nginx: NginxServer, app: AppServer, path: string, extra: Partial<LoadOptions> = {}): Promise<Alternated> {
   const runs: LoadResult[] = [];
   for (let pair = 0; pair < 2; pair++) {
     runs.push(await load(`${label}, nginx`, `${nginx.url}${path}`, nginx.pids, extra));
@@ -52,14 +52,14 @@ async function abab(load: Load, label: string, nginx: NginxServer, app: AppServe
   return alternated(runs);
 }
 
-async function sameBytes(label: string, a: string, b: string): Promise<Buffer> {
+export async function sameBytes(label: string, a: string, b: string): Promise<Buffer> {
   const [x, y] = await Promise.all([fetchBody(a, { headers: { 'user-agent': BROWSER_UA } }), fetchBody(b, { headers: { 'user-agent': BROWSER_UA } })]);
   if (x.status !== 200 || y.status !== 200) throw new Error(`${label}: ${a} answered ${x.status}, ${b} answered ${y.status}`);
   if (!x.body.equals(y.body)) throw new Error(`${label}: ${a} and ${b} send different bytes`);
   return x.body;
 }
 
-const nodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+export const nodeArgs = () => (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 
 /** Part 1: the demo data. */
 async function demoPages(load: Load) {

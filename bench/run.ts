@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT_DIR, ROOT } from './content.js';
 import { directoryBenchmark } from './directory.js';
+import { exercisesBenchmark } from './exercises.js';
 import { importLockBenchmark } from './import-lock.js';
 import { importBenchmark } from './import.js';
 import type { Benchmark } from './lib/benchmark.js';
@@ -23,6 +24,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'directory', description: '20,000 clinics: CSV import, first renders, near-search API vs nginx (wrk)', run: directoryBenchmark },
   { name: 'search', description: 'search latency, one query at a time, 10,000 articles + 20,000 clinics (SQLite; PostgreSQL if configured)', run: searchBenchmark },
   { name: 'pages', description: 'article, town page, Zipf mix vs nginx (cached and uncached), search at 50 connections (wrk)', run: pagesBenchmark },
+  { name: 'exercises', description: 'exercise page (cached) and a calculator result page (never cached) vs nginx (wrk)', run: exercisesBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
   { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
