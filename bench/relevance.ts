@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type Connection, dropPostgresSchema, openDatabase } from '../src/db/connect.js';
 import { prepareSchema } from '../src/bootstrap.js';
 import { seedDemoContent } from '../src/content/demo.js';
+import { importExercises } from '../src/exercises/save.js';
 import { KNOWLEDGE_KINDS } from '../src/search/grouped.js';
 import { search } from '../src/search/query.js';
 import { freshSqlite, importMarkdown, outPath } from './content.js';
@@ -35,9 +36,13 @@ export function relevanceQueries(): RelevanceQuery[] {
   return JSON.parse(readFileSync(QUERY_FILE, 'utf8')) as RelevanceQuery[];
 }
 
-/** Demo content plus `generated` articles from the benchmark generator. */
+/**
+ * Demo content, the exercise library (exercises and tools share the search page's knowledge
+ * group with the articles, so they compete for the top 3) plus `generated` articles.
+ */
 export async function loadRelevanceCorpus(connection: Connection, generated: number): Promise<void> {
   await seedDemoContent(connection.db);
+  await importExercises(connection.db);
   const files = [...generateArticles(generated, { seed: DEFAULT_SEED })].map(toMarkdownFile);
   await importMarkdown(connection.db, files);
 }
