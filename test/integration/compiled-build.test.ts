@@ -89,12 +89,13 @@ describe('the compiled build', { timeout: 120_000 }, () => {
     const help = await run(process.execPath, [join(DIST, 'cli/index.js'), '--help'], { cwd: elsewhere, env: env({}) });
     expect(help.stdout).toContain('Fysio – drift og import fra kommandolinjen');
     expect(help.stdout).toContain('import-clinics');
+    expect(help.stdout).toContain('import-exercises');
 
     const migrate = await run(process.execPath, [join(DIST, 'cli/index.js'), '--database', `sqlite:${join(elsewhere, 'cli.db')}`, 'migrate'], {
       cwd: elsewhere,
       env: env({}),
     });
-    expect(migrate.stdout).toMatch(/Referencedata \(postnumre, byer, specialer\): \d+ rækker skrevet/);
+    expect(migrate.stdout).toMatch(/Referencedata \(kropsregioner, postnumre, byer, specialer, værktøjer i søgningen\): \d+ rækker skrevet/);
   });
 
   it('runs the import work on a worker thread started from the compiled worker', async () => {
