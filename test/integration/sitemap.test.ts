@@ -65,6 +65,7 @@ describe.each(ENGINES)('sitemaps on %s', (engine) => {
       '/sitemap-byer.xml',
       '/sitemap-specialer.xml',
       '/sitemap-vaerktoejer.xml',
+      '/sitemap-oevelser.xml',
     ]);
     const all = [...files.values()].flat();
     expect(new Set(all.map((e) => e.loc)).size).toBe(all.length);
