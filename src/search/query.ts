@@ -88,9 +88,10 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   }
   const found = groups.flatMap((_, i) => (frequencies[i]! > 0 ? [i] : []));
   if (found.length === 0) return empty;
-  // How rare each group is ranks documents inside a tier and orders the partial tiers.
-  const documents = await countDocuments(db, kinds);
-  const weights = frequencies.map((df) => rarityPoints(df, documents));
+  // How rare each group is ranks documents inside a tier and orders the partial tiers. One
+  // group's rarity scales every score alike, so a one-word query need not count documents.
+  const documents = groups.length > 1 ? await countDocuments(db, kinds) : 0;
+  const weights = frequencies.map((df) => (groups.length > 1 ? rarityPoints(df, documents) : Math.sign(df)));
   const keys = found.length <= MAX_PARTIAL_GROUPS ? found : partialGroups(weights);
   // Every result holds at least one of the partial-matching groups (all of them, if few).
   let total = Math.max(...keys.map((i) => frequencies[i]!));
