@@ -2,7 +2,7 @@ import type { Db } from '../db/engine.js';
 import { SEARCH_KINDS, type SearchKind } from '../db/schema.js';
 import type { Directory } from '../directory/directory.js';
 import { type FinderIntent, finderIntent } from './places.js';
-import { type SearchResult, search } from './query.js';
+import { type SearchOptions, type SearchResult, search } from './query.js';
 
 /**
  * The search page's answer in groups: knowledge first (ordbog, blog, exercises and tools),
@@ -29,15 +29,24 @@ export interface GroupedSearch {
   finderUrl: string;
 }
 
-export async function groupedSearch(db: Db, directory: Directory, q: string, page: { limit: number; offset: number }): Promise<GroupedSearch> {
+/** How a search runs: `search` itself, or through a result cache (search/cache.ts). */
+export type RunSearch = (query: string, options: SearchOptions) => Promise<SearchResult>;
+
+export async function groupedSearch(
+  db: Db,
+  directory: Directory,
+  q: string,
+  page: { limit: number; offset: number },
+  run: RunSearch = (query, options) => search(db, query, options),
+): Promise<GroupedSearch> {
   const intent = finderIntent(directory, q);
   // The place's words find no articles worth showing ("fysioterapeut aarhus" → "fysioterapeut");
   // clinics are searched for by the town's own name, which their entries hold.
   const knowledgeQuery = intent?.town ? intent.rest : q;
   const clinicQuery = intent?.town ? `${intent.rest} ${intent.town.name}` : q;
   const [knowledge, clinics] = await Promise.all([
-    knowledgeQuery.trim() ? search(db, knowledgeQuery, { kinds: KNOWLEDGE_KINDS, ...page }) : null,
-    page.offset === 0 ? search(db, clinicQuery, { kinds: ['clinic'], limit: CLINICS_SHOWN }) : null,
+    knowledgeQuery.trim() ? run(knowledgeQuery, { kinds: KNOWLEDGE_KINDS, ...page }) : null,
+    page.offset === 0 ? run(clinicQuery, { kinds: ['clinic'], limit: CLINICS_SHOWN }) : null,
   ]);
   return { intent, knowledge, clinics, finderUrl: intent?.url ?? '/find/fysioterapeut' };
 }

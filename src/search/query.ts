@@ -1,5 +1,5 @@
 import { type Db, type MatchGroup, engineOf } from '../db/engine.js';
-import { MAX_PARTIAL_GROUPS, type TierQuery, partialGroups, partialTiers, searchTiers } from '../db/engines/search-tiers.js';
+import { MAX_PARTIAL_GROUPS, type TierQuery, partialGroups, partialTiers, rarityPoints, searchTiers } from '../db/engines/search-tiers.js';
 import type { SearchKind } from '../db/schema.js';
 import { analyzeQuery } from '../text/tokenize.js';
 import { type SnippetPart, makeSnippet } from './snippet.js';
@@ -88,11 +88,11 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   }
   const found = groups.flatMap((_, i) => (frequencies[i]! > 0 ? [i] : []));
   if (found.length === 0) return empty;
-  // Rarity needs the number of documents: counted only when it decides something (which
-  // groups match partially, for more than five; the order of partial tiers, once reached).
-  let weights: number[] | null = null;
-  const rarity = async () => (weights ??= rarities(frequencies, await countDocuments(db, kinds)));
-  const keys = found.length <= MAX_PARTIAL_GROUPS ? found : partialGroups(await rarity());
+  // How rare each group is ranks documents inside a tier and orders the partial tiers. One
+  // group's rarity scales every score alike, so a one-word query need not count documents.
+  const documents = groups.length > 1 ? await countDocuments(db, kinds) : 0;
+  const weights = frequencies.map((df) => (groups.length > 1 ? rarityPoints(df, documents) : Math.sign(df)));
+  const keys = found.length <= MAX_PARTIAL_GROUPS ? found : partialGroups(weights);
   // Every result holds at least one of the partial-matching groups (all of them, if few).
   let total = Math.max(...keys.map((i) => frequencies[i]!));
   if (groups.length > 1 && total <= SEARCH_COUNT_CAP) total = await countGroups(keys.map((i) => groups[i]!), true);
@@ -102,8 +102,8 @@ export async function search(db: Db, query: string, options: SearchOptions = {})
   const exact = groups.map((g) => g.exact);
   const full = groups.map((g) => g.full);
   const phases: Array<() => Promise<TierQuery[]>> = [
-    async () => (found.length === groups.length ? searchTiers(exact, full, kinds) : []),
-    async () => (groups.length > 1 ? partialTiers(full, await rarity(), kinds) : []),
+    async () => (found.length === groups.length ? searchTiers(exact, full, weights, kinds) : []),
+    async () => (groups.length > 1 ? partialTiers(full, weights, kinds) : []),
   ];
 
   // Walk the tiers to the requested window. Only the tiers it touches are ranked, and a tier
@@ -162,12 +162,6 @@ async function* phasedTiers(phases: ReadonlyArray<() => Promise<TierQuery[]>>, d
       yield tier;
     }
   }
-}
-
-/** How rare each group is: bm25's inverse document frequency (0 for a group found nowhere). */
-function rarities(frequencies: readonly number[], documents: number): number[] {
-  const n = Math.max(documents, ...frequencies);
-  return frequencies.map((df) => (df === 0 ? 0 : Math.log(1 + (n - df + 0.5) / (df + 0.5))));
 }
 
 async function countDocuments(db: Db, kinds: readonly SearchKind[] | null): Promise<number> {

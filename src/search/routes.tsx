@@ -8,9 +8,10 @@ import { type ApiDoc, errorResponses } from '../web/openapi.js';
 import { RATE_LIMITED } from '../web/rate-limit.js';
 import { absoluteUrl } from '../web/seo.js';
 import { sendHtml } from '../web/respond.js';
-import { groupOf, groupedSearch } from './grouped.js';
+import { SearchResultCache } from './cache.js';
+import { type RunSearch, groupOf, groupedSearch } from './grouped.js';
 import { finderIntent } from './places.js';
-import { search } from './query.js';
+import { type SearchResult, search } from './query.js';
 import { snippetToHtml } from './snippet.js';
 import { SEARCH_PAGE_SIZE, SearchPage } from './views.js';
 
@@ -56,20 +57,22 @@ const searchApi: ApiDoc = {
   },
 };
 
-export async function searchRoutes(app: FastifyInstance, { db, ctx, directory }: DirectoryDeps) {
+export async function searchRoutes(app: FastifyInstance, { db, ctx, directory, cache }: DirectoryDeps) {
   const publicRoute = { config: { access: 'public' as const } };
+  const results = new SearchResultCache<SearchResult>(cache);
+  const run: RunSearch = (query, options) => results.get(query, options, () => search(db, query, options));
 
   app.get('/soeg', { config: { ...publicRoute.config, ...RATE_LIMITED } }, async (request, reply) => {
     const { q: raw, side } = parseInput(pageQuery, request.query);
     const q = raw.trim();
-    const result = q ? await groupedSearch(db, directory, q, { limit: SEARCH_PAGE_SIZE, offset: (side - 1) * SEARCH_PAGE_SIZE }) : null;
+    const result = q ? await groupedSearch(db, directory, q, { limit: SEARCH_PAGE_SIZE, offset: (side - 1) * SEARCH_PAGE_SIZE }, run) : null;
     if (side > 1 && !result?.knowledge?.hits.length) throw notFound('page_not_found');
     return sendHtml(reply, renderDocument(<SearchPage ctx={ctx} q={q} page={side} result={result} />));
   });
 
   app.get('/api/v1/search', { config: { ...publicRoute.config, ...RATE_LIMITED, api: searchApi } }, async (request) => {
     const { q, limit, kind } = parseInput(apiQuery, request.query);
-    const result = await search(db, q, { limit, kinds: kind ? [kind] : null });
+    const result = await run(q, { limit, kinds: kind ? [kind] : null });
     const intent = finderIntent(directory, q);
     const body: z.output<typeof searchResponse> = {
       query: q,

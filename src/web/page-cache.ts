@@ -91,6 +91,11 @@ export class PageCache {
   get size(): number {
     return this.#entries.size;
   }
+
+  /** False with `maxEntries: 0` (PAGE_CACHE=off): caches that follow this one keep nothing either. */
+  get enabled(): boolean {
+    return this.#maxEntries > 0;
+  }
 }
 
 /**

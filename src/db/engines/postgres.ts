@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { batchesOf } from '../batches.js';
 import type { Engine } from '../engine.js';
-import { type ReachQuery, type SearchReach, type TierQuery, tsQuery } from './search-tiers.js';
+import { type ReachQuery, type SearchReach, type TierQuery, reachSteps, tsQuery } from './search-tiers.js';
 
 /** The vector holding each reach's fields. */
 const VECTOR: Record<SearchReach, string> = { title: 'tsv_title', headings: 'tsv_head', faq: 'tsv_top', body: 'tsv' };
@@ -12,6 +12,18 @@ function tierCondition({ include, exclude, kinds }: TierQuery) {
   const parts = [reachCondition(include), ...exclude.map((e) => sql`NOT ${reachCondition(e)}`)];
   if (kinds && kinds.length > 0) parts.push(sql`d.kind IN (${sql.join(kinds.map((k) => sql`${k}`))})`);
   return sql.join(parts, sql` AND `);
+}
+
+/** The tier's relevance score (search-tiers.ts, REACH_POINTS), from the narrower vectors. */
+function rankScore({ include, score }: TierQuery) {
+  const steps = reachSteps(include.reach);
+  const last = steps.pop()!;
+  if (steps.length === 0 || !score) return sql``;
+  const terms = score.groups.map((group, i) => {
+    const whens = steps.map(({ reach, points }) => sql`WHEN ${reachCondition({ groups: [group], reach })} THEN ${sql.lit(points)} `);
+    return sql`${sql.lit(score.rarity[i] ?? 0)} * (CASE ${sql.join(whens, sql``)}ELSE ${sql.lit(last.points)} END)`;
+  });
+  return sql`(${sql.join(terms, sql` + `)}) DESC, `;
 }
 
 export const postgresEngine: Engine = {
@@ -58,12 +70,10 @@ export const postgresEngine: Engine = {
       return Number(result.rows[0]?.n ?? 0);
     },
     async rank(db, tier, limit, offset) {
-      // Weights are {D, C, B, A}: body 0.1, FAQ 0.3, headings 0.4, title 1.0; normalisation 1
-      // divides by 1 + log(length) like bm25's length normalisation.
       const result = await sql<{ id: number }>`
         SELECT d.id FROM search_docs d
         WHERE ${tierCondition(tier)}
-        ORDER BY ${tier.include.reach === 'title' ? sql`length(d.title), ` : sql``}ts_rank('{0.1, 0.3, 0.4, 1.0}', d.tsv, to_tsquery('simple', ${tsQuery(tier.include.groups)}), 1) DESC, d.id
+        ORDER BY ${tier.include.reach === 'title' ? sql`length(d.title), ` : sql``}${rankScore(tier)}octet_length(d.body_text), d.id
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
     },

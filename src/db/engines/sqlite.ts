@@ -12,7 +12,7 @@ import {
 } from 'kysely';
 import { batchesOf } from '../batches.js';
 import type { Engine } from '../engine.js';
-import { type ReachQuery, type SearchReach, type TierQuery, fts5Query } from './search-tiers.js';
+import { type ReachQuery, type SearchReach, type TierQuery, fts5Query, reachSteps } from './search-tiers.js';
 import type { SearchKind } from '../schema.js';
 
 /** The FTS5 columns of each reach; the `kind` column is never searched for words. */
@@ -30,6 +30,21 @@ function tierExpression({ include, exclude, kinds }: TierQuery): string {
   let expression = reachExpression(include);
   for (const e of exclude) expression = `(${expression} NOT ${reachExpression(e)})`;
   return kinds && kinds.length > 0 ? `${expression} AND ({kind} : (${kinds.map((k) => `"k${k}"`).join(' OR ')}))` : expression;
+}
+
+/**
+ * The tier's relevance score (search-tiers.ts, REACH_POINTS): each reach below the tier's own
+ * is one lookup, which SQLite runs once per query and keeps as a set of rowids.
+ */
+function rankScore({ include, score }: TierQuery) {
+  const steps = reachSteps(include.reach);
+  const last = steps.pop()!;
+  if (steps.length === 0 || !score) return sql``;
+  const terms = score.groups.map((group, i) => {
+    const whens = steps.map(({ reach, points }) => sql`WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${reachExpression({ groups: [group], reach })}) THEN ${sql.lit(points)} `);
+    return sql`${sql.lit(score.rarity[i] ?? 0)} * (CASE ${sql.join(whens, sql``)}ELSE ${sql.lit(last.points)} END)`;
+  });
+  return sql`(${sql.join(terms, sql` + `)}) DESC, `;
 }
 
 export const sqliteEngine: Engine = {
@@ -82,16 +97,15 @@ export const sqliteEngine: Engine = {
       return Number(result.rows[0]?.n ?? 0);
     },
     async rank(db, tier, limit, offset) {
-      // bm25 is lower-is-better; the weights follow the columns title, headings, faq, body, kind.
-      // bm25 scores every phrase of the MATCH expression, so what a tier excludes is left to
-      // separate lookups: a document scores the same in its tier as in the reach alone.
+      // What a tier excludes is left to separate lookups, so the match itself stays simple.
       const { include, exclude, kinds } = tier;
       const excluded = exclude.map((e) => sql` AND rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${tierExpression({ include: e, exclude: [], kinds: null })})`);
+      const doc = (column: string) => sql`(SELECT ${sql.ref(`d.${column}`)} FROM search_docs d WHERE d.id = search_fts.rowid)`;
       // In the title tier the shortest title comes first (see TITLE_TIER_ORDER).
-      const byTitle = include.reach === 'title' ? sql`(SELECT length(d.title) FROM search_docs d WHERE d.id = search_fts.rowid), ` : sql``;
+      const byTitle = include.reach === 'title' ? sql`length(${doc('title')}), ` : sql``;
       const result = await sql<{ id: number }>`
         SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression({ include, exclude: [], kinds })}${sql.join(excluded, sql``)}
-        ORDER BY ${byTitle}bm25(search_fts, 10.0, 4.0, 3.0, 1.0, 0.0), rowid
+        ORDER BY ${byTitle}${rankScore(tier)}octet_length(${doc('body_text')}), rowid
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
     },
