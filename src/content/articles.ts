@@ -135,8 +135,9 @@ export async function saveArticle(
   }
   await addAliases(db, draft.kind, id, draft.aliases);
   if (draft.regions) await setArticleRegions(db, id, draft.regions);
-  await savePendingLinks(db, id, links.pending);
-  await resolvePendingLinks(db, [draft.slug, ...(await aliasesOf(db, id))]);
+  // A new article has no links waiting yet, and its aliases are exactly the ones just added.
+  await savePendingLinks(db, id, links.pending, { replace: existing !== undefined });
+  await resolvePendingLinks(db, [draft.slug, ...(existing ? await aliasesOf(db, id) : draft.aliases)]);
 
   const url = articlePath(draft.kind, draft.slug);
   await indexDocument(db, {

@@ -70,8 +70,9 @@ export async function placeOldSiteLinks(
   return { parts: out, pending, warnings };
 }
 
-export async function savePendingLinks(db: Db, articleId: number, pending: readonly OldSiteLink[]): Promise<void> {
-  await db.deleteFrom('article_pending_links').where('article_id', '=', articleId).execute();
+/** Stores an article's waiting links; `replace` (the default) first drops the ones it had. */
+export async function savePendingLinks(db: Db, articleId: number, pending: readonly OldSiteLink[], { replace = true } = {}): Promise<void> {
+  if (replace) await db.deleteFrom('article_pending_links').where('article_id', '=', articleId).execute();
   if (pending.length === 0) return;
   await db
     .insertInto('article_pending_links')
