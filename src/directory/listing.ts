@@ -71,25 +71,30 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
   const town = query.town;
   const size = query.pageSize ?? PAGE_SIZE;
   const skip = (query.page - 1) * size;
-  const counts = new Map<number, number>();
+  // Indexed by id (small integers): cheaper than a Map for thousands of increments.
+  const counts: number[] = [];
   const nearby = new Map<number, number>();
   let total = 0;
   let inTownCount = 0;
   const firstPages = new BestFirst<PlacedClinic>(query.page * size, compareClinics);
   const countryPage: PlacedClinic[] = [];
-  const take = (placed: PlacedClinic) => {
-    const { entry } = placed;
+  const take = (entry: CatalogEntry, placed: PlacedClinic | null) => {
     if (!passesFlags(entry, query)) return;
-    for (const id of entry.specialtyIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    for (const id of entry.specialtyIds) counts[id] = (counts[id] ?? 0) + 1;
     if (!hasSpecialty(entry, query.specialty)) return;
-    if (placed.inTown) inTownCount++;
-    else nearby.set(entry.townId, (nearby.get(entry.townId) ?? 0) + 1);
-    if (town) firstPages.offer(placed);
-    else if (total >= skip && total < skip + size) countryPage.push(placed);
+    if (placed) {
+      if (placed.inTown) inTownCount++;
+      else nearby.set(entry.townId, (nearby.get(entry.townId) ?? 0) + 1);
+      firstPages.offer(placed);
+    } else {
+      // The country list: every clinic counts as in town, and only the page's slice is placed.
+      inTownCount++;
+      if (total >= skip && total < skip + size) countryPage.push(inCountry(entry));
+    }
     total++;
   };
-  if (town) for (const placed of catalog.around(town, query.radiusKm)) take(placed);
-  else for (const entry of catalog.ranked) take(inCountry(entry));
+  if (town) for (const placed of catalog.around(town, query.radiusKm)) take(placed.entry, placed);
+  else for (const entry of catalog.ranked) take(entry, null);
   const shown = town ? firstPages.sorted().slice(skip) : countryPage;
 
   return {
@@ -99,9 +104,11 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
     page: query.page,
     pages: Math.max(1, Math.ceil(total / size)),
     items: shown.map((e) => toListed(e, directory)),
-    specialtyCounts: [...counts.entries()]
-      .map(([id, count]) => ({ specialty: directory.specialties.byId(id), count }))
-      .filter((x): x is { specialty: Specialty; count: number } => x.specialty !== undefined)
+    specialtyCounts: counts
+      .flatMap((count, id) => {
+        const specialty = directory.specialties.byId(id);
+        return specialty && count ? [{ specialty, count }] : [];
+      })
       .sort((a, b) => b.count - a.count || a.specialty.position - b.specialty.position),
     nearbyTowns: town
       ? [...nearby.entries()]
