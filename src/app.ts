@@ -28,7 +28,7 @@ import type { RouteDeps } from './web/deps.js';
 import { HttpError, frameworkErrorHandler, installErrorHandlers } from './web/errors.js';
 import type { ViewContext } from './web/layout.js';
 import { collectApiOperations } from './web/openapi.js';
-import { PageCache } from './web/page-cache.js';
+import { PageCache, installCacheHits } from './web/page-cache.js';
 import { installRateLimits } from './web/rate-limit.js';
 import { COMPRESSION, PUBLIC_PAGE_CACHE, installConditionalRequests } from './web/respond.js';
 import { webRoutes } from './web/routes.js';
@@ -78,13 +78,6 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     }
   });
 
-  // The JSON API's one caching rule: every successful answer is public data that may be
-  // cached briefly and revalidated, like a page; errors say no-store (see web/errors.tsx).
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.statusCode < 400 && request.url.startsWith('/api/')) reply.header('cache-control', PUBLIC_PAGE_CACHE);
-    return payload;
-  });
-
   // One URL per page: "/ordbog/" answers 301 to "/ordbog".
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
@@ -95,13 +88,17 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   // Answers finished after close() began end their connection: Fastify only reaps keep-alive
   // sockets that are idle when closing starts, so one that finishes its answer later (e.g. after
   // compressing it) would hold server.close(), and the shutdown, until its keep-alive timeout.
+  // And the JSON API's one caching rule: every successful answer is public data that may be
+  // cached briefly and revalidated, like a page; errors say no-store (see web/errors.tsx).
+  // One synchronous hook for both: it runs on every response, cache hits included.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    return payload;
+    if (reply.statusCode < 400 && request.url.startsWith('/api/')) reply.header('cache-control', PUBLIC_PAGE_CACHE);
+    done(null, payload);
   });
 
   // Conditional GET for every response, then compression for those made per request (cached
@@ -116,6 +113,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await installRateLimits(app, config.rateLimitPerMinute);
   const apiOperations = collectApiOperations(app);
   const cache = new PageCache({ changeToken: connection.externalChangeToken, ...(config.pageCache ? {} : { maxEntries: 0 }) });
+  // After the app-wide request hooks above (headers, query rules, access, trailing slash).
+  installCacheHits(app, cache);
   const directory = await loadDirectory(db);
   const events = new ClinicEventRecorder(db, { log: app.log });
   app.decorate('pageCache', cache);

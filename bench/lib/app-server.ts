@@ -24,6 +24,8 @@ export interface AppServerOptions {
   env?: Record<string, string>;
   /** Extra node flags, e.g. ["--cpu-prof", "--cpu-prof-dir=bench/.out/prof"]. */
   nodeArgs?: readonly string[];
+  /** The compiled entry, relative to `root` (default dist/main.js; another build for before/after runs). */
+  entry?: string;
   host?: string;
   startTimeoutMs?: number;
 }
@@ -62,7 +64,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     PAGE_CACHE: options.pageCache === false ? 'off' : 'on',
     ...options.env,
   };
-  const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), 'dist/main.js'], {
+  const proc = startProcess('app server', process.execPath, [...(options.nodeArgs ?? []), options.entry ?? 'dist/main.js'], {
     cwd: options.root,
     env,
     logFile: join(options.logDir, options.pageCache === false ? 'server-uncached.log' : 'server.log'),

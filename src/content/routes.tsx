@@ -27,9 +27,11 @@ const MEDIA_CACHE = 'public, max-age=31536000, immutable';
 /** Thin routes: validate, load, render. Unknown slugs are real 404s; old slugs answer 301. */
 export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: RouteDeps) {
   const publicRoute = { config: { access: 'public' as const } };
+  // These pages' keys are their canonical URLs, answered with nothing else (see PageCache.get).
+  const direct = { direct: {} };
 
   app.get('/ordbog', publicRoute, async (request, reply) => {
-    const page = await cache.get('/ordbog', async () => renderDocument(<OrdbogIndex ctx={ctx} articles={await allArticles(db, 'ordbog')} />));
+    const page = await cache.get('/ordbog', async () => renderDocument(<OrdbogIndex ctx={ctx} articles={await allArticles(db, 'ordbog')} />), direct);
     return sendPage(request, reply, page!);
   });
 
@@ -42,7 +44,7 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
           const related = await relatedArticles(db, article.related);
           const exercises = kind === 'ordbog' ? await exercisesForArticle(db, article.id) : [];
           return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} exercises={exercises} />);
-        })
+        }, direct)
       : null;
     if (page) return sendPage(request, reply, page);
     // An old slug (a file name as the old site wrote it, or a slug before a change) moves on.
@@ -76,7 +78,7 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
       const author = await authorBySlug(db, parsed.data.slug);
       if (!author) return null;
       return renderDocument(<AuthorPage ctx={ctx} author={author} articles={await articlesByAuthor(db, author.id)} />);
-    });
+    }, direct);
     if (!page) throw notFound('author_not_found', 'Forfatteren findes ikke');
     return sendPage(request, reply, page);
   });

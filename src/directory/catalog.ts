@@ -1,6 +1,6 @@
 import type { Db } from '../db/engine.js';
 import { toBool } from '../db/schema.js';
-import type { BoundingBox } from './geo.js';
+import { type BoundingBox, type Point, boundingBox, distanceKm } from './geo.js';
 import { type RankedClinic, type Reviewed, compareClinics, scoreKey } from './ranking.js';
 
 /**
@@ -28,6 +28,14 @@ export interface CatalogEntry extends RankedClinic, Reviewed {
   specialtyIds: number[];
 }
 
+/** A clinic placed relative to a town: in it, or this far from its point. */
+export interface PlacedClinic extends RankedClinic {
+  entry: CatalogEntry;
+}
+
+/** How many towns' surroundings a catalog keeps (the largest holds about 8,000 clinics at 20,000). */
+const KEPT_SURROUNDINGS = 64;
+
 /** Grid cells of 0.05° (about 5.5 × 3 km in Denmark) for near-point lookups. */
 const CELL = 0.05;
 const cellKey = (lat: number, lon: number) => `${Math.floor(lat / CELL)}:${Math.floor(lon / CELL)}`;
@@ -37,6 +45,7 @@ export class ClinicCatalog {
   readonly ranked: readonly CatalogEntry[];
   readonly #grid = new Map<string, CatalogEntry[]>();
   readonly #byTown = new Map<number, CatalogEntry[]>();
+  readonly #surroundings = new Map<string, readonly PlacedClinic[]>();
 
   constructor(entries: CatalogEntry[]) {
     this.ranked = [...entries].sort(compareClinics);
@@ -57,15 +66,44 @@ export class ClinicCatalog {
 
   /** Clinics inside the box, plus every clinic of `townId` wherever it lies. */
   inBoxOrTown(box: BoundingBox, townId: number): CatalogEntry[] {
-    const found = new Set<CatalogEntry>(this.#byTown.get(townId) ?? []);
+    const found = [...(this.#byTown.get(townId) ?? [])];
     for (let la = Math.floor(box.minLat / CELL); la <= Math.floor(box.maxLat / CELL); la++) {
       for (let lo = Math.floor(box.minLon / CELL); lo <= Math.floor(box.maxLon / CELL); lo++) {
         for (const e of this.#grid.get(`${la}:${lo}`) ?? []) {
-          if (e.lat >= box.minLat && e.lat <= box.maxLat && e.lon >= box.minLon && e.lon <= box.maxLon) found.add(e);
+          // The town's own clinics are already in (a cell holds each clinic once).
+          if (e.townId !== townId && e.lat >= box.minLat && e.lat <= box.maxLat && e.lon >= box.minLon && e.lon <= box.maxLon) found.push(e);
         }
       }
     }
-    return [...found];
+    return found;
+  }
+
+  /**
+   * Every clinic of the town, and every other clinic within `radiusKm` of its point, placed
+   * relative to it (unsorted, no filters applied). Kept for the most recently asked towns:
+   * the catalog never changes (a change builds a new one), so the distances stay right, and
+   * each list of a town (a specialty, a filter, a page) is then one pass over this array.
+   */
+  around(town: Point & { id: number }, radiusKm: number): readonly PlacedClinic[] {
+    const key = `${town.id}:${radiusKm}`;
+    let placed = this.#surroundings.get(key);
+    if (placed) {
+      // Most recently used last, so the first key is the one to drop.
+      this.#surroundings.delete(key);
+    } else {
+      const found: PlacedClinic[] = [];
+      placed = found;
+      for (const entry of this.inBoxOrTown(boundingBox(town, radiusKm), town.id)) {
+        const inTown = entry.townId === town.id;
+        const distance = distanceKm(town, entry);
+        if (inTown || distance <= radiusKm) {
+          found.push({ entry, inTown, scoreKey: entry.scoreKey, distanceKm: distance, sortKey: entry.sortKey, id: entry.id });
+        }
+      }
+      if (this.#surroundings.size >= KEPT_SURROUNDINGS) this.#surroundings.delete(this.#surroundings.keys().next().value!);
+    }
+    this.#surroundings.set(key, placed);
+    return placed;
   }
 
   /** Clinic counts per town (for "nearest towns with clinics"). */

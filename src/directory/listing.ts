@@ -1,7 +1,8 @@
-import type { CatalogEntry, ClinicCatalog } from './catalog.js';
+import { BestFirst } from './best-first.js';
+import type { CatalogEntry, ClinicCatalog, PlacedClinic } from './catalog.js';
 import type { Clinic } from './clinics.js';
 import type { Directory } from './directory.js';
-import { boundingBox, distanceKm } from './geo.js';
+import { distanceKm } from './geo.js';
 import { type RankedClinic, type Reviewed, compareClinics } from './ranking.js';
 import type { Specialty } from './specialties.js';
 import type { Town } from './towns.js';
@@ -50,59 +51,64 @@ type Flags = Pick<ListQuery, 'handicap' | 'ydernummer'>;
 const passesFlags = (e: CatalogEntry, q: Flags) => (!q.handicap || e.handicapAccess === true) && (!q.ydernummer || e.ydernummer);
 const hasSpecialty = (e: CatalogEntry, specialty: Specialty | null) => !specialty || e.specialtyIds.includes(specialty.id);
 
-/** A clinic placed relative to the town asked for; small, so thousands sort quickly. */
-interface Candidate extends RankedClinic {
-  entry: CatalogEntry;
-}
-
-/** The entry as placed: relative to a town, or as the country-wide catalog already has it. */
-const asCandidate = (entry: CatalogEntry, inTown = entry.inTown, distanceKm = entry.distanceKm): Candidate => ({
+/** The entry as the country-wide catalog places it (every clinic "in town", no distance). */
+const inCountry = (entry: CatalogEntry): PlacedClinic => ({
   entry,
-  inTown,
+  inTown: entry.inTown,
   scoreKey: entry.scoreKey,
-  distanceKm,
+  distanceKm: entry.distanceKm,
   sortKey: entry.sortKey,
   id: entry.id,
 });
 
+/**
+ * One pass over the clinics in reach: counts for the filters and the nearby towns, and only
+ * the clinics up to the page shown are kept in order (a bounded heap of `page × size`), so a
+ * list of 8,000 clinics is never sorted whole. Country lists walk the catalog, which is
+ * already in country order, and keep just the page's slice.
+ */
 export function listClinics(catalog: ClinicCatalog, directory: Directory, query: ListQuery): ClinicList {
   const town = query.town;
-  let reachable: Candidate[];
-  if (town) {
-    reachable = [];
-    for (const entry of catalog.inBoxOrTown(boundingBox(town, query.radiusKm), town.id)) {
-      if (!passesFlags(entry, query)) continue;
-      const distance = distanceKm(town, entry);
-      const inTown = entry.townId === town.id;
-      if (inTown || distance <= query.radiusKm) reachable.push(asCandidate(entry, inTown, distance));
-    }
-  } else {
-    // Already in country order.
-    reachable = catalog.ranked.filter((e) => passesFlags(e, query)).map((e) => asCandidate(e));
-  }
-
-  const counts = new Map<number, number>();
-  for (const { entry } of reachable) for (const id of entry.specialtyIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const matching = query.specialty ? reachable.filter((c) => hasSpecialty(c.entry, query.specialty)) : reachable;
-  if (town) matching.sort(compareClinics);
-
   const size = query.pageSize ?? PAGE_SIZE;
+  const skip = (query.page - 1) * size;
+  // Indexed by id (small integers): cheaper than a Map for thousands of increments.
+  const counts: number[] = [];
   const nearby = new Map<number, number>();
+  let total = 0;
   let inTownCount = 0;
-  for (const c of matching) {
-    if (c.inTown) inTownCount++;
-    else nearby.set(c.entry.townId, (nearby.get(c.entry.townId) ?? 0) + 1);
-  }
+  const firstPages = new BestFirst<PlacedClinic>(query.page * size, compareClinics);
+  const countryPage: PlacedClinic[] = [];
+  const take = (entry: CatalogEntry, placed: PlacedClinic | null) => {
+    if (!passesFlags(entry, query)) return;
+    for (const id of entry.specialtyIds) counts[id] = (counts[id] ?? 0) + 1;
+    if (!hasSpecialty(entry, query.specialty)) return;
+    if (placed) {
+      if (placed.inTown) inTownCount++;
+      else nearby.set(entry.townId, (nearby.get(entry.townId) ?? 0) + 1);
+      firstPages.offer(placed);
+    } else {
+      // The country list: every clinic counts as in town, and only the page's slice is placed.
+      inTownCount++;
+      if (total >= skip && total < skip + size) countryPage.push(inCountry(entry));
+    }
+    total++;
+  };
+  if (town) for (const placed of catalog.around(town, query.radiusKm)) take(placed.entry, placed);
+  else for (const entry of catalog.ranked) take(entry, null);
+  const shown = town ? firstPages.sorted().slice(skip) : countryPage;
+
   return {
-    total: matching.length,
+    total,
     inTownCount,
-    nearbyCount: matching.length - inTownCount,
+    nearbyCount: total - inTownCount,
     page: query.page,
-    pages: Math.max(1, Math.ceil(matching.length / size)),
-    items: matching.slice((query.page - 1) * size, query.page * size).map((e) => toListed(e, directory)),
-    specialtyCounts: [...counts.entries()]
-      .map(([id, count]) => ({ specialty: directory.specialties.byId(id), count }))
-      .filter((x): x is { specialty: Specialty; count: number } => x.specialty !== undefined)
+    pages: Math.max(1, Math.ceil(total / size)),
+    items: shown.map((e) => toListed(e, directory)),
+    specialtyCounts: counts
+      .flatMap((count, id) => {
+        const specialty = directory.specialties.byId(id);
+        return specialty && count ? [{ specialty, count }] : [];
+      })
       .sort((a, b) => b.count - a.count || a.specialty.position - b.specialty.position),
     nearbyTowns: town
       ? [...nearby.entries()]
@@ -115,7 +121,7 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
   };
 }
 
-function toListed({ entry: e, inTown, distanceKm: distance }: Candidate, directory: Directory): ListedClinic {
+function toListed({ entry: e, inTown, distanceKm: distance }: PlacedClinic, directory: Directory): ListedClinic {
   const town = directory.towns.byId(e.townId);
   if (!town) throw new Error(`Clinic ${e.id} points to unknown town ${e.townId}`);
   return {

@@ -33,7 +33,16 @@ export function todayInDenmark(now: Date = new Date()): string {
 
 const longDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "2025-06-21" → "21. juni 2025". */
+/** "2025-06-21" → "21. juni 2025". Kept per day: every render of a page formats its dates. */
 export function formatDanishDate(isoDate: string): string {
-  return longDate.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  const day = isoDate.slice(0, 10);
+  let shown = formattedDays.get(day);
+  if (shown === undefined) {
+    shown = longDate.format(new Date(`${day}T00:00:00Z`));
+    if (formattedDays.size >= 5000) formattedDays.clear();
+    formattedDays.set(day, shown);
+  }
+  return shown;
 }
+
+const formattedDays = new Map<string, string>();

@@ -7,8 +7,8 @@ describe('PageCache', () => {
     const cache = new PageCache();
     let renders = 0;
     const render = async () => `<p>side ${++renders}</p>`;
-    expect((await cache.get('/a', render))?.body).toBe('<p>side 1</p>');
-    expect((await cache.get('/a', render))?.body).toBe('<p>side 1</p>');
+    expect((await cache.get('/a', render))?.body.toString()).toBe('<p>side 1</p>');
+    expect((await cache.get('/a', render))?.body.toString()).toBe('<p>side 1</p>');
     expect(renders).toBe(1);
   });
 
@@ -16,8 +16,8 @@ describe('PageCache', () => {
     const cache = new PageCache({ maxEntries: 0 });
     let renders = 0;
     const render = async () => `<p>side ${++renders}</p>`;
-    expect((await cache.get('/a', render))?.body).toBe('<p>side 1</p>');
-    expect((await cache.get('/a', render))?.body).toBe('<p>side 2</p>');
+    expect((await cache.get('/a', render))?.body.toString()).toBe('<p>side 1</p>');
+    expect((await cache.get('/a', render))?.body.toString()).toBe('<p>side 2</p>');
     expect(cache.size).toBe(0);
   });
 

@@ -1,4 +1,5 @@
-import { type Representation, etagOf } from './respond.js';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { type Representation, representation, sendPage } from './respond.js';
 
 /**
  * Rendered public pages kept in memory, so a popular article costs a Map lookup instead of
@@ -10,13 +11,28 @@ import { type Representation, etagOf } from './respond.js';
  * (several app processes on PostgreSQL).
  */
 export interface CachedPage<D = unknown> extends Representation {
-  readonly body: string;
   /** What the route needs on every hit besides the HTML (e.g. which clinics a list shows). */
   data?: D;
+  /** Set by `direct`: what every answer from this page does besides sending it. */
+  onHit?: HitAction<D>;
+}
+
+/** Per-request work of a cached page, e.g. counting the clinics a list showed. */
+export type HitAction<D = unknown> = (request: FastifyRequest, page: CachedPage<D>) => void;
+
+export interface GetOptions<D> {
+  /**
+   * The key is the exact URL of a request this route answers with the page and nothing else
+   * (no redirect, no other work than `onHit`): hits on that URL may then be answered before
+   * the route runs (`installCacheHits`). The route still calls `onHit` itself when it runs.
+   */
+  direct?: { onHit?: HitAction<D> };
 }
 
 /** A render result: the HTML, optionally with data kept beside it. */
 export type Rendered<D = unknown> = string | { body: string; data: D };
+
+type StoredPage = CachedPage & { storedAt: number; direct: boolean };
 
 export interface PageCacheOptions {
   /** 0 turns the cache off: every request renders (benchmarks measure the render this way). */
@@ -27,7 +43,7 @@ export interface PageCacheOptions {
 }
 
 export class PageCache {
-  readonly #entries = new Map<string, CachedPage & { storedAt: number }>();
+  readonly #entries = new Map<string, StoredPage>();
   readonly #maxEntries: number;
   readonly #ttlMs: number;
   readonly #changeToken: () => number | null;
@@ -43,27 +59,39 @@ export class PageCache {
   }
 
   /** `D` is the type of the data the same key's render keeps; each key has one render. */
-  async get<D = unknown>(key: string, render: () => Promise<Rendered<D> | null>): Promise<CachedPage<D> | null> {
-    this.#followChanges();
-    const hit = this.#entries.get(key) as (CachedPage<D> & { storedAt: number }) | undefined;
-    if (hit && this.#now() - hit.storedAt < this.#ttlMs) return hit;
+  async get<D = unknown>(key: string, render: () => Promise<Rendered<D> | null>, options: GetOptions<D> = {}): Promise<CachedPage<D> | null> {
+    const hit = this.#fresh(key) as (CachedPage<D> & { storedAt: number }) | undefined;
+    if (hit) return hit;
     const rendered = await render();
     if (rendered === null) return null;
-    const body = typeof rendered === 'string' ? rendered : rendered.body;
-    const page = {
-      body,
-      etag: etagOf(body),
+    const page: CachedPage<D> & { storedAt: number; direct: boolean } = {
+      ...representation(typeof rendered === 'string' ? rendered : rendered.body),
       data: typeof rendered === 'string' ? undefined : rendered.data,
       storedAt: this.#now(),
+      direct: options.direct !== undefined,
     };
+    if (options.direct?.onHit) page.onHit = options.direct.onHit;
     if (this.#maxEntries === 0) return page;
     if (this.#entries.size >= this.#maxEntries) {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#entries.delete(oldest);
     }
     this.#entries.delete(key);
-    this.#entries.set(key, page);
+    // Each key has one render, so its onHit always receives pages of its own data type.
+    this.#entries.set(key, page as unknown as StoredPage);
     return page;
+  }
+
+  /** A stored page that its route marked `direct` for exactly this URL, while it is fresh. */
+  directHit(url: string): CachedPage | undefined {
+    const page = this.#fresh(url);
+    return page?.direct ? page : undefined;
+  }
+
+  #fresh(key: string) {
+    this.#followChanges();
+    const hit = this.#entries.get(key);
+    return hit && this.#now() - hit.storedAt < this.#ttlMs ? hit : undefined;
   }
 
   clear(): void {
@@ -126,4 +154,33 @@ export class DerivedValue<T> {
     });
     return promise;
   }
+}
+
+/**
+ * Whether a request may see something made for one visitor: then the shared page cache must not
+ * answer it before its route runs. No page is personalised yet and the site sets no cookies, so
+ * any cookie counts (the accounts work narrows this to its session cookie).
+ */
+export function isPersonalised(request: FastifyRequest): boolean {
+  return request.headers.cookie !== undefined;
+}
+
+/**
+ * Cache hits answered before the route runs: for a GET or HEAD of exactly a URL whose page its
+ * route stored as `direct`, the page is sent (with its `onHit` work, e.g. counting impressions)
+ * right after the app-wide request hooks (security headers, query rules, access, the trailing
+ * slash redirect), which must be registered before this one. Skipped: personalised requests,
+ * routes with a rate limit (their limit is a route hook that would not run), and pages not yet
+ * sent once by their route (which prepares their headers).
+ */
+export function installCacheHits(app: FastifyInstance, cache: PageCache) {
+  app.addHook('onRequest', (request, reply, done) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || isPersonalised(request)) return done();
+    const page = cache.directHit(request.url);
+    const prepared = page?.prepared;
+    if (!page || !prepared || request.routeOptions.config.rateLimit !== undefined) return done();
+    page.onHit?.(request, page);
+    // Answered here: the route's hooks and handler do not run (done is not called).
+    void sendPage(request, reply, page, prepared.type, prepared.cacheControl);
+  });
 }

@@ -26,13 +26,29 @@ export const COMPRESSION = {
 export type Encoding = 'br' | 'gzip';
 
 /**
- * A body kept in memory between requests (a cached page, a sitemap file, an asset), with its
- * entity tag and its compressed forms, made the first time a client asks for each.
+ * A body kept in memory between requests (a cached page, a sitemap file, an asset), as the
+ * UTF-8 bytes that go on the wire (a string would be encoded again on every send: for a 15 KB
+ * Danish page that doubled the cost of sending it), with its entity tag, its compressed forms
+ * (made the first time a client asks for each, then kept), and the response headers of each
+ * form, prepared on the first send.
  */
 export interface Representation {
-  readonly body: string | Buffer;
+  readonly body: Buffer;
   readonly etag: string;
   encoded?: Partial<Record<Encoding, Promise<Buffer>>>;
+  /** The finished compressed forms, so a send needs no await once they exist. */
+  ready?: Partial<Record<Encoding, Buffer>>;
+  prepared?: PreparedHeaders;
+}
+
+/** The headers of each form of a representation, for one content type and cache rule. */
+export interface PreparedHeaders {
+  type: string;
+  cacheControl: string;
+  compressible: boolean;
+  identity: Record<string, string>;
+  br: Record<string, string>;
+  gzip: Record<string, string>;
 }
 
 /**
@@ -45,7 +61,8 @@ export function etagOf(body: string | Buffer): string {
 }
 
 export function representation(body: string | Buffer): Representation {
-  return { body, etag: etagOf(body) };
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+  return { body: bytes, etag: etagOf(bytes) };
 }
 
 const compressWith = { br: promisify(brotliCompress), gzip: promisify(gzip) };
@@ -55,18 +72,50 @@ function encodedBody(item: Representation, encoding: Encoding): Promise<Buffer> 
   let body = item.encoded[encoding];
   if (!body) {
     body = compressWith[encoding](item.body, encoding === 'br' ? COMPRESSION.brotliOptions : {});
-    // A failed compression is not kept: the next request tries again.
-    body.catch(() => item.encoded && delete item.encoded[encoding]);
+    body.then(
+      (done) => {
+        if (item.encoded?.[encoding] === body) (item.ready ??= {})[encoding] = done;
+      },
+      // A failed compression is not kept: the next request tries again.
+      () => item.encoded && delete item.encoded[encoding],
+    );
     item.encoded[encoding] = body;
   }
   return body;
 }
 
+function preparedHeaders(item: Representation, type: string, cacheControl: string): PreparedHeaders {
+  const kept = item.prepared;
+  if (kept && kept.type === type && kept.cacheControl === cacheControl) return kept;
+  const compressible = COMPRESSION.types.test(type) && item.body.length >= COMPRESSION.threshold;
+  const identity: Record<string, string> = { 'content-type': type, 'cache-control': cacheControl, etag: item.etag };
+  if (compressible) identity.vary = 'accept-encoding';
+  const prepared = {
+    type,
+    cacheControl,
+    compressible,
+    identity,
+    br: { ...identity, 'content-encoding': 'br' },
+    gzip: { ...identity, 'content-encoding': 'gzip' },
+  };
+  item.prepared = prepared;
+  return prepared;
+}
+
 /** The content coding to answer with, by the client's Accept-Encoding; null for none. */
 export function preferredEncoding(acceptEncoding: string | undefined): Encoding | null {
   if (!acceptEncoding) return null;
-  return negotiate(acceptEncoding.toLowerCase(), COMPRESSION.encodings);
+  let chosen = negotiated.get(acceptEncoding);
+  if (chosen === undefined) {
+    chosen = negotiate(acceptEncoding.toLowerCase(), COMPRESSION.encodings) as Encoding | null;
+    // Browsers send a handful of distinct values; a client inventing new ones only resets this.
+    if (negotiated.size >= 200) negotiated.clear();
+    negotiated.set(acceptEncoding, chosen);
+  }
+  return chosen;
 }
+
+const negotiated = new Map<string, Encoding | null>();
 
 /**
  * If-None-Match as RFC 9110 §13.1.2 defines it: `*`, or a list of entity tags compared weakly
@@ -86,41 +135,41 @@ export function noneMatch(ifNoneMatch: string | undefined, etag: string): boolea
  * compression (route-level hooks, such as @fastify/compress's, run after app-level ones).
  */
 export function installConditionalRequests(app: FastifyInstance) {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload;
+  // Synchronous: it runs on every response, cache hits included.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload);
     let etag = reply.getHeader('etag');
     if (etag === undefined) {
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      if (String(reply.getHeader('cache-control') ?? '').includes('no-store')) return payload;
+      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload);
+      if (String(reply.getHeader('cache-control') ?? '').includes('no-store')) return done(null, payload);
       etag = etagOf(payload);
       reply.header('etag', etag);
     }
-    if (!noneMatch(request.headers['if-none-match'], String(etag))) return payload;
+    if (!noneMatch(request.headers['if-none-match'], String(etag))) return done(null, payload);
     reply.code(304).removeHeader('content-type').removeHeader('content-length').removeHeader('content-encoding');
-    return null;
+    done(null, null);
   });
 }
 
 /**
- * A stored body (cached page, sitemap, asset or JSON answer): its ETag, and the compressed
- * form the client accepts, compressed once and then kept with the body.
+ * A stored body (cached page, sitemap, asset or JSON answer): its prepared headers, and the
+ * compressed form the client accepts, compressed once and then kept with the body.
  */
-export async function sendPage(
+export function sendPage(
   request: FastifyRequest,
   reply: FastifyReply,
   page: Representation,
   type = HTML,
   cacheControl = PUBLIC_PAGE_CACHE,
-) {
-  reply.header('cache-control', cacheControl).header('etag', page.etag).type(type);
-  const compressible = COMPRESSION.types.test(type) && Buffer.byteLength(page.body) >= COMPRESSION.threshold;
-  if (!compressible) return reply.send(page.body);
-  reply.header('vary', 'accept-encoding');
-  const encoding = preferredEncoding(request.headers['accept-encoding']);
+): FastifyReply | Promise<FastifyReply> {
+  const headers = preparedHeaders(page, type, cacheControl);
+  const encoding = headers.compressible ? preferredEncoding(request.headers['accept-encoding']) : null;
   // Not modified: installConditionalRequests answers 304; no need to compress for it.
-  if (!encoding || noneMatch(request.headers['if-none-match'], page.etag)) return reply.send(page.body);
-  const body = await encodedBody(page, encoding);
-  return reply.header('content-encoding', encoding).send(body);
+  if (!encoding || noneMatch(request.headers['if-none-match'], page.etag)) return reply.headers(headers.identity).send(page.body);
+  reply.headers(headers[encoding]);
+  const ready = page.ready?.[encoding];
+  if (ready) return reply.send(ready);
+  return encodedBody(page, encoding).then((body) => reply.send(body));
 }
 
 export function sendHtml(reply: FastifyReply, body: string, cacheControl = 'no-cache') {

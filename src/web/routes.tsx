@@ -34,7 +34,7 @@ export async function webRoutes(
     const page = await cache.get('/', async () => {
       const [ordbog, posts] = await Promise.all([latestArticles(db, 'ordbog', 8), latestArticles(db, 'blog', 3)]);
       return renderDocument(<HomePage ctx={ctx} ordbog={ordbog} posts={posts} specialties={deps.directory.specialties} />);
-    });
+    }, { direct: {} });
     return sendPage(request, reply, page!);
   });
 

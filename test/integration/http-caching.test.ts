@@ -102,3 +102,58 @@ describe('compression', () => {
     expect(png.headers['content-encoding']).toBeUndefined();
   });
 });
+
+describe('page cache hits answered before the route runs', () => {
+  /** Counts the route's own cache lookups: a hit answered before routing makes none. */
+  const routeLookups = () => {
+    const cache = t.app.pageCache;
+    const original = cache.get.bind(cache);
+    let calls = 0;
+    cache.get = ((...args: Parameters<typeof original>) => {
+      calls++;
+      return original(...args);
+    }) as typeof cache.get;
+    return { calls: () => calls, restore: () => void (cache.get = original) };
+  };
+
+  it('sends the same bytes and headers as the route, for GET, HEAD and each coding, without running the route', async () => {
+    const url = '/find/fysioterapeut/koebenhavn-oe';
+    const fromRoute = await get(url, { 'accept-encoding': 'br' });
+    expect(fromRoute.statusCode).toBe(200);
+    const lookups = routeLookups();
+    try {
+      const hit = await get(url, { 'accept-encoding': 'br' });
+      const head = await t.app.inject({ method: 'HEAD', url });
+      const plain = await get(url);
+      expect(lookups.calls()).toBe(0);
+      expect(hit.rawPayload.equals(fromRoute.rawPayload)).toBe(true);
+      const { date: _d1, ...routeHeaders } = fromRoute.headers;
+      const { date: _d2, ...hitHeaders } = hit.headers;
+      expect(hitHeaders).toEqual(routeHeaders);
+      expect(hit.headers['content-security-policy']).toBeDefined();
+      expect(head.statusCode).toBe(200);
+      expect(head.body).toBe('');
+      expect(head.headers.etag).toBe(fromRoute.headers.etag);
+      expect(decode(hit.headers['content-encoding'], hit.rawPayload)).toBe(plain.body);
+      expect((await get(url, { 'if-none-match': String(fromRoute.headers.etag) })).statusCode).toBe(304);
+      expect(lookups.calls()).toBe(0);
+    } finally {
+      lookups.restore();
+    }
+  });
+
+  it('leaves requests with a cookie, and URLs that are not the page’s own, to the route', async () => {
+    await get('/ordbog/knaesmerter');
+    const lookups = routeLookups();
+    try {
+      expect((await get('/ordbog/knaesmerter', { cookie: 'session=x' })).statusCode).toBe(200);
+      expect(lookups.calls()).toBe(1);
+      expect((await get('/ordbog/knaesmerter?utm_source=x')).statusCode).toBe(200);
+      expect(lookups.calls()).toBe(2);
+      // /blog?side=1 is stored under that key but its URL redirects: never answered early.
+      expect((await get('/blog?side=1')).statusCode).toBe(301);
+    } finally {
+      lookups.restore();
+    }
+  });
+});

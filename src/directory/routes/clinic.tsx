@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../web/errors.js';
+import type { HitAction } from '../../web/page-cache.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendPage } from '../../web/respond.js';
 import { clinicBySlug } from '../clinics.js';
@@ -15,6 +16,11 @@ const contactParams = slugParams.extend({ kind: z.enum(['telefon', 'email', 'web
 export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, directory, events, tariff }: DirectoryDeps) {
   const publicRoute = { config: { access: 'public' as const } };
 
+  // Every answer of a clinic page counts a profile view, cache hits included.
+  const countView: HitAction<number> = (request, page) => {
+    if (page.data !== undefined) events.record([page.data], 'profile_view', visitorOf(request));
+  };
+
   app.get('/klinik/:slug', publicRoute, async (request, reply) => {
     const parsed = slugParams.safeParse(request.params);
     if (!parsed.success) throw notFound('clinic_not_found', 'Klinikken findes ikke');
@@ -23,10 +29,10 @@ export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, direc
       if (!clinic) return null;
       const reviews = await publishedReviewsFor(db, clinic.id);
       return { body: renderDocument(<ClinicPage ctx={ctx} clinic={clinic} reviews={reviews} tariff={tariff} />), data: clinic.id };
-    });
+    }, { direct: { onHit: countView } });
     // A real 404 for an unknown clinic, never a redirect to the home page.
     if (!page) throw notFound('clinic_not_found', 'Klinikken findes ikke');
-    if (page.data !== undefined) events.record([page.data], 'profile_view', visitorOf(request));
+    countView(request, page);
     return sendPage(request, reply, page);
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../../web/errors.js';
+import type { HitAction } from '../../web/page-cache.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml, sendPage } from '../../web/respond.js';
 import { NEARBY_RADIUS_KM, listClinics, nearestTownsWithClinics } from '../listing.js';
@@ -42,9 +43,13 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
       renderDocument(
         <FindLanding ctx={ctx} specialties={directory.specialties} query="" choices={[]} specialtySlug={null} topTowns={await townsWithMostClinics(db, directory, 24)} />,
       ),
+      { direct: {} },
     );
     return sendPage(request, reply, page!);
   });
+
+  // Every answer of a list counts an impression for each clinic it shows, cache hits included.
+  const countImpressions: HitAction<number[]> = (request, page) => events.record(page.data ?? [], 'impression', visitorOf(request));
 
   const showList = async (request: FastifyRequest, reply: FastifyReply) => {
     const parsedParams = townParam.safeParse(request.params);
@@ -90,9 +95,9 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
         />,
       );
       return { body, data: list.items.map((c) => c.id) };
-    });
+    }, { direct: { onHit: countImpressions } });
     if (!page) throw notFound('page_not_found', 'Siden findes ikke');
-    events.record(page.data ?? [], 'impression', visitorOf(request));
+    countImpressions(request, page);
     return sendPage(request, reply, page);
   };
 
