@@ -58,7 +58,7 @@ export async function exerciseRoutes(app: FastifyInstance, { db, ctx, cache }: R
           if (!exercise) return null;
           const articles = await ordbogArticlesForRegions(db, exercise.regions.map((r) => r.slug));
           return renderDocument(<ExercisePage ctx={ctx} exercise={exercise} articles={articles} />);
-        })
+        }, { direct: {} })
       : null;
     if (!page) throw notFound('exercise_not_found', 'Øvelsen findes ikke');
     return sendPage(request, reply, page);
