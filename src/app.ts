@@ -1,6 +1,8 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { assertRouteDeclaresAccess, routeAccessFor } from './accounts/policy.js';
+import { type AccountExtensions, emptyAccountExtensions } from './accounts/extensions.js';
+import { accountsRoutes } from './accounts/routes/index.js';
 import { installSessions } from './accounts/session.js';
 import type { Config, ProxyTrust } from './config.js';
 import { contentApiRoutes } from './content/api.js';
@@ -170,6 +172,9 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);
   await explainerRoutes(app, deps);
+  // Each domain that keeps data about a person adds its export section and deletion hook here.
+  const accountExtensions: AccountExtensions = emptyAccountExtensions();
+  await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }
 
