@@ -48,7 +48,7 @@ describe('registration and verification', () => {
     expect(verified.statusCode).toBe(200);
     expect(text(verified.body)).toContain('Din e-mailadresse er bekræftet');
     const again = await t.app.inject({ url: link! });
-    expect(again.statusCode).toBe(400);
+    expect(again.statusCode).toBe(410);
     expect(text(again.body)).toContain('Linket er allerede brugt');
 
     const signedIn = await signInWithPassword(email, PASSWORD);
@@ -212,7 +212,7 @@ describe('password reset', () => {
     expect((await signInWithPassword(user.email, user.password)).statusCode).toBe(401);
     expect((await signInWithPassword(user.email, PASSWORD)).statusCode).toBe(303);
     const reused = await postForm(t.app, '/konto/nulstil', { token, adgangskode: 'endnu-en-ny-lang-kode-42' }, anonymousForm(t.app));
-    expect(reused.statusCode).toBe(400);
+    expect(reused.statusCode).toBe(410);
     expect(text(reused.body)).toContain('Linket er allerede brugt');
     expect((await readOutbox(db())).filter((m) => m.to === user.email).at(-1)?.subject).toBe('Din adgangskode hos Fysio er ændret');
   });
@@ -223,8 +223,9 @@ describe('password reset', () => {
     const link = linkIn((await readOutbox(db())).filter((m) => m.to === user.email).at(-1)!, '/konto/nulstil')!;
     await db().updateTable('email_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('user_id', '=', user.id).execute();
     const res = await t.app.inject({ url: link });
-    expect(res.statusCode).toBe(400);
+    expect(res.statusCode).toBe(410);
     expect(text(res.body)).toContain('Linket er mere end 1 time gammelt');
+    expect((await t.app.inject({ url: '/konto/nulstil?token=ukendt' })).statusCode).toBe(404);
   });
 });
 

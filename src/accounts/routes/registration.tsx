@@ -18,6 +18,9 @@ const forgotSchema = z.object({ email: emailField });
 const resetSchema = z.object({ token: z.string({ error: 'Linket mangler' }).max(100), adgangskode: passwordField });
 const tokenQuery = z.object({ token: z.string().max(100).optional() });
 
+/** A link that does not work: unknown 404; expired or already used 410 (it existed, it is gone). */
+const linkStatus = (problem: 'unknown' | 'expired' | 'used' | null) => (problem === null ? 200 : problem === 'unknown' ? 404 : 410);
+
 /** Adds the strength verdict to a form whose fields are otherwise valid. */
 function withStrength<T extends { adgangskode: string }>(form: AccountForm<T>, userInputs: string[]): AccountForm<T> {
   if (!form.data) return form;
@@ -49,7 +52,7 @@ export async function registrationRoutes(app: FastifyInstance, { db, ctx, site }
     const token = query.success ? query.data.token : undefined;
     const outcome = await orBusy(db, () => verifyEmail(db, token, request.ip));
     const problem = 'problem' in outcome ? outcome.problem : null;
-    return sendHtml(reply.status(problem ? 400 : 200), renderDocument(<VerifiedPage ctx={ctx} problem={problem} />), NO_STORE);
+    return sendHtml(reply.status(linkStatus(problem)), renderDocument(<VerifiedPage ctx={ctx} problem={problem} />), NO_STORE);
   });
 
   app.get('/konto/glemt', { config: { access: 'public' } }, async (request, reply) =>
@@ -72,7 +75,7 @@ export async function registrationRoutes(app: FastifyInstance, { db, ctx, site }
     // The link's token must not leak to other sites through the Referer of links on the page.
     reply.header('referrer-policy', 'no-referrer');
     return sendHtml(
-      reply.status(problem ? 400 : 200),
+      reply.status(linkStatus(problem)),
       renderDocument(<ResetPage ctx={ctx} csrf={csrfToken(request)} form={emptyForm()} token={token} problem={problem} />),
       NO_STORE,
     );
@@ -83,14 +86,14 @@ export async function registrationRoutes(app: FastifyInstance, { db, ctx, site }
     const token = parsed.values.token ?? '';
     const found = await checkResetToken(db, token);
     if (typeof found === 'string') {
-      return sendHtml(reply.status(400), renderDocument(<ResetPage ctx={ctx} csrf={csrfToken(request)} form={parsed} token={token} problem={found} />), NO_STORE);
+      return sendHtml(reply.status(linkStatus(found)), renderDocument(<ResetPage ctx={ctx} csrf={csrfToken(request)} form={parsed} token={token} problem={found} />), NO_STORE);
     }
     const form = withStrength(parsed, [found.name, found.email]);
     if (!form.data) return sendHtml(reply.status(400), renderDocument(<ResetPage ctx={ctx} csrf={csrfToken(request)} form={form} token={token} problem={null} />), NO_STORE);
     const password = form.data.adgangskode;
     const outcome = await orBusy(db, () => resetPassword(db, token, password, site, request.ip));
     if ('problem' in outcome) {
-      return sendHtml(reply.status(400), renderDocument(<ResetPage ctx={ctx} csrf={csrfToken(request)} form={form} token={token} problem={outcome.problem} />), NO_STORE);
+      return sendHtml(reply.status(linkStatus(outcome.problem)), renderDocument(<ResetPage ctx={ctx} csrf={csrfToken(request)} form={form} token={token} problem={outcome.problem} />), NO_STORE);
     }
     return seeOther(reply, '/konto/log-ind?besked=ny-adgangskode');
   });
