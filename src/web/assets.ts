@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Representation } from './respond.js';
 
@@ -58,18 +58,24 @@ export class Assets {
  */
 const own = (file: string) => fileURLToPath(new URL(`./assets/${file}`, import.meta.url));
 const leaflet = (file: string) => createRequire(import.meta.url).resolve(`leaflet/dist/${file}`);
+// The package's exports name only its modules; its browser bundle sits beside them.
+const webauthnBundle = () =>
+  join(dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle', 'index.umd.min.js');
 
 /** The files of style.css, in cascade order. */
-export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'exercises.css'] as const;
+export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'exercises.css', 'accounts.css'] as const;
 
 export function defaultAssets(): Assets {
   return new Assets({
-    // One stylesheet for the browser, written per domain: the site, the tools, the explainer, the exercises.
+    // One stylesheet for the browser, written per domain: the site, the tools, the explainer, the exercises, accounts.
     'style.css': STYLESHEETS.map(own),
     'favicon.svg': own('favicon.svg'),
     'map.js': own('map.js'),
     'find-form.js': own('find-form.js'),
     'tools.js': own('tools.js'),
+    // Passkeys: SimpleWebAuthn's browser bundle (served by us, no CDN) and our own small script.
+    'webauthn.js': webauthnBundle(),
+    'passkeys.js': own('passkeys.js'),
     // Leaflet, served by us: no CDN, and the map works behind a strict CSP.
     'leaflet.js': leaflet('leaflet.js'),
     'leaflet.css': leaflet('leaflet.css'),

@@ -157,11 +157,11 @@ export class DerivedValue<T> {
 }
 
 /**
- * Whether a request may see something made for one visitor: then the shared page cache must not
- * answer it before its route runs. No page is personalised yet and the site sets no cookies, so
- * any cookie counts (the accounts work narrows this to its session cookie).
+ * Whether a request may see something made for one visitor (a session, or a form's CSRF cookie):
+ * then the shared page cache must not answer it before its route runs, whose sendPage gives a
+ * signed-in visitor their own form of the page (respond.ts `isPersonalised`).
  */
-export function isPersonalised(request: FastifyRequest): boolean {
+export function carriesCookies(request: FastifyRequest): boolean {
   return request.headers.cookie !== undefined;
 }
 
@@ -175,7 +175,7 @@ export function isPersonalised(request: FastifyRequest): boolean {
  */
 export function installCacheHits(app: FastifyInstance, cache: PageCache) {
   app.addHook('onRequest', (request, reply, done) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || isPersonalised(request)) return done();
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || carriesCookies(request)) return done();
     const page = cache.directHit(request.url);
     const prepared = page?.prepared;
     if (!page || !prepared || request.routeOptions.config.rateLimit !== undefined) return done();

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { withAccountLink } from './layout.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -39,6 +40,8 @@ export interface Representation {
   /** The finished compressed forms, so a send needs no await once they exist. */
   ready?: Partial<Record<Encoding, Buffer>>;
   prepared?: PreparedHeaders;
+  /** The same HTML page for a signed-in visitor (header link "Min konto"), made once. */
+  signedIn?: Representation;
 }
 
 /** The headers of each form of a representation, for one content type and cache rule. */
@@ -50,6 +53,14 @@ export interface PreparedHeaders {
   br: Record<string, string>;
   gzip: Record<string, string>;
 }
+
+/**
+ * The seam between the shared page cache and sessions: a signed-in request (the session
+ * plugin has set `request.actor`) gets the page's signed-in form, which differs only in the
+ * header's account link, and the answer is private to the browser.
+ */
+export const isPersonalised = (request: FastifyRequest) => request.actor?.kind === 'user';
+const PRIVATE_PAGE_CACHE = 'private, no-cache';
 
 /**
  * A weak tag: the same for every content coding of the body (as nginx does when it compresses),
@@ -162,6 +173,11 @@ export function sendPage(
   type = HTML,
   cacheControl = PUBLIC_PAGE_CACHE,
 ): FastifyReply | Promise<FastifyReply> {
+  if (type === HTML && isPersonalised(request)) {
+    page.signedIn ??= representation(withAccountLink(page.body.toString('utf8')));
+    page = page.signedIn;
+    cacheControl = PRIVATE_PAGE_CACHE;
+  }
   const headers = preparedHeaders(page, type, cacheControl);
   const encoding = headers.compressible ? preferredEncoding(request.headers['accept-encoding']) : null;
   // Not modified: installConditionalRequests answers 304; no need to compress for it.
@@ -173,5 +189,9 @@ export function sendPage(
 }
 
 export function sendHtml(reply: FastifyReply, body: string, cacheControl = 'no-cache') {
+  if (isPersonalised(reply.request)) {
+    body = withAccountLink(body);
+    if (cacheControl.startsWith('public')) cacheControl = PRIVATE_PAGE_CACHE;
+  }
   return reply.header('cache-control', cacheControl).type(HTML).send(body);
 }
