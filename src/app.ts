@@ -11,6 +11,7 @@ import { ClinicCatalogSource } from './directory/catalog.js';
 import { hasDemoClinics } from './directory/clinics.js';
 import { loadDirectory } from './directory/directory.js';
 import { ClinicEventRecorder } from './directory/events.js';
+import { ClinicChangeFeed } from './directory/owners/change-feed.js';
 import { explainerRoutes } from './explainer/routes.js';
 import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
@@ -121,6 +122,12 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   const deps: RouteDeps = { db, ctx, cache };
   const catalog = new ClinicCatalogSource(db, { changeToken: connection.externalChangeToken });
   const directoryDeps: DirectoryDeps = { ...deps, directory, catalog, events, tariff: loadPublicTariff() };
+  // A saved clinic shows at once here and, through NOTIFY, in every other process.
+  const clinicChanges = new ClinicChangeFeed(() => {
+    cache.clear();
+    catalog.invalidate();
+  });
+  await clinicChanges.listen(connection, app.log);
 
   // The "demodata" notice follows the data: re-checked every minute (another process may have
   // seeded or removed demo clinics), and cached pages are dropped when it changes.
@@ -137,6 +144,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   demoCheck.unref();
   app.addHook('onClose', async () => {
     clearInterval(demoCheck);
+    await clinicChanges.close();
     await events.close();
   });
 

@@ -159,6 +159,10 @@ export interface ClinicsTable {
   rating_sum: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Stated by an owner: takes new patients (null: not stated), the waiting time, and when. */
+  accepting_patients: Bool | null;
+  waiting_weeks: number | null;
+  accepting_stated_on: string | null;
 }
 
 export interface ClinicSpecialtiesTable {
@@ -215,6 +219,81 @@ export interface DailySaltsTable {
   salt: string;
 }
 
+// ── clinic owners ──────────────────────────────────────────────────────────────────────
+
+export type Decision = 'pending' | 'approved' | 'rejected';
+
+/** A field an owner has edited: a later import leaves it as the owner wrote it. */
+export interface ClinicOwnerFieldsTable {
+  clinic_id: number;
+  field: string;
+  edited_at: string;
+}
+
+/** The change log: one row per changed field, values as the owner saw them. */
+export interface ClinicChangesTable {
+  id: Generated<number>;
+  clinic_id: number;
+  user_id: number | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  created_at: string;
+}
+
+export interface ClinicClosuresTable {
+  id: Generated<number>;
+  clinic_id: number;
+  /** YYYY-MM-DD, both days included. */
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ClinicClaimsTable {
+  id: Generated<number>;
+  clinic_id: number;
+  user_id: number;
+  method: 'email' | 'admin';
+  email: string | null;
+  message: string | null;
+  status: Decision;
+  token_hash: string | null;
+  expires_at: string | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface ClinicRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** JSON: the form's fields as sent. */
+  input: string;
+  status: Decision;
+  clinic_id: number | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface ClinicInvitationsTable {
+  id: Generated<number>;
+  clinic_id: number;
+  email: string;
+  invited_by: number | null;
+  token_hash: string;
+  expires_at: string;
+  accepted_by: number | null;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
 // ── the whole database ─────────────────────────────────────────────────────────────────
 
 export interface Database {
@@ -236,6 +315,12 @@ export interface Database {
   clinic_event_daily: ClinicEventDailyTable;
   clinic_event_visitors: ClinicEventVisitorsTable;
   daily_salts: DailySaltsTable;
+  clinic_owner_fields: ClinicOwnerFieldsTable;
+  clinic_changes: ClinicChangesTable;
+  clinic_closures: ClinicClosuresTable;
+  clinic_claims: ClinicClaimsTable;
+  clinic_requests: ClinicRequestsTable;
+  clinic_invitations: ClinicInvitationsTable;
 }
 
 /** SQLite hands booleans back as 0/1; PostgreSQL as booleans. */

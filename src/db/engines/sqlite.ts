@@ -35,6 +35,9 @@ function tierExpression({ include, exclude, kinds }: TierQuery): string {
 export const sqliteEngine: Engine = {
   name: 'sqlite',
   maxParameters: 30000,
+  async notify() {
+    // One app process per SQLite file: nobody else to tell (see Engine.notify).
+  },
   async refreshStatistics(db) {
     await sql`PRAGMA optimize`.execute(db);
   },
