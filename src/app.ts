@@ -46,6 +46,8 @@ declare module 'fastify' {
     pageCache: PageCache;
     /** Buffered clinic analytics; tests call flush(). */
     clinicEvents: ClinicEventRecorder;
+    /** Writes that change a clinic's listing, and the cache drops they cause here and elsewhere. */
+    clinicChanges: ClinicChangeFeed;
   }
 }
 
@@ -128,6 +130,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     catalog.invalidate();
   });
   await clinicChanges.listen(connection, app.log);
+  app.decorate('clinicChanges', clinicChanges);
 
   // The "demodata" notice follows the data: re-checked every minute (another process may have
   // seeded or removed demo clinics), and cached pages are dropped when it changes.

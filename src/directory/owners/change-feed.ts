@@ -23,6 +23,23 @@ export class ClinicChangeFeed {
 
   constructor(private readonly drop: () => void) {}
 
+  /**
+   * Runs `work` in a transaction that never waits for another writer (a busy database throws
+   * an error for which the engine's `isBusy` is true, and nothing is written); when `work`
+   * reports a change, the other processes are told as it commits and this process's caches
+   * are dropped right after.
+   */
+  async write<T>(db: Db, clinicId: number, work: (trx: Db) => Promise<{ changed: boolean; result: T }>): Promise<T> {
+    const engine = engineOf(db);
+    const outcome = await engine.writeWithoutWaiting(db, async (trx) => {
+      const done = await work(trx);
+      if (done.changed) await this.announce(trx, clinicId);
+      return done;
+    });
+    if (outcome.changed) this.changed();
+    return outcome.result;
+  }
+
   /** Inside the saving transaction: tells the other processes once it commits. */
   async announce(trx: Db, clinicId: number): Promise<void> {
     await engineOf(trx).notify(trx, CLINIC_CHANGES_CHANNEL, `${this.#origin}:${clinicId}`);
