@@ -1,6 +1,7 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ANONYMOUS, assertRouteDeclaresAccess, routeAllows } from './accounts/policy.js';
+import { assertRouteDeclaresAccess, routeAccessFor } from './accounts/policy.js';
+import { installSessions } from './accounts/session.js';
 import type { Config, ProxyTrust } from './config.js';
 import { contentApiRoutes } from './content/api.js';
 import { contentRoutes } from './content/routes.js';
@@ -34,6 +35,7 @@ import { webRoutes } from './web/routes.js';
 import { installQueryGuard } from './web/query-guard.js';
 import { installSecurity, securityHeaders } from './web/security.js';
 import { installFormParser } from './web/forms.js';
+import { installCsrf } from './web/csrf.js';
 
 export interface AppOptions {
   config: Config;
@@ -70,13 +72,25 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   installQueryGuard(app);
   installFormParser(app);
 
-  // Fail closed: every route must say who may call it.
+  // Who is asking (request.actor, from the session cookie; no database work without one),
+  // then the CSRF token check on every state-changing request.
+  const secure = config.baseUrl.startsWith('https:');
+  await installSessions(app, { db, secure });
+  installCsrf(app, { secure });
+
+  // Fail closed: every route must say who may call it. A visitor who must sign in is sent to
+  // the sign-in page (and back afterwards) when they asked for a page; anything else is 401.
   app.addHook('onRoute', assertRouteDeclaresAccess);
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
-    if (access && !routeAllows(access, ANONYMOUS)) {
-      throw new HttpError(401, 'login_required', 'Du skal være logget ind for at se denne side');
+    if (!access) return;
+    const outcome = routeAccessFor(access, request.actor);
+    if (outcome === 'allowed') return;
+    if (outcome === 'forbidden') throw new HttpError(403, 'forbidden', 'Du har ikke adgang til denne side.');
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.redirect(`/konto/log-ind?tilbage=${encodeURIComponent(request.url)}`, 303);
     }
+    throw new HttpError(401, 'login_required', 'Du skal være logget ind for at gøre dette.');
   });
 
   // The JSON API's one caching rule: every successful answer is public data that may be

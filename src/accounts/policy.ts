@@ -1,18 +1,43 @@
+import type { ClinicRole, GlobalRole } from '../db/schema.js';
+
 /**
  * Who may do what, in one place. Routes declare their access (`config.access`); a route
  * without a declaration refuses to register, so nothing is public by accident. Domain
  * actions go through `authorize(actor, action, resource)`, which denies anything no rule
  * allows.
+ *
+ * `authorize` is synchronous: a resource carries the facts its rules need (a clinic carries
+ * its members, loaded with `clinicMembers(db, clinicId)` from memberships.ts), so a rule
+ * is a pure function that is easy to test and to read.
  */
 
-export type Role = 'patient' | 'behandler' | 'klinikejer' | 'redaktoer' | 'admin';
+export type { ClinicRole, GlobalRole };
+/** Every role a person can hold: the global ones, and the clinic memberships. */
+export type Role = GlobalRole | ClinicRole;
 
-export type Actor = { kind: 'anonymous' } | { kind: 'user'; id: number; role: Role };
+export interface SignedInActor {
+  kind: 'user';
+  id: number;
+  /** The global role: patient, redaktoer or admin. Clinic roles are memberships. */
+  role: GlobalRole;
+  name: string;
+  emailVerified: boolean;
+  /** The session's row id (to list and revoke sessions); the cookie's id is never kept. */
+  sessionId: number;
+}
+
+export type Actor = { kind: 'anonymous' } | SignedInActor;
 
 export const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous' });
 
-/** What a route requires of the caller. */
-export type RouteAccess = 'public' | { roles: readonly Role[] };
+export const isSignedIn = (actor: Actor): actor is SignedInActor => actor.kind === 'user';
+
+/**
+ * What a route requires of the caller: anyone; anyone signed in; or one of some global roles.
+ * Clinic roles are per clinic, so routes that need them are `{ signedIn: true }` and check the
+ * clinic with `authorize`.
+ */
+export type RouteAccess = 'public' | { signedIn: true } | { roles: readonly GlobalRole[] };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -20,9 +45,16 @@ declare module 'fastify' {
   }
 }
 
+/** Route access for a caller: allowed, needs to sign in, or signed in without the role. */
+export function routeAccessFor(access: RouteAccess, actor: Actor): 'allowed' | 'sign-in' | 'forbidden' {
+  if (access === 'public') return 'allowed';
+  if (!isSignedIn(actor)) return 'sign-in';
+  if ('signedIn' in access) return 'allowed';
+  return access.roles.includes(actor.role) ? 'allowed' : 'forbidden';
+}
+
 export function routeAllows(access: RouteAccess, actor: Actor): boolean {
-  if (access === 'public') return true;
-  return actor.kind === 'user' && access.roles.includes(actor.role);
+  return routeAccessFor(access, actor) === 'allowed';
 }
 
 /** Fail closed: throws at start-up for a route that does not say who may call it. */
@@ -33,25 +65,57 @@ export function assertRouteDeclaresAccess(route: { method: string | string[]; ur
   }
 }
 
-type Resource =
+export interface ClinicMember {
+  userId: number;
+  role: ClinicRole;
+}
+
+export type Resource =
   | { type: 'article' }
   | { type: 'author' }
-  | { type: 'clinic' }
-  | { type: 'search' };
+  | { type: 'search' }
+  /** A clinic with its members (owners and behandlere). */
+  | { type: 'clinic'; id?: number; members?: readonly ClinicMember[] }
+  /** An account; `id` is the account's user id. */
+  | { type: 'user'; id: number }
+  | { type: 'audit_log' };
 
-type Action = 'read';
+export type Action = 'read' | 'manage' | 'moderate';
 
-type Rule = (actor: Actor, resource: Resource) => boolean;
+type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
-const RULES: Record<Resource['type'], Partial<Record<Action, Rule>>> = {
+const isStaff = (actor: Actor) => isSignedIn(actor) && (actor.role === 'redaktoer' || actor.role === 'admin');
+const isAdmin = (actor: Actor) => isSignedIn(actor) && actor.role === 'admin';
+
+/** True when the actor holds `role` at the clinic (facts from the resource). */
+export function holdsClinicRole(actor: Actor, clinic: { members?: readonly ClinicMember[] }, role: ClinicRole): boolean {
+  return isSignedIn(actor) && (clinic.members ?? []).some((m) => m.userId === actor.id && m.role === role);
+}
+
+type RuleTable = { [T in Resource['type']]: Partial<Record<Action, Rule<Extract<Resource, { type: T }>>>> };
+
+const RULES: RuleTable = {
   // Published knowledge and the directory are open to everyone.
   article: { read: () => true },
   author: { read: () => true },
-  clinic: { read: () => true },
   search: { read: () => true },
+  clinic: {
+    read: () => true,
+    // An owner manages their own clinic's listing; administrators any clinic.
+    manage: (actor, clinic) => isAdmin(actor) || holdsClinicRole(actor, clinic, 'klinikejer'),
+  },
+  user: {
+    // An account is its holder's; administrators manage accounts (role, disable).
+    read: (actor, user) => (isSignedIn(actor) && actor.id === user.id) || isAdmin(actor),
+    manage: (actor, user) => (isSignedIn(actor) && actor.id === user.id) || isAdmin(actor),
+  },
+  audit_log: { read: (actor) => isAdmin(actor) },
 };
 
+/** Editors and administrators moderate (reviews, comments); exported for the rules others add. */
+export const mayModerate = isStaff;
+
 export function authorize(actor: Actor, action: Action, resource: Resource): boolean {
-  const rule = RULES[resource.type]?.[action];
+  const rule = (RULES[resource.type] as Partial<Record<Action, Rule>>)[action];
   return rule ? rule(actor, resource) : false;
 }

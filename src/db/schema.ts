@@ -259,8 +259,6 @@ export interface ClinicClaimsTable {
   email: string | null;
   message: string | null;
   status: Decision;
-  token_hash: string | null;
-  expires_at: string | null;
   decision_reason: string | null;
   decided_by: number | null;
   decided_at: string | null;
@@ -286,11 +284,118 @@ export interface ClinicInvitationsTable {
   clinic_id: number;
   email: string;
   invited_by: number | null;
-  token_hash: string;
-  expires_at: string;
   accepted_by: number | null;
   accepted_at: string | null;
   revoked_at: string | null;
+  created_at: string;
+}
+
+// ── accounts ───────────────────────────────────────────────────────────────────────────
+
+export type GlobalRole = 'patient' | 'redaktoer' | 'admin';
+export type ClinicRole = 'klinikejer' | 'behandler';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  /** Trimmed, lower-cased: unique. */
+  email_key: string;
+  name: string;
+  password_hash: string | null;
+  role: GlobalRole;
+  email_verified_at: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  id_hash: string;
+  user_id: number;
+  role: GlobalRole;
+  remember: Bool;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface ClinicMembershipsTable {
+  user_id: number;
+  clinic_id: number;
+  role: ClinicRole;
+  created_at: string;
+}
+
+export interface EmailTokensTable {
+  id: Generated<number>;
+  purpose: string;
+  token_hash: string;
+  user_id: number | null;
+  email: string | null;
+  subject_id: number | null;
+  /** JSON object. */
+  data: Generated<string>;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  scope: 'account' | 'address';
+  key: string;
+  failures: number;
+  last_failed_at: string;
+  locked_until: string | null;
+}
+
+export interface PasskeysTable {
+  id: Generated<number>;
+  user_id: number;
+  /** base64url */
+  credential_id: string;
+  /** base64url of the COSE public key */
+  public_key: string;
+  counter: number;
+  /** JSON array of transports */
+  transports: Generated<string>;
+  name: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface PasskeyChallengesTable {
+  challenge: string;
+  purpose: 'register' | 'authenticate';
+  user_id: number | null;
+  expires_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: number | null;
+  /** JSON object, never personal data (people by id only). */
+  details: Generated<string>;
+  address: string | null;
+  created_at: string;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  sent_at: string | null;
+  last_error: string | null;
   created_at: string;
 }
 
@@ -321,6 +426,15 @@ export interface Database {
   clinic_claims: ClinicClaimsTable;
   clinic_requests: ClinicRequestsTable;
   clinic_invitations: ClinicInvitationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  clinic_memberships: ClinicMembershipsTable;
+  email_tokens: EmailTokensTable;
+  login_attempts: LoginAttemptsTable;
+  passkeys: PasskeysTable;
+  passkey_challenges: PasskeyChallengesTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
 }
 
 /** SQLite hands booleans back as 0/1; PostgreSQL as booleans. */

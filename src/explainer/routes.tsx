@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { csrfToken } from '../web/csrf.js';
 import type { RouteDeps } from '../web/deps.js';
 import { renderDocument } from '../web/layout.js';
-import { PUBLIC_PAGE_CACHE, sendHtml } from '../web/respond.js';
+import { sendHtml } from '../web/respond.js';
 import { explainReport } from './matcher.js';
 import { EXPLAINER_PATH, ExplainerPage, MAX_REPORT_CHARS } from './view.js';
 
@@ -30,11 +31,12 @@ const BODY_LIMIT = 256 * 1024;
  * The scan-report explainer. The text is health data: it lives only in this request's memory,
  * is never written to the database or the log (the POST body is not logged, and errors here
  * are answered, not thrown), and the answer is `no-store`. Cross-site posts are refused by
- * the Origin/Sec-Fetch-Site guard in web/security.ts.
+ * the Origin/Sec-Fetch-Site guard in web/security.ts and the CSRF token (web/csrf.ts).
  */
 export async function explainerRoutes(app: FastifyInstance, { ctx }: Pick<RouteDeps, 'ctx'>) {
-  app.get(EXPLAINER_PATH, { config: { access: 'public' } }, async (_request, reply) =>
-    sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} />), PUBLIC_PAGE_CACHE),
+  // Rendered per request: the form carries this browser's CSRF token.
+  app.get(EXPLAINER_PATH, { config: { access: 'public' } }, async (request, reply) =>
+    sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} csrf={csrfToken(request)} />), 'no-store'),
   );
 
   app.post(EXPLAINER_PATH, { config: { access: 'public' }, bodyLimit: BODY_LIMIT }, async (request, reply) => {
@@ -43,9 +45,9 @@ export async function explainerRoutes(app: FastifyInstance, { ctx }: Pick<RouteD
     if (!parsed.success) {
       const text = typeof raw === 'string' ? raw.slice(0, MAX_REPORT_CHARS) : '';
       const error = parsed.error.issues[0]?.message ?? EMPTY;
-      return sendHtml(reply.status(400), renderDocument(<ExplainerPage ctx={ctx} text={text} error={error} />), 'no-store');
+      return sendHtml(reply.status(400), renderDocument(<ExplainerPage ctx={ctx} csrf={csrfToken(request)} text={text} error={error} />), 'no-store');
     }
     const text = parsed.data;
-    return sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} text={text} result={explainReport(text)} />), 'no-store');
+    return sendHtml(reply, renderDocument(<ExplainerPage ctx={ctx} csrf={csrfToken(request)} text={text} result={explainReport(text)} />), 'no-store');
   });
 }

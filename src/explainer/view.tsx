@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { CsrfField } from '../web/csrf-field.js';
 import { Layout, type ViewContext } from '../web/layout.js';
 import type { Explained } from './matcher.js';
 
@@ -7,6 +8,8 @@ export const MAX_REPORT_CHARS = 20_000;
 
 export interface ExplainerPageProps {
   ctx: ViewContext;
+  /** The form's CSRF token (web/csrf.ts). */
+  csrf: string;
   /** The user's text, shown back in the form and beside the explanations; never stored. */
   text?: string;
   result?: Explained;
@@ -14,7 +17,7 @@ export interface ExplainerPageProps {
 }
 
 /** The form, the privacy and "no diagnosis" notices, and (after a POST) the explained report. */
-export function ExplainerPage({ ctx, text = '', result, error }: ExplainerPageProps) {
+export function ExplainerPage({ ctx, csrf, text = '', result, error }: ExplainerPageProps) {
   return (
     <Layout
       ctx={ctx}
@@ -41,6 +44,7 @@ export function ExplainerPage({ ctx, text = '', result, error }: ExplainerPagePr
         </p>
         {result && <ExplainedReport text={text} result={result} />}
         <form class="explainer-form" method="post" action={EXPLAINER_PATH}>
+          <CsrfField token={csrf} />
           <label for="beskrivelse">Din scanningsbeskrivelse</label>
           <p id="beskrivelse-hjaelp" class="hint">
             Højst {MAX_REPORT_CHARS.toLocaleString('da-DK')} tegn. Du behøver ikke tage navn eller CPR-nummer med.

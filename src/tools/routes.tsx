@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { relatedArticles } from '../content/articles.js';
 import { findPath } from '../directory/urls.js';
 import type { RouteDeps } from '../web/deps.js';
+import { csrfToken } from '../web/csrf.js';
 import { parseInput } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
 import { sendHtml, sendPage } from '../web/respond.js';
@@ -41,23 +42,23 @@ export async function toolRoutes(app: FastifyInstance, { db, ctx, cache }: Route
 
   // STarT Back answers are health data: they come by POST and are neither stored nor logged
   // (Fastify logs the URL, never the body). The form is guarded against cross-site posts by
-  // the Origin/Sec-Fetch-Site check in web/security.ts; there are no sessions to tie a token to.
+  // the Origin/Sec-Fetch-Site check in web/security.ts and a CSRF token (web/csrf.ts), so the
+  // blank form is rendered per request rather than cached.
   const startBackPath = toolPath(START_BACK.slug);
   const blank = readForm(startBackSchema, START_BACK_FIELDS, {});
-  app.get(startBackPath, publicRoute, async (request, reply) => {
-    const page = await cache.get(startBackPath, async () => renderDocument(<StartBackPage ctx={ctx} state={blank} score={null} articles={[]} />));
-    return sendPage(request, reply, page!);
-  });
+  app.get(startBackPath, publicRoute, async (request, reply) =>
+    sendHtml(reply, renderDocument(<StartBackPage ctx={ctx} state={blank} score={null} articles={[]} csrf={csrfToken(request)} />), 'no-store'),
+  );
 
   // A few kB of radio buttons (the form parser is web/forms.ts).
   app.post(startBackPath, { ...publicRoute, bodyLimit: 16 * 1024 }, async (request, reply) => {
     const state = readForm(startBackSchema, START_BACK_FIELDS, request.body, { submitted: true });
     if (state.data === null) {
-      return sendHtml(reply.status(400), renderDocument(<StartBackPage ctx={ctx} state={state} score={null} articles={[]} />), 'no-store');
+      return sendHtml(reply.status(400), renderDocument(<StartBackPage ctx={ctx} state={state} score={null} articles={[]} csrf={csrfToken(request)} />), 'no-store');
     }
     const score = scoreStartBack(state.data);
     const articles = await relatedArticles(db, BACK_PAIN_ARTICLES);
-    return sendHtml(reply, renderDocument(<StartBackPage ctx={ctx} state={state} score={score} articles={articles} />), 'no-store');
+    return sendHtml(reply, renderDocument(<StartBackPage ctx={ctx} state={state} score={score} articles={articles} csrf={csrfToken(request)} />), 'no-store');
   });
 
   app.get(`${startBackPath}/find`, publicRoute, async (request, reply) => {

@@ -60,11 +60,11 @@ const own = (file: string) => fileURLToPath(new URL(`./assets/${file}`, import.m
 const leaflet = (file: string) => createRequire(import.meta.url).resolve(`leaflet/dist/${file}`);
 
 /** The files of style.css, in cascade order. */
-export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css'] as const;
+export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'accounts.css'] as const;
 
 export function defaultAssets(): Assets {
   return new Assets({
-    // One stylesheet for the browser, written per domain: the site, the tools, the explainer.
+    // One stylesheet for the browser, written per domain: the site, the tools, the explainer, accounts.
     'style.css': STYLESHEETS.map(own),
     'favicon.svg': own('favicon.svg'),
     'map.js': own('map.js'),

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { danishErrors, issueParameter } from '../text/zod-danish.js';
-import { Layout, type ViewContext, renderDocument } from './layout.js';
+import { Layout, type ViewContext, renderDocument, withAccountLink } from './layout.js';
 
 /**
  * Errors carry a stable id (`article_not_found`) and an HTTP status. 4xx messages are meant
@@ -74,14 +74,23 @@ function sendError(request: FastifyRequest, reply: FastifyReply, ctx: ViewContex
     });
   }
   const title =
-    error.status === 404 ? 'Siden findes ikke' : error.status === 429 ? 'For mange forespørgsler' : error.status >= 500 ? 'Noget gik galt' : 'Forkert forespørgsel';
+    error.status === 404
+      ? 'Siden findes ikke'
+      : error.status === 429
+        ? 'For mange forespørgsler'
+        : error.status === 401
+          ? 'Log ind for at fortsætte'
+          : error.status === 403
+            ? 'Ingen adgang'
+            : error.status >= 500
+              ? 'Noget gik galt'
+              : 'Forkert forespørgsel';
   const message =
     error.status === 404
       ? 'Vi kan ikke finde den side, du leder efter. Måske er adressen stavet forkert, eller siden er flyttet.'
       : error.message;
-  return reply
-    .type('text/html; charset=utf-8')
-    .send(renderDocument(<ErrorPage ctx={ctx} status={error.status} title={title} message={message} path={request.url.split('?')[0] ?? '/'} />));
+  const html = renderDocument(<ErrorPage ctx={ctx} status={error.status} title={title} message={message} path={request.url.split('?')[0] ?? '/'} />);
+  return reply.type('text/html; charset=utf-8').send(request.actor?.kind === 'user' ? withAccountLink(html) : html);
 }
 
 /** Danish words for the 4xx answers Fastify raises itself (bad JSON, unknown content type, …). */

@@ -43,6 +43,19 @@ export function renderDocument(page: VNode): string {
   return `<!doctype html>${render(page)}`;
 }
 
+/**
+ * The header's account link. Pages are rendered once for everyone (the page cache shares
+ * them), with the link for visitors; a signed-in visitor gets the same page with this one
+ * link swapped (`withAccountLink`), so no page holds anything personal but that.
+ */
+const ACCOUNT_LINK_ANONYMOUS = '<a class="account-link" href="/konto/log-ind">Log ind</a>';
+const ACCOUNT_LINK_SIGNED_IN = '<a class="account-link" href="/konto">Min konto</a>';
+
+/** The page for a signed-in visitor: "Min konto" instead of "Log ind" in the header. */
+export function withAccountLink(html: string): string {
+  return html.replace(ACCOUNT_LINK_ANONYMOUS, ACCOUNT_LINK_SIGNED_IN);
+}
+
 const NAV = [
   { href: '/ordbog', label: 'Ordbog' },
   { href: '/blog', label: 'Blog' },
@@ -113,6 +126,9 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
               <input id="header-q" type="search" name="q" value={meta.query ?? ''} placeholder="Søg, fx knæsmerter" />
               <button type="submit">Søg</button>
             </form>
+            <a class="account-link" href="/konto/log-ind">
+              Log ind
+            </a>
           </div>
           {ctx.demoData && (
             <p class="demo-notice">

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import negotiate from '@fastify/accept-negotiator';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { withAccountLink } from './layout.js';
 
 const HTML = 'text/html; charset=utf-8';
 
@@ -33,7 +34,17 @@ export interface Representation {
   readonly body: string | Buffer;
   readonly etag: string;
   encoded?: Partial<Record<Encoding, Promise<Buffer>>>;
+  /** The same HTML page for a signed-in visitor (header link "Min konto"), made once. */
+  signedIn?: Representation;
 }
+
+/**
+ * The seam between the shared page cache and sessions: a signed-in request (the session
+ * plugin has set `request.actor`) gets the page's signed-in form, which differs only in the
+ * header's account link, and the answer is private to the browser.
+ */
+export const isPersonalised = (request: FastifyRequest) => request.actor?.kind === 'user';
+const PRIVATE_PAGE_CACHE = 'private, no-cache';
 
 /**
  * A weak tag: the same for every content coding of the body (as nginx does when it compresses),
@@ -112,6 +123,11 @@ export async function sendPage(
   type = HTML,
   cacheControl = PUBLIC_PAGE_CACHE,
 ) {
+  if (type === HTML && isPersonalised(request)) {
+    page.signedIn ??= representation(withAccountLink(String(page.body)));
+    page = page.signedIn;
+    cacheControl = PRIVATE_PAGE_CACHE;
+  }
   reply.header('cache-control', cacheControl).header('etag', page.etag).type(type);
   const compressible = COMPRESSION.types.test(type) && Buffer.byteLength(page.body) >= COMPRESSION.threshold;
   if (!compressible) return reply.send(page.body);
@@ -124,5 +140,9 @@ export async function sendPage(
 }
 
 export function sendHtml(reply: FastifyReply, body: string, cacheControl = 'no-cache') {
+  if (isPersonalised(reply.request)) {
+    body = withAccountLink(body);
+    if (cacheControl.startsWith('public')) cacheControl = PRIVATE_PAGE_CACHE;
+  }
   return reply.header('cache-control', cacheControl).type(HTML).send(body);
 }

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/connect.js';
 import type { Db } from '../../src/db/engine.js';
+import { anonymousForm } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { ENGINES } from '../helpers/database.js';
 
@@ -16,6 +17,17 @@ const PATH = '/vaerktoejer/forstaa-din-scanning';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/** A post from the page's own form: the browser's form cookie and the CSRF token with it. */
+function post(t: TestApp, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const anonymous = anonymousForm(t.app);
+  return t.app.inject({
+    method: 'POST',
+    url: PATH,
+    headers: { ...FORM, cookie: anonymous.cookie, ...headers },
+    payload: form({ ...fields, _csrf: anonymous.csrf }),
+  });
+}
 
 /** A report nobody else could have written: its marker must never leave the request. */
 function secretReport() {
@@ -52,7 +64,7 @@ describe('the scan-report explainer page', () => {
 
   it('explains the posted report beside the marked text, in order of appearance, with ordbog links, never cached', async () => {
     const text = 'Diskusprolaps L5/S1 med kompression af S1-roden.\nOsteofytter og T-score: −1.4.';
-    const res = await t.app.inject({ method: 'POST', url: PATH, headers: FORM, payload: form({ tekst: text }) });
+    const res = await post(t, { tekst: text });
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('<meta name="robots" content="noindex, follow"/>');
@@ -66,7 +78,7 @@ describe('the scan-report explainer page', () => {
   });
 
   it('escapes the pasted text: markup comes back as text, never as HTML', async () => {
-    const res = await t.app.inject({ method: 'POST', url: PATH, headers: FORM, payload: form({ tekst: 'Bursitis <script>alert(1)</script> <b>fed</b>' }) });
+    const res = await post(t, { tekst: 'Bursitis <script>alert(1)</script> <b>fed</b>' });
     expect(res.statusCode).toBe(200);
     expect(res.body).not.toContain('<script>alert(1)');
     expect(res.body).not.toContain('<b>fed</b>');
@@ -78,7 +90,7 @@ describe('the scan-report explainer page', () => {
     ['no text field', {}, 'Sæt teksten fra din scanningsbeskrivelse ind i feltet.'],
     ['a text over 20.000 characters', { tekst: 'menisk '.repeat(3000) }, 'Teksten er for lang. Den må højst være 20.000 tegn'],
   ])('answers %s with a Danish message on the form (400, not stored)', async (_name, fields, message) => {
-    const res = await t.app.inject({ method: 'POST', url: PATH, headers: FORM, payload: form(fields) });
+    const res = await post(t, fields);
     expect(res.statusCode).toBe(400);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('role="alert"');
@@ -87,15 +99,15 @@ describe('the scan-report explainer page', () => {
   });
 
   it('refuses a body far over the limit with a Danish message', async () => {
-    const res = await t.app.inject({ method: 'POST', url: PATH, headers: FORM, payload: form({ tekst: 'x'.repeat(300 * 1024) }) });
+    const res = await post(t, { tekst: 'x'.repeat(300 * 1024) });
     expect(res.statusCode).toBe(413);
     expect(res.body).toContain('Forespørgslen er for stor');
   });
 
   it('refuses a post from another site (the CSRF guard)', async () => {
-    const res = await t.app.inject({ method: 'POST', url: PATH, headers: { ...FORM, 'sec-fetch-site': 'cross-site' }, payload: form({ tekst: 'menisk' }) });
+    const res = await post(t, { tekst: 'menisk' }, { 'sec-fetch-site': 'cross-site' });
     expect(res.statusCode).toBe(403);
-    const byOrigin = await t.app.inject({ method: 'POST', url: PATH, headers: { ...FORM, origin: 'https://evil.example', host: 'fysio.test' }, payload: form({ tekst: 'menisk' }) });
+    const byOrigin = await post(t, { tekst: 'menisk' }, { origin: 'https://evil.example', host: 'fysio.test' });
     expect(byOrigin.statusCode).toBe(403);
   });
 });
@@ -105,7 +117,7 @@ describe.each(ENGINES)('the pasted text is not stored (%s)', (engine) => {
     const t = await startTestApp({ engine, demo: true });
     try {
       const { marker, text } = secretReport();
-      const res = await t.app.inject({ method: 'POST', url: PATH, headers: FORM, payload: form({ tekst: text }) });
+      const res = await post(t, { tekst: text });
       expect(res.body).toContain(marker); // it was read and shown back …
       const { tables, dump } = await dumpEveryTable(t.database.db);
       expect(tables).toBeGreaterThan(5);
@@ -156,18 +168,22 @@ describe('the pasted text is not logged', { timeout: 60_000 }, () => {
     try {
       await waitForHealth(url, child);
       const { marker, text } = secretReport();
-      const ok = await fetch(`${url}${PATH}`, { method: 'POST', headers: { ...FORM, origin: url }, body: form({ tekst: text }) });
+      // As a browser: the form page first, for its cookie and CSRF token.
+      const page = await fetch(`${url}${PATH}`);
+      const headers = { ...FORM, cookie: (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '' };
+      const _csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? '';
+      const ok = await fetch(`${url}${PATH}`, { method: 'POST', headers: { ...headers, origin: url }, body: form({ tekst: text, _csrf }) });
       expect(ok.status).toBe(200);
       expect(await ok.text()).toContain(marker);
-      const tooLong = await fetch(`${url}${PATH}`, { method: 'POST', headers: FORM, body: form({ tekst: `${marker} `.repeat(1500) }) });
+      const tooLong = await fetch(`${url}${PATH}`, { method: 'POST', headers, body: form({ tekst: `${marker} `.repeat(1500), _csrf }) });
       expect(tooLong.status).toBe(400);
-      const tooBig = await fetch(`${url}${PATH}`, { method: 'POST', headers: FORM, body: form({ tekst: `${marker} `.repeat(20_000) }) });
+      const tooBig = await fetch(`${url}${PATH}`, { method: 'POST', headers, body: form({ tekst: `${marker} `.repeat(20_000), _csrf }) });
       expect(tooBig.status).toBe(413);
       child.kill('SIGTERM');
       await exited;
 
       // The log holds these very requests (the capture works) …
-      expect(output.match(new RegExp(`"url":"${PATH}".*"msg":"incoming request"`, 'g'))?.length).toBe(3);
+      expect(output.match(new RegExp(`"url":"${PATH}".*"msg":"incoming request"`, 'g'))?.length).toBe(4);
       expect(output).toContain('"statusCode":413');
       expect(output).not.toContain(marker); // … and never the text.
       const connection = await openDatabase(`sqlite:${file}`);

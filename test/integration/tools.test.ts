@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { anonymousForm } from '../helpers/accounts.js';
 import { type TestApp, canonicalOf, jsonLdBlocks, startTestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -8,8 +9,16 @@ beforeAll(async () => {
 afterAll(() => t.destroy());
 
 const get = (url: string) => t.app.inject({ method: 'GET', url });
-const post = (url: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'POST', url, payload: new URLSearchParams(form).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+/** A form post as the page's form sends it: with the browser's form cookie and CSRF token. */
+const post = (url: string, form: Record<string, string>, headers: Record<string, string> = {}) => {
+  const anonymous = anonymousForm(t.app);
+  return t.app.inject({
+    method: 'POST',
+    url,
+    payload: new URLSearchParams({ ...form, _csrf: anonymous.csrf }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: anonymous.cookie, ...headers },
+  });
+};
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const robots = (html: string) => /<meta name="robots" content="([^"]*)"/.exec(html)?.[1];
 const fieldError = (html: string, field: string) => new RegExp(`<p class="field-error" id="${field}-fejl">([^<]*)</p>`).exec(html)?.[1];

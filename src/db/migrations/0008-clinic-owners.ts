@@ -5,7 +5,8 @@ import { type Kysely, sql } from 'kysely';
  * or an administrator's decision), requests for clinics not yet listed, invitations of further
  * owners, the change log, the fields an owner has edited (a later import leaves them alone),
  * closure days, and whether the clinic takes new patients (with the waiting time and the day
- * it was stated). Ownership itself is a clinic membership (0007).
+ * it was stated). Ownership itself is a clinic membership, and the e-mailed links are
+ * email_tokens (both 0007).
  */
 export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promise<void> {
   const id = engine === 'sqlite' ? 'integer' : 'serial';
@@ -53,15 +54,12 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     .createTable('clinic_claims')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('clinic_id', 'integer', (c) => c.notNull().references('clinics.id').onDelete('cascade'))
-    .addColumn('user_id', 'integer', (c) => c.notNull())
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('method', 'text', (c) => c.notNull().check(sql`method IN ('email', 'admin')`))
     // The clinic's listed address the link went to (method email).
     .addColumn('email', 'text')
     .addColumn('message', 'text')
     .addColumn('status', 'text', (c) => c.notNull().check(sql`status IN ('pending', 'approved', 'rejected')`))
-    // SHA-256 of the e-mailed link's secret; the secret itself is never stored.
-    .addColumn('token_hash', 'text', (c) => c.unique())
-    .addColumn('expires_at', 'text')
     .addColumn('decision_reason', 'text')
     .addColumn('decided_by', 'integer')
     .addColumn('decided_at', 'text')
@@ -73,7 +71,7 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
   await db.schema
     .createTable('clinic_requests')
     .addColumn('id', id, (c) => c.primaryKey())
-    .addColumn('user_id', 'integer', (c) => c.notNull())
+    .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
     // JSON: the form's fields as sent, validated again when approved.
     .addColumn('input', 'text', (c) => c.notNull())
@@ -92,8 +90,6 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     .addColumn('clinic_id', 'integer', (c) => c.notNull().references('clinics.id').onDelete('cascade'))
     .addColumn('email', 'text', (c) => c.notNull())
     .addColumn('invited_by', 'integer')
-    .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('accepted_by', 'integer')
     .addColumn('accepted_at', 'text')
     .addColumn('revoked_at', 'text')

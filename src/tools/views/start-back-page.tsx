@@ -1,5 +1,6 @@
 import type { ArticleSummary } from '../../content/articles.js';
 import { articlePath } from '../../content/urls.js';
+import { CsrfField } from '../../web/csrf-field.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import { toolPath } from '../calculator.js';
 import type { FormState } from '../form.js';
@@ -40,8 +41,10 @@ export function StartBackPage(props: {
   state: FormState<StartBackForm>;
   score: StartBackScore | null;
   articles: ArticleSummary[];
+  /** The form's CSRF token (web/csrf.ts). */
+  csrf: string;
 }) {
-  const { ctx, state, score, articles } = props;
+  const { ctx, state, score, articles, csrf } = props;
   const path = toolPath(START_BACK.slug);
   const invalid = Object.keys(state.errors).length;
   return (
@@ -53,6 +56,7 @@ export function StartBackPage(props: {
           <StartBackResult score={score} articles={articles} />
         ) : (
           <form method="post" action={path} class="tool-form start-back-form" novalidate>
+            <CsrfField token={csrf} />
             {invalid > 0 && (
               <p class="form-errors" role="alert">
                 Svar på {invalid === 1 ? 'det markerede spørgsmål' : `de ${invalid} markerede spørgsmål`}, så vi kan beregne resultatet.

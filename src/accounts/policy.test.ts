@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Actor, authorize, routeAccessFor } from './policy.js';
+
+const user = (id: number, role: 'patient' | 'redaktoer' | 'admin' = 'patient'): Actor => ({
+  kind: 'user',
+  id,
+  role,
+  name: `Person ${id}`,
+  emailVerified: true,
+  sessionId: id * 10,
+});
+
+describe('route access', () => {
+  it('lets anyone through a public route, sends a visitor to sign in, and refuses the wrong role', () => {
+    expect(routeAccessFor('public', ANONYMOUS)).toBe('allowed');
+    expect(routeAccessFor({ signedIn: true }, ANONYMOUS)).toBe('sign-in');
+    expect(routeAccessFor({ signedIn: true }, user(1))).toBe('allowed');
+    expect(routeAccessFor({ roles: ['admin'] }, ANONYMOUS)).toBe('sign-in');
+    expect(routeAccessFor({ roles: ['admin'] }, user(1))).toBe('forbidden');
+    expect(routeAccessFor({ roles: ['redaktoer', 'admin'] }, user(1, 'redaktoer'))).toBe('allowed');
+  });
+});
+
+describe('authorize', () => {
+  const clinic = { type: 'clinic' as const, id: 7, members: [{ userId: 1, role: 'klinikejer' as const }, { userId: 2, role: 'behandler' as const }] };
+
+  it('lets the owner and administrators manage a clinic, and nobody else', () => {
+    expect(authorize(user(1), 'manage', clinic)).toBe(true);
+    expect(authorize(user(2), 'manage', clinic)).toBe(false);
+    expect(authorize(user(3), 'manage', clinic)).toBe(false);
+    expect(authorize(user(4, 'redaktoer'), 'manage', clinic)).toBe(false);
+    expect(authorize(user(5, 'admin'), 'manage', clinic)).toBe(true);
+    expect(authorize(ANONYMOUS, 'manage', clinic)).toBe(false);
+    // Without its members, a clinic is managed by administrators only.
+    expect(authorize(user(1), 'manage', { type: 'clinic', id: 7 })).toBe(false);
+  });
+
+  it('keeps an account to its holder and administrators, and denies what no rule allows', () => {
+    expect(authorize(user(1), 'read', { type: 'user', id: 1 })).toBe(true);
+    expect(authorize(user(2), 'read', { type: 'user', id: 1 })).toBe(false);
+    expect(authorize(user(9, 'admin'), 'manage', { type: 'user', id: 1 })).toBe(true);
+    expect(authorize(ANONYMOUS, 'read', { type: 'article' })).toBe(true);
+    expect(authorize(user(1, 'admin'), 'moderate', { type: 'article' })).toBe(false);
+    expect(authorize(user(1, 'redaktoer'), 'read', { type: 'audit_log' })).toBe(false);
+    expect(authorize(user(1, 'admin'), 'read', { type: 'audit_log' })).toBe(true);
+  });
+});
