@@ -13,6 +13,7 @@ import { hasDemoClinics } from './directory/clinics.js';
 import { loadDirectory } from './directory/directory.js';
 import { ClinicEventRecorder } from './directory/events.js';
 import { ClinicChangeFeed } from './directory/owners/change-feed.js';
+import { ownerRoutes } from './directory/owners/routes/index.js';
 import { explainerRoutes } from './explainer/routes.js';
 import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
@@ -177,6 +178,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
+  await ownerRoutes(app, { ...directoryDeps, clinicChanges, baseUrl: config.baseUrl });
   await specialtyRoutes(app, directoryDeps);
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);
