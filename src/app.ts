@@ -16,6 +16,8 @@ import { loadDirectory } from './directory/directory.js';
 import { ClinicEventRecorder } from './directory/events.js';
 import { exerciseApiRoutes } from './exercises/api.js';
 import { exerciseRoutes, exercisesSitemapSection } from './exercises/routes.js';
+import { ClinicChangeFeed } from './directory/owners/change-feed.js';
+import { ownerRoutes } from './directory/owners/routes/index.js';
 import { explainerRoutes } from './explainer/routes.js';
 import { clinicRoutes } from './directory/routes/clinic.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
@@ -51,6 +53,8 @@ declare module 'fastify' {
     pageCache: PageCache;
     /** Buffered clinic analytics; tests call flush(). */
     clinicEvents: ClinicEventRecorder;
+    /** Writes that change a clinic's listing, and the cache drops they cause here and elsewhere. */
+    clinicChanges: ClinicChangeFeed;
   }
 }
 
@@ -138,6 +142,13 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   const deps: RouteDeps = { db, ctx, cache };
   const catalog = new ClinicCatalogSource(db, { changeToken: connection.externalChangeToken });
   const directoryDeps: DirectoryDeps = { ...deps, directory, catalog, events, tariff: loadPublicTariff() };
+  // A saved clinic shows at once here and, through NOTIFY, in every other process.
+  const clinicChanges = new ClinicChangeFeed(() => {
+    cache.clear();
+    catalog.invalidate();
+  });
+  await clinicChanges.listen(connection, app.log);
+  app.decorate('clinicChanges', clinicChanges);
 
   // The "demodata" notice follows the data: re-checked every minute (another process may have
   // seeded or removed demo clinics), and cached pages are dropped when it changes.
@@ -154,6 +165,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   demoCheck.unref();
   app.addHook('onClose', async () => {
     clearInterval(demoCheck);
+    await clinicChanges.close();
     await events.close();
   });
 
@@ -169,6 +181,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
+  await ownerRoutes(app, { ...directoryDeps, clinicChanges, baseUrl: config.baseUrl });
   await specialtyRoutes(app, directoryDeps);
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { type Db, type EngineName, engineNameOf } from './engine.js';
+import { type Db, type EngineName, type ListenHandlers, type StopListening, engineNameOf, schemaChannel } from './engine.js';
+import { listenOnPostgres } from './engines/postgres.js';
 import { SqliteBooleanPlugin } from './engines/sqlite.js';
 import type { Database } from './schema.js';
 
@@ -19,6 +20,12 @@ export interface Connection {
    * caches can notice an import run from the CLI. Null where the engine cannot tell cheaply.
    */
   externalChangeToken(): number | null;
+  /**
+   * Receives what other processes send with the engine's `notify` on `channel` (PostgreSQL
+   * LISTEN on a connection of its own). SQLite has no other app process to hear from, so it
+   * subscribes to nothing.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<StopListening>;
   /** A consistent online copy of the database file (SQLite only). */
   backupTo: ((destination: string) => Promise<void>) | null;
   close(): Promise<void>;
@@ -58,6 +65,7 @@ function openSqlite(url: string): Connection {
     label: `sqlite:${inMemory ? ':memory:' : resolve(path)}`,
     schema: null,
     externalChangeToken: () => dataVersion.get() as number,
+    listen: async () => async () => {},
     backupTo: inMemory ? null : async (destination) => {
       mkdirSync(dirname(resolve(destination)), { recursive: true });
       await raw.backup(destination);
@@ -136,6 +144,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Connecti
     schema: current,
     label: `postgres://${parsed.host}${parsed.pathname}${schema ? ` (schema ${schema})` : ''}`,
     externalChangeToken: () => null,
+    listen: (channel, handlers) =>
+      listenOnPostgres({ connectionString: url, options: settings.join(' ') }, schemaChannel(current, channel), handlers),
     backupTo: null,
     close: () => db.destroy(),
   };

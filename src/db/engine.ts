@@ -70,6 +70,33 @@ export interface Engine {
   writeWithoutWaiting<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T>;
   /** True for the error `writeWithoutWaiting` throws when another writer holds the lock. */
   isBusy(error: unknown): boolean;
+  /**
+   * Tells the other app processes on this database that something changed: PostgreSQL's
+   * NOTIFY on `channel` (scoped to the current schema), delivered when the transaction that
+   * sent it commits and never if it rolls back. SQLite does nothing: one app process serves a
+   * SQLite file, and another process's commit (a CLI import) shows in the change token.
+   * The other side is `Connection.listen` (db/connect.ts), which needs a connection of its own.
+   */
+  notify(db: Db, channel: string, payload: string): Promise<void>;
+}
+
+/** Stops a `Connection.listen` subscription. */
+export type StopListening = () => Promise<void>;
+
+export interface ListenHandlers {
+  /** A message on the channel, from any process (this one included). */
+  message(payload: string): void;
+  /**
+   * The listening connection was lost and is back: messages sent meanwhile are gone, so
+   * whatever they would have invalidated must be dropped now.
+   */
+  reconnected(): void;
+  error(error: unknown): void;
+}
+
+/** The PostgreSQL channel name for `channel` in `schema`, the same for sender and listener. */
+export function schemaChannel(schema: string, channel: string): string {
+  return `${channel}_${schema}`.slice(0, 63);
 }
 
 export function engineOf(db: Kysely<any>): Engine {

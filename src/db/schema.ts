@@ -161,6 +161,10 @@ export interface ClinicsTable {
   rating_sum: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Stated by an owner: takes new patients (null: not stated), the waiting time, and when. */
+  accepting_patients: Bool | null;
+  waiting_weeks: number | null;
+  accepting_stated_on: string | null;
 }
 
 export interface ClinicSpecialtiesTable {
@@ -269,6 +273,77 @@ export interface ArticleRegionsTable {
 export interface SpecialtyRegionsTable {
   specialty_id: number;
   region_id: number;
+}
+
+// ── clinic owners ──────────────────────────────────────────────────────────────────────
+
+export type Decision = 'pending' | 'approved' | 'rejected';
+
+/** A field an owner has edited: a later import leaves it as the owner wrote it. */
+export interface ClinicOwnerFieldsTable {
+  clinic_id: number;
+  field: string;
+  edited_at: string;
+}
+
+/** The change log: one row per changed field, values as the owner saw them. */
+export interface ClinicChangesTable {
+  id: Generated<number>;
+  clinic_id: number;
+  user_id: number | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  created_at: string;
+}
+
+export interface ClinicClosuresTable {
+  id: Generated<number>;
+  clinic_id: number;
+  /** YYYY-MM-DD, both days included. */
+  starts_on: string;
+  ends_on: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ClinicClaimsTable {
+  id: Generated<number>;
+  clinic_id: number;
+  user_id: number;
+  method: 'email' | 'admin';
+  email: string | null;
+  message: string | null;
+  status: Decision;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface ClinicRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** JSON: the form's fields as sent. */
+  input: string;
+  status: Decision;
+  clinic_id: number | null;
+  decision_reason: string | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  created_at: string;
+}
+
+export interface ClinicInvitationsTable {
+  id: Generated<number>;
+  clinic_id: number;
+  email: string;
+  invited_by: number | null;
+  accepted_by: number | null;
+  accepted_at: string | null;
+  revoked_at: string | null;
+  created_at: string;
 }
 
 // ── accounts ───────────────────────────────────────────────────────────────────────────
@@ -407,6 +482,12 @@ export interface Database {
   exercise_equipment: ExerciseEquipmentTable;
   article_regions: ArticleRegionsTable;
   specialty_regions: SpecialtyRegionsTable;
+  clinic_owner_fields: ClinicOwnerFieldsTable;
+  clinic_changes: ClinicChangesTable;
+  clinic_closures: ClinicClosuresTable;
+  clinic_claims: ClinicClaimsTable;
+  clinic_requests: ClinicRequestsTable;
+  clinic_invitations: ClinicInvitationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   clinic_memberships: ClinicMembershipsTable;

@@ -186,28 +186,34 @@ const openingHours = z
     return parsed.data;
   });
 
+/**
+ * Each field of a clinic file as it is validated: the import reads them as one object; the
+ * owners' profile form validates the same fields one by one, so both say the same things.
+ */
+export const clinicFields = {
+  slug: z.preprocess(blankToNull, z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug må kun have a–z, 0–9 og bindestreger').nullable().optional()),
+  name: z.preprocess(blankToNull, z.string({ error: 'mangler navn' }).trim().min(1, 'mangler navn').max(200, 'navnet er for langt')),
+  address: z.preprocess(blankToNull, z.string({ error: 'mangler adresse' }).trim().min(1, 'mangler adresse').max(300)),
+  postcode: z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : blankToNull(v)),
+    z.string({ error: 'mangler postnummer' }).trim().regex(/^\d{4}$/, 'postnummeret skal have fire cifre'),
+  ),
+  phone,
+  email,
+  website: webAddress('hjemmeside'),
+  booking_url: webAddress('booking-adresse'),
+  ydernummer: flag('ydernummer', false),
+  handicap_access: flag('handicap_access', true),
+  about: optionalText,
+  prices,
+  opening_hours: openingHours,
+  specialties,
+  team,
+  verified: flag('verified', false),
+};
+
 export const clinicInputSchema = z
-  .object({
-    slug: z.preprocess(blankToNull, z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug må kun have a–z, 0–9 og bindestreger').nullable().optional()),
-    name: z.preprocess(blankToNull, z.string({ error: 'mangler navn' }).trim().min(1, 'mangler navn').max(200, 'navnet er for langt')),
-    address: z.preprocess(blankToNull, z.string({ error: 'mangler adresse' }).trim().min(1, 'mangler adresse').max(300)),
-    postcode: z.preprocess(
-      (v) => (typeof v === 'number' ? String(v) : blankToNull(v)),
-      z.string({ error: 'mangler postnummer' }).trim().regex(/^\d{4}$/, 'postnummeret skal have fire cifre'),
-    ),
-    phone,
-    email,
-    website: webAddress('hjemmeside'),
-    booking_url: webAddress('booking-adresse'),
-    ydernummer: flag('ydernummer', false),
-    handicap_access: flag('handicap_access', true),
-    about: optionalText,
-    prices,
-    opening_hours: openingHours,
-    specialties,
-    team,
-    verified: flag('verified', false),
-  })
+  .object(clinicFields)
   .transform(
     (r): ClinicInput => ({
       slug: r.slug ?? null,

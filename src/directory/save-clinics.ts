@@ -8,6 +8,7 @@ import type { Directory } from './directory.js';
 import { danishSortKey } from '../text/danish.js';
 import type { Specialty } from './specialties.js';
 import type { PostcodePlace } from './towns.js';
+import { ownerKeptValues } from './owners/import-protection.js';
 
 /**
  * Writing clinics: one at a time (the demo, tests, a future owner form) or thousands from an
@@ -106,7 +107,18 @@ async function saveGroup(db: Db, candidates: readonly Resolved[], session?: Inde
     WHERE (name_key, postcode) IN (SELECT column1, column2 FROM (VALUES ${sql.join(pairs)}) AS wanted)`.execute(db);
   const existing = new Map(found.map((r) => [keyOf(r.name_key, r.postcode), r]));
   const slugs = await assignSlugs(db, candidates, existing);
+  // What a clinic's owner edited stays as the owner wrote it (owners/import-protection.ts).
+  const kept = await ownerKeptValues(db, found.map((r) => r.id));
   const group = candidates.filter((c) => typeof slugs.get(c) === 'string');
+  for (const c of group) {
+    const own = kept.get(existing.get(c.key)?.id ?? -1);
+    if (!own) continue;
+    c.input = { ...c.input, ...own.input };
+    if (own.specialties) {
+      c.specialties = own.specialties;
+      c.specialtyIds = own.specialties.map((s) => s.id).sort((a, b) => a - b);
+    }
+  }
 
   const now = new Date().toISOString();
   const outcomes: SaveClinicOutcome[] = [];
@@ -173,15 +185,32 @@ async function saveGroup(db: Db, candidates: readonly Resolved[], session?: Inde
 }
 
 function searchDocument({ input, place, specialties }: Resolved, { id, slug }: SaveClinicOutcome): SearchDocument {
+  return clinicSearchDocument({ id, slug, name: input.name, address: input.address, postcode: input.postcode, townName: place.town.name, specialtyNames: specialties.map((s) => s.name), about: input.about });
+}
+
+/** What the search index knows of a clinic. */
+export interface ClinicSearchFields {
+  id: number;
+  slug: string;
+  name: string;
+  address: string;
+  postcode: string;
+  townName: string;
+  specialtyNames: readonly string[];
+  about: string | null;
+}
+
+/** A clinic as the search index sees it (also written when an owner edits the profile). */
+export function clinicSearchDocument(c: ClinicSearchFields): SearchDocument {
   return {
     kind: 'clinic',
-    refId: id,
-    slug,
-    title: input.name,
-    url: clinicPath(slug),
-    headings: [place.town.name, input.postcode, ...specialties.map((s) => s.name)].join('\n'),
+    refId: c.id,
+    slug: c.slug,
+    title: c.name,
+    url: clinicPath(c.slug),
+    headings: [c.townName, c.postcode, ...c.specialtyNames].join('\n'),
     faq: '',
-    body: [`${input.address}, ${input.postcode} ${place.town.name}.`, input.about ?? ''].join('\n'),
+    body: [`${c.address}, ${c.postcode} ${c.townName}.`, c.about ?? ''].join('\n'),
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { batchesOf } from '../batches.js';
-import type { Engine } from '../engine.js';
+import type { Engine, ListenHandlers, StopListening } from '../engine.js';
 import { type ReachQuery, type SearchReach, type TierQuery, reachSteps, tsQuery } from './search-tiers.js';
 
 /** The vector holding each reach's fields. */
@@ -29,6 +30,10 @@ function rankScore({ include, score }: TierQuery) {
 export const postgresEngine: Engine = {
   name: 'postgres',
   maxParameters: 60000,
+  async notify(db, channel, payload) {
+    // The same name as schemaChannel(current schema, channel), which the listener uses.
+    await sql`SELECT pg_notify(left(${channel} || '_' || current_schema(), 63), ${payload})`.execute(db);
+  },
   async refreshStatistics(db) {
     await sql`ANALYZE`.execute(db);
   },
@@ -79,3 +84,66 @@ export const postgresEngine: Engine = {
     },
   },
 };
+
+/**
+ * LISTEN on a connection of its own (a pooled one would drop the subscription when released).
+ * A lost connection is retried every second; after it is back, `reconnected` tells the caller
+ * that messages may have been missed.
+ */
+export async function listenOnPostgres(
+  clientConfig: pg.ClientConfig,
+  channel: string,
+  handlers: ListenHandlers,
+  retryMs = 1000,
+): Promise<StopListening> {
+  if (!/^[a-z0-9_]{1,63}$/.test(channel)) throw new Error(`Ugyldigt kanalnavn: ${channel}`);
+  let current: pg.Client | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const retry = (client: pg.Client) => {
+    if (stopped || timer || (current !== null && current !== client)) return;
+    current = null;
+    client.removeAllListeners();
+    client.on('error', () => {});
+    client.end().catch(() => {});
+    timer = setTimeout(() => {
+      timer = null;
+      connect(true).catch((error: unknown) => handlers.error(error));
+    }, retryMs);
+  };
+
+  const connect = async (again: boolean) => {
+    const client = new pg.Client(clientConfig);
+    current = client;
+    client.on('notification', (m) => {
+      if (m.channel === channel) handlers.message(m.payload ?? '');
+    });
+    client.on('error', (error) => {
+      handlers.error(error);
+      retry(client);
+    });
+    client.on('end', () => retry(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      retry(client);
+      throw error;
+    }
+    if (again) handlers.reconnected();
+  };
+
+  await connect(false);
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const client = current;
+    current = null;
+    if (client) {
+      client.removeAllListeners();
+      client.on('error', () => {});
+      await client.end().catch(() => {});
+    }
+  };
+}

@@ -50,6 +50,9 @@ function rankScore({ include, score }: TierQuery) {
 export const sqliteEngine: Engine = {
   name: 'sqlite',
   maxParameters: 30000,
+  async notify() {
+    // One app process per SQLite file: nobody else to tell (see Engine.notify).
+  },
   async refreshStatistics(db) {
     await sql`PRAGMA optimize`.execute(db);
   },

@@ -7,6 +7,7 @@ import { sendPage } from '../../web/respond.js';
 import { clinicBySlug } from '../clinics.js';
 import { CONTACT_EVENTS } from '../events.js';
 import { publishedReviewsFor } from '../reviews.js';
+import { clinicOwnerInfo } from '../owners/clinic-info.js';
 import { ClinicPage } from '../views/clinic-page.js';
 import { type DirectoryDeps, visitorOf } from './deps.js';
 
@@ -27,8 +28,8 @@ export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, direc
     const page = await cache.get(`/klinik/${parsed.data.slug}`, async () => {
       const clinic = await clinicBySlug(db, directory, parsed.data.slug);
       if (!clinic) return null;
-      const reviews = await publishedReviewsFor(db, clinic.id);
-      return { body: renderDocument(<ClinicPage ctx={ctx} clinic={clinic} reviews={reviews} tariff={tariff} />), data: clinic.id };
+      const [reviews, owner] = await Promise.all([publishedReviewsFor(db, clinic.id), clinicOwnerInfo(db, clinic.id)]);
+      return { body: renderDocument(<ClinicPage ctx={ctx} clinic={clinic} reviews={reviews} tariff={tariff} owner={owner} />), data: clinic.id };
     }, { direct: { onHit: countView } });
     // A real 404 for an unknown clinic, never a redirect to the home page.
     if (!page) throw notFound('clinic_not_found', 'Klinikken findes ikke');

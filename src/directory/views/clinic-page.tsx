@@ -10,11 +10,12 @@ import type { PublicTariff } from '../tariff.js';
 import { inTown } from '../towns.js';
 import { findPath } from '../urls.js';
 import { Badges, MAP_SCRIPTS, MapEnhancement, Rating } from './parts.js';
+import { ClaimInvitation, type ClinicOwnerInfo, OwnerNotices } from '../owners/views/clinic-notices.js';
 
 const contactPath = (clinic: Clinic, kind: 'telefon' | 'email' | 'website' | 'booking') => `${clinicPath(clinic.slug)}/kontakt/${kind}`;
 const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
-export function ClinicPage({ ctx, clinic, reviews, tariff }: { ctx: ViewContext; clinic: Clinic; reviews: Review[]; tariff: PublicTariff }) {
+export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewContext; clinic: Clinic; reviews: Review[]; tariff: PublicTariff; owner?: ClinicOwnerInfo }) {
   const path = clinicPath(clinic.slug);
   const hours = clinic.openingHours ? formatOpeningHours(clinic.openingHours) : [];
   return (
@@ -44,6 +45,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff }: { ctx: ViewContext;
           {clinic.verified && <Rating reviewCount={clinic.reviewCount} ratingSum={clinic.ratingSum} />}
           <Badges ydernummer={clinic.ydernummer} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
         </header>
+        {owner && <OwnerNotices info={owner} />}
 
         <section class="contact" aria-labelledby="contact-title">
           <h2 id="contact-title">Kontakt</h2>
@@ -170,6 +172,8 @@ export function ClinicPage({ ctx, clinic, reviews, tariff }: { ctx: ViewContext;
             ))}
           </section>
         )}
+
+        {owner && <ClaimInvitation slug={clinic.slug} info={owner} />}
 
         <MapEnhancement center={[clinic.lat, clinic.lon]} zoom={15} markers={[{ lat: clinic.lat, lon: clinic.lon, name: clinic.name, url: path }]} label={`Kort: ${clinic.name}`} />
 
