@@ -6,6 +6,7 @@ import { countClinics } from './directory/clinics.js';
 import { DEFAULT_DEMO_CLINICS, DEFAULT_DEMO_SEED, seedDemoClinics } from './directory/demo.js';
 import { loadDirectory } from './directory/directory.js';
 import { syncReferenceData } from './directory/reference-data.js';
+import { seedDemoCommunity } from './moderation/demo.js';
 
 /**
  * Schema and reference data, in that order: what every process (server, CLI, tests) needs
@@ -20,6 +21,9 @@ export async function prepareSchema(connection: Connection): Promise<{ migration
 export interface DemoSeedOutcome {
   articles: number;
   clinics: number;
+  /** Reviews and comments by demo reviewers (published and waiting). */
+  reviews: number;
+  comments: number;
 }
 
 /**
@@ -33,6 +37,7 @@ export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEM
     const directory = await loadDirectory(connection.db);
     seededClinics = (await seedDemoClinics(connection.db, directory, { count: clinics, seed: DEFAULT_DEMO_SEED })).created;
   }
+  const community = await seedDemoCommunity(connection.db);
   if (content.seeded || seededClinics > 0) await engineOf(connection.db).refreshStatistics(connection.db);
-  return { articles: content.results.length, clinics: seededClinics };
+  return { articles: content.results.length, clinics: seededClinics, reviews: community.reviews, comments: community.comments };
 }

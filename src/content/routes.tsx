@@ -12,6 +12,8 @@ import { mediaByHash } from './media.js';
 import { MEDIA_FILE } from './media-paths.js';
 import { atomFeed } from './feed.js';
 import { ArticlePage } from './views/article-page.js';
+import { publishedCommentsFor } from './comments/comments.js';
+import { CommentsSection } from './comments/views.js';
 import { AuthorPage } from './views/author-page.js';
 import { BLOG_PAGE_SIZE, BlogList } from './views/blog-list.js';
 import { OrdbogIndex } from './views/ordbog-index.js';
@@ -39,7 +41,8 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
           const article = await articleBySlug(db, kind, parsed.data.slug);
           if (!article) return null;
           const related = await relatedArticles(db, article.related);
-          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} />);
+          const comments = kind === 'blog' ? <CommentsSection slug={article.slug} comments={await publishedCommentsFor(db, article.id)} /> : undefined;
+          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} comments={comments} />);
         })
       : null;
     if (page) return sendPage(request, reply, page);

@@ -60,7 +60,7 @@ const own = (file: string) => fileURLToPath(new URL(`./assets/${file}`, import.m
 const leaflet = (file: string) => createRequire(import.meta.url).resolve(`leaflet/dist/${file}`);
 
 /** The files of style.css, in cascade order. */
-export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'accounts.css'] as const;
+export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'accounts.css', 'community.css'] as const;
 
 export function defaultAssets(): Assets {
   return new Assets({

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import { creativeWorkJsonLd, faqPageJsonLd } from '../../web/seo.js';
 import { formatDanishDate } from '../../text/dates.js';
@@ -9,7 +10,8 @@ const SECTION = {
   blog: { name: 'Blog', path: '/blog', schema: 'BlogPosting' },
 } as const;
 
-export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; article: Article; related: ArticleSummary[] }) {
+/** `comments`: the comments section under a blog post (content/comments). */
+export function ArticlePage({ ctx, article, related, comments }: { ctx: ViewContext; article: Article; related: ArticleSummary[]; comments?: ComponentChildren }) {
   const section = SECTION[article.kind];
   const author = article.author;
   const jsonLd = [
@@ -132,6 +134,7 @@ export function ArticlePage({ ctx, article, related }: { ctx: ViewContext; artic
             Find en fysioterapeut
           </a>
         </aside>
+        {comments}
       </article>
     </Layout>
   );

@@ -5,6 +5,7 @@ import * as m0003 from './0003-content-import.js';
 import * as m0004 from './0004-clinic-event-caps.js';
 import * as m0005 from './0005-clinic-specialties-only.js';
 import * as m0007 from './0007-accounts.js';
+import * as m0009 from './0009-reviews-and-comments.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -16,4 +17,5 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0004-clinic-event-caps', m0004.up],
   ['0005-clinic-specialties-only', m0005.up],
   ['0007-accounts', m0007.up],
+  ['0009-reviews-and-comments', m0009.up],
 ];
