@@ -20,13 +20,13 @@ export function emptyForm(values: Record<string, string> = {}): PostedForm<never
 export function readPostedForm<S extends z.ZodType>(schema: S, fields: readonly string[], body: unknown, maxLength = 10_000): PostedForm<z.output<S>> {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const values = Object.fromEntries(fields.map((f) => [f, typeof source[f] === 'string' ? (source[f] as string).slice(0, maxLength) : '']));
-  const input = Object.fromEntries(fields.filter((f) => typeof source[f] === 'string').map((f) => [f, values[f]]));
-  const parsed = schema.safeParse(input);
+  // A field left out (an unchecked box, no radio chosen) is parsed as empty, so its own message shows.
+  const parsed = schema.safeParse(values);
   if (parsed.success) return { values, errors: {}, data: parsed.data };
   const errors: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? fields[0]);
-    errors[field] ??= issue.code === 'invalid_type' && issue.input === undefined ? 'Udfyld feltet' : issue.message;
+    errors[field] ??= issue.message;
   }
   return { values, errors, data: null };
 }
@@ -115,8 +115,8 @@ export function CheckboxField(props: { name: string; value: string; form: Posted
           checked={form.values[name] === props.value}
           aria-invalid={form.errors[name] ? 'true' : undefined}
           aria-describedby={describedBy(name, form.errors, false)}
-        />{' '}
-        {props.children}
+        />
+        <span>{props.children}</span>
       </label>
       <FieldError name={name} form={form} />
     </div>

@@ -63,7 +63,7 @@ export function CommentFormPage(props: {
   return (
     <Layout ctx={ctx} meta={{ title: `Kommentér "${post.title}"`, path, noindex: true, crumbs: [{ name: 'Blog', path: '/blog' }, { name: post.title, path: postPath }, { name: 'Skriv en kommentar', path }] }}>
       <section class="community-page">
-        <h1>Kommentér «{post.title}»</h1>
+        <h1>Kommentér »{post.title}«</h1>
         {props.sent ? (
           <div class="notice notice-success" role="status">
             <p>Tak. Din kommentar venter nu på redaktionen og bliver vist under indlægget, når den er godkendt.</p>

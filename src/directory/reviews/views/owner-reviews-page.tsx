@@ -38,7 +38,7 @@ export function OwnerReviewsPage(props: {
         <h1>Svar på anmeldelser af {clinic.name}</h1>
         <p>
           Du kan svare offentligt én gang på hver anmeldelse. Svaret vises under anmeldelsen, når en redaktør har læst det. Bekræft besøget, hvis
-          personen har været patient hos jer: så står der «besøg bekræftet» ved anmeldelsen. <a href={REVIEW_POLICY_PATH}>Sådan behandler vi anmeldelser</a>.
+          personen har været patient hos jer: så står der »besøg bekræftet« ved anmeldelsen. <a href={REVIEW_POLICY_PATH}>Sådan behandler vi anmeldelser</a>.
         </p>
         {props.message && (
           <p class="notice notice-success" role="status">
@@ -62,7 +62,7 @@ export function OwnerReviewsPage(props: {
                   {csrf}
                   <input type="hidden" name="confirmed" value={r.verifiedVisit ? 'nej' : 'ja'} />
                   <button type="submit" class="button-secondary">
-                    {r.verifiedVisit ? `Fjern «besøg bekræftet» fra ${r.authorName}s anmeldelse` : `Bekræft, at ${r.authorName} har været patient hos os`}
+                    {r.verifiedVisit ? `Fjern »besøg bekræftet« fra ${r.authorName}s anmeldelse` : `Bekræft, at ${r.authorName} har været patient hos os`}
                   </button>
                 </form>
                 {r.answer ? (
