@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyAccountExtensions } from '../../src/accounts/extensions.js';
+import { addCommunityAccountData } from '../../src/moderation/account-data.js';
 import { recentMonths } from '../../src/text/dates.js';
 import { type TestApp, jsonLdBlocks, startTestApp } from '../helpers/app.js';
 import { addMembership, createUser, postForm, readOutbox, signIn } from '../helpers/accounts.js';
@@ -246,6 +248,41 @@ describe('comments under blog posts', () => {
     await post(`/admin/kommentarer/${secondId}`, editor, { decision: 'reject', reason: 'Reklame er ikke tilladt.' });
     expect((await get(path)).body).not.toContain('billige piller');
     expect((await readOutbox(t.database.db)).find((m) => m.to === second.user.email)?.text).toContain('Reklame er ikke tilladt.');
+  });
+});
+
+describe('personal data (GDPR)', () => {
+  it('the export holds the person’s reviews and comments; deletion removes them from the clinic page and its rating', async () => {
+    const { user, session } = await person({ name: 'Gerda Glemmig' });
+    const { session: editor } = await person({ role: 'redaktoer' });
+    const before = (await clinicRating()).rating ?? { reviewCount: 0 };
+    await post('/klinik/anmeldt-fysioterapi/anmeld', session, { ...goodReview, rating: '1', text: 'En anmeldelse, der skal slettes med kontoen.' });
+    const id = await reviewIdOf(user.id);
+    await post(`/admin/anmeldelser/${id}`, editor, { decision: 'publish' });
+    expect((await clinicRating()).rating?.reviewCount).toBe(before.reviewCount + 1);
+    await createArticle(t.database.db, { kind: 'blog', title: 'Indlæg til sletning' });
+    await post('/blog/indlaeg-til-sletning/kommentar', session, { text: 'En kommentar, der også skal slettes.' });
+
+    const extensions = emptyAccountExtensions();
+    let changed = 0;
+    // As app.ts wires it: the pages this process cached are dropped.
+    addCommunityAccountData(extensions, () => {
+      changed++;
+      t.app.pageCache.clear();
+    });
+    const db = t.database.db;
+    const exported = Object.fromEntries(await Promise.all(extensions.exportSections.map(async (s) => [s.key, await s.collect(db, user.id)])));
+    expect(JSON.stringify(exported.anmeldelser)).toContain('En anmeldelse, der skal slettes med kontoen.');
+    expect(JSON.stringify(exported.kommentarer)).toContain('En kommentar, der også skal slettes.');
+
+    await db.transaction().execute(async (trx) => {
+      for (const hook of extensions.deletionHooks) await hook.run(trx, user.id);
+    });
+    expect(changed).toBe(1);
+    const after = await clinicRating();
+    expect(after.html).not.toContain('En anmeldelse, der skal slettes med kontoen.');
+    expect(after.rating?.reviewCount ?? 0).toBe(before.reviewCount);
+    expect(await db.selectFrom('comments').select('id').where('user_id', '=', user.id).execute()).toEqual([]);
   });
 });
 
