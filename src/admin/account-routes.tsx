@@ -8,7 +8,7 @@ import { writeFromPage } from '../moderation/transaction.js';
 import { startOfDanishDay } from '../text/dates.js';
 import { csrfField } from '../web/csrf-field.js';
 import type { RouteDeps } from '../web/deps.js';
-import { HttpError, notFound, parseInput } from '../web/errors.js';
+import { HttpError, notFound, parseInput, parsePath } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
 import { sendHtml } from '../web/respond.js';
 import { searchUsers } from './users.js';
@@ -55,7 +55,7 @@ export async function adminAccountRoutes(app: FastifyInstance, { db, ctx }: Rout
   };
 
   app.post('/admin/brugere/:id/rolle', { config: { access: ADMINS }, bodyLimit: 1024 }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parsePath(idParams, request.params);
     const actor = signedInActor(request);
     if (!authorize(actor, 'manage', { type: 'user', id })) throw new HttpError(403, 'forbidden', 'Du må ikke ændre denne konto');
     const user = await target(actor.id, id);
@@ -68,7 +68,7 @@ export async function adminAccountRoutes(app: FastifyInstance, { db, ctx }: Rout
   });
 
   app.post('/admin/brugere/:id/spaerring', { config: { access: ADMINS }, bodyLimit: 1024 }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parsePath(idParams, request.params);
     const actor = signedInActor(request);
     if (!authorize(actor, 'manage', { type: 'user', id })) throw new HttpError(403, 'forbidden', 'Du må ikke ændre denne konto');
     await target(actor.id, id);

@@ -11,7 +11,7 @@ import type { DirectoryDeps } from '../directory/routes/deps.js';
 import { decisionForm } from '../moderation/reports.js';
 import { writeFromPage } from '../moderation/transaction.js';
 import { csrfField } from '../web/csrf-field.js';
-import { HttpError, parseInput } from '../web/errors.js';
+import { HttpError, parseInput, parsePath } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
 import { sendHtml } from '../web/respond.js';
 import { queueCounts } from './queues.js';
@@ -64,7 +64,7 @@ export async function adminRoutes(app: FastifyInstance, deps: DirectoryDeps) {
     });
 
     app.post(`${spec.path}/:id`, { ...editors, bodyLimit: 16 * 1024 }, async (request, reply) => {
-      const { id } = parseInput(idParams, request.params);
+      const { id } = parsePath(idParams, request.params);
       const moderator = signedInActor(request);
       if (!authorize(moderator, 'moderate', { type: spec.subject === 'comment' ? 'comment' : 'review' })) throw new HttpError(403, 'forbidden', 'Du må ikke moderere');
       const parsed = decisionForm.safeParse(request.body);

@@ -5,7 +5,7 @@ import { signedInActor } from './actor.js';
 import type { Db } from '../db/engine.js';
 import type { RouteDeps } from '../web/deps.js';
 import { csrfField } from '../web/csrf-field.js';
-import { notFound, parseInput } from '../web/errors.js';
+import { notFound, parsePath } from '../web/errors.js';
 import { type PostedForm, emptyForm, readPostedForm } from '../web/form-fields.js';
 import { renderDocument } from '../web/layout.js';
 import { sendHtml } from '../web/respond.js';
@@ -38,12 +38,12 @@ export function reportRoutes(app: FastifyInstance, { db, ctx }: RouteDeps, kind:
     );
 
   app.get(path, signedIn, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parsePath(idParams, request.params);
     return sendHtml(reply, page(request, id, await target(id), emptyForm(), false), 'no-store');
   });
 
   app.post(path, { ...signedIn, bodyLimit: 16 * 1024 }, async (request, reply) => {
-    const { id } = parseInput(idParams, request.params);
+    const { id } = parsePath(idParams, request.params);
     const t = await target(id);
     const user = signedInActor(request);
     const form = readPostedForm(reportForm, ['reason'], request.body);

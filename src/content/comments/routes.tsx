@@ -6,7 +6,7 @@ import { reportRoutes } from '../../moderation/report-routes.js';
 import { writeFromPage } from '../../moderation/transaction.js';
 import { csrfField } from '../../web/csrf-field.js';
 import type { RouteDeps } from '../../web/deps.js';
-import { notFound, parseInput } from '../../web/errors.js';
+import { notFound, parsePath } from '../../web/errors.js';
 import { type PostedForm, emptyForm, readPostedForm } from '../../web/form-fields.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
@@ -28,12 +28,12 @@ export async function commentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
     renderDocument(<CommentFormPage ctx={ctx} post={post} form={form} sent={sent} csrf={csrfField(request)} />);
 
   app.get('/blog/:slug/kommentar', signedIn, async (request, reply) => {
-    const post = await postOr404(parseInput(slugParams, request.params).slug);
+    const post = await postOr404(parsePath(slugParams, request.params).slug);
     return sendHtml(reply, formPage(request, post, emptyForm(), false), 'no-store');
   });
 
   app.post('/blog/:slug/kommentar', { ...signedIn, bodyLimit: 64 * 1024 }, async (request, reply) => {
-    const post = await postOr404(parseInput(slugParams, request.params).slug);
+    const post = await postOr404(parsePath(slugParams, request.params).slug);
     const user = signedInActor(request);
     const form = readPostedForm(commentForm, ['text'], request.body);
     if (!form.data) return sendHtml(reply.code(400), formPage(request, post, form, false), 'no-store');

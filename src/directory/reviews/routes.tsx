@@ -7,7 +7,7 @@ import { signedInActor } from '../../moderation/actor.js';
 import { reportRoutes } from '../../moderation/report-routes.js';
 import { writeFromPage } from '../../moderation/transaction.js';
 import { csrfField } from '../../web/csrf-field.js';
-import { HttpError, notFound, parseInput } from '../../web/errors.js';
+import { HttpError, notFound, parseInput, parsePath } from '../../web/errors.js';
 import { type PostedForm, emptyForm, readPostedForm } from '../../web/form-fields.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml, sendPage } from '../../web/respond.js';
@@ -53,7 +53,7 @@ export async function reviewRoutes(app: FastifyInstance, { db, ctx, cache, direc
   });
 
   app.get('/klinik/:slug/anmeldelser', publicRoute, async (request, reply) => {
-    const { slug } = parseInput(slugParams, request.params);
+    const { slug } = parsePath(slugParams, request.params);
     const { side } = parseInput(pageQuery, request.query);
     if (side === 1) return reply.redirect(reviewsPath(slug), 301);
     const pageNumber = side ?? 1;
@@ -80,13 +80,13 @@ export async function reviewRoutes(app: FastifyInstance, { db, ctx, cache, direc
   };
 
   app.get('/klinik/:slug/anmeld', signedIn, async (request, reply) => {
-    const clinic = await clinicOr404(parseInput(slugParams, request.params).slug);
+    const clinic = await clinicOr404(parsePath(slugParams, request.params).slug);
     const state = await reviewFormState(request, clinic.id);
     return sendHtml(reply, renderDocument(<ReviewFormPage ctx={ctx} clinic={clinic} state={state} csrf={csrfField(request)} />), 'no-store');
   });
 
   app.post('/klinik/:slug/anmeld', { ...signedIn, bodyLimit: 64 * 1024 }, async (request, reply) => {
-    const clinic = await clinicOr404(parseInput(slugParams, request.params).slug);
+    const clinic = await clinicOr404(parsePath(slugParams, request.params).slug);
     const user = signedInActor(request);
     let state = await reviewFormState(request, clinic.id);
     if (state.kind === 'form') {
@@ -133,12 +133,12 @@ export async function reviewRoutes(app: FastifyInstance, { db, ctx, cache, direc
     renderDocument(<OwnerReviewsPage ctx={ctx} clinic={clinic} reviews={await reviewsForOwner(db, clinic.id)} csrf={csrfField(request)} {...extra} />);
 
   app.get('/klinik/:slug/anmeldelser/svar', signedIn, async (request, reply) => {
-    const { clinic } = await ownedClinic(request, parseInput(slugParams, request.params).slug);
+    const { clinic } = await ownedClinic(request, parsePath(slugParams, request.params).slug);
     return sendHtml(reply, await ownerPage(request, clinic), 'no-store');
   });
 
   app.post('/klinik/:slug/anmeldelser/:id/svar', { ...signedIn, bodyLimit: 64 * 1024 }, async (request, reply) => {
-    const params = parseInput(reviewParams, request.params);
+    const params = parsePath(reviewParams, request.params);
     const { clinic, user } = await ownedClinic(request, params.slug);
     if (!(await reviewOfClinic(db, clinic.id, params.id))) throw notFound('review_not_found', 'Anmeldelsen findes ikke');
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -155,7 +155,7 @@ export async function reviewRoutes(app: FastifyInstance, { db, ctx, cache, direc
   });
 
   app.post('/klinik/:slug/anmeldelser/:id/bekraeft', { ...signedIn, bodyLimit: 1024 }, async (request, reply) => {
-    const params = parseInput(reviewParams, request.params);
+    const params = parsePath(reviewParams, request.params);
     const { clinic, user } = await ownedClinic(request, params.slug);
     if (!(await reviewOfClinic(db, clinic.id, params.id))) throw notFound('review_not_found', 'Anmeldelsen findes ikke');
     const confirmed = parseInput(confirmForm, request.body).confirmed === 'ja';
