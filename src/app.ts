@@ -1,6 +1,8 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { assertRouteDeclaresAccess, routeAccessFor } from './accounts/policy.js';
+import { type AccountExtensions, emptyAccountExtensions } from './accounts/extensions.js';
+import { accountsRoutes } from './accounts/routes/index.js';
 import { installSessions } from './accounts/session.js';
 import type { Config, ProxyTrust } from './config.js';
 import { contentApiRoutes } from './content/api.js';
@@ -17,6 +19,7 @@ import { clinicRoutes } from './directory/routes/clinic.js';
 import { reviewRoutes } from './directory/reviews/routes.js';
 import { commentRoutes } from './content/comments/routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { addCommunityAccountData } from './moderation/account-data.js';
 import { adminAccountRoutes } from './admin/account-routes.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
@@ -178,6 +181,14 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);
   await explainerRoutes(app, deps);
+  // Each domain that keeps data about a person adds its export section and deletion hook here.
+  const accountExtensions: AccountExtensions = emptyAccountExtensions();
+  // Reviews and comments in the data export and the account deletion; a deletion drops cached pages and the list catalog.
+  addCommunityAccountData(accountExtensions, () => {
+    cache.clear();
+    catalog.invalidate();
+  });
+  await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }
 

@@ -63,3 +63,27 @@ export function startOfDanishDay(ymd: string): string {
   }
   return new Date(utcMidnight).toISOString();
 }
+
+// Times of day and moments are shown in Denmark's time, whatever the server's zone.
+const copenhagenClock = new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Copenhagen' });
+const copenhagenLongDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' });
+
+/** "14:32" in Copenhagen (summer or winter time, as it was at that moment). */
+export function formatDanishTime(moment: Date | string): string {
+  return copenhagenClock.format(typeof moment === 'string' ? new Date(moment) : moment).replace('.', ':');
+}
+
+/** "7. december 2026 kl. 14:32" in Copenhagen. */
+export function formatDanishDateTime(moment: Date | string): string {
+  const date = typeof moment === 'string' ? new Date(moment) : moment;
+  return `${copenhagenLongDate.format(date)} kl. ${formatDanishTime(date)}`;
+}
+
+/**
+ * When something may happen again, as a person in Denmark reads it: "kl. 14:32" today,
+ * otherwise with the date.
+ */
+export function formatDanishMoment(moment: Date | string, now: Date = new Date()): string {
+  const date = typeof moment === 'string' ? new Date(moment) : moment;
+  return todayInDenmark(date) === todayInDenmark(now) ? `kl. ${formatDanishTime(date)}` : `den ${formatDanishDateTime(date)}`;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Representation } from './respond.js';
 
@@ -58,6 +58,9 @@ export class Assets {
  */
 const own = (file: string) => fileURLToPath(new URL(`./assets/${file}`, import.meta.url));
 const leaflet = (file: string) => createRequire(import.meta.url).resolve(`leaflet/dist/${file}`);
+// The package's exports name only its modules; its browser bundle sits beside them.
+const webauthnBundle = () =>
+  join(dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle', 'index.umd.min.js');
 
 /** The files of style.css, in cascade order. */
 export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'accounts.css', 'community.css'] as const;
@@ -70,6 +73,9 @@ export function defaultAssets(): Assets {
     'map.js': own('map.js'),
     'find-form.js': own('find-form.js'),
     'tools.js': own('tools.js'),
+    // Passkeys: SimpleWebAuthn's browser bundle (served by us, no CDN) and our own small script.
+    'webauthn.js': webauthnBundle(),
+    'passkeys.js': own('passkeys.js'),
     // Leaflet, served by us: no CDN, and the map works behind a strict CSP.
     'leaflet.js': leaflet('leaflet.js'),
     'leaflet.css': leaflet('leaflet.css'),

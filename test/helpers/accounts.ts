@@ -78,7 +78,7 @@ export function postForm(
   url: string,
   fields: Record<string, string>,
   credentials: Credentials | null,
-  options: { csrf?: string | null; headers?: InjectOptions['headers'] } = {},
+  options: { csrf?: string | null; headers?: InjectOptions['headers']; remoteAddress?: string } = {},
 ): Promise<LightMyRequestResponse> {
   const csrf = options.csrf === undefined ? credentials?.csrf : options.csrf;
   const body = new URLSearchParams({ ...fields, ...(csrf ? { [CSRF_FIELD]: csrf } : {}) }).toString();
@@ -86,6 +86,7 @@ export function postForm(
     method: 'POST',
     url,
     payload: body,
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
       'sec-fetch-site': 'same-origin',
