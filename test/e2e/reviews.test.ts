@@ -45,7 +45,7 @@ beforeAll(async () => {
   baseUrl = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
   browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-});
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await t?.destroy();
