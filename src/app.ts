@@ -20,6 +20,11 @@ import { ClinicChangeFeed } from './directory/owners/change-feed.js';
 import { ownerRoutes } from './directory/owners/routes/index.js';
 import { explainerRoutes } from './explainer/routes.js';
 import { clinicRoutes } from './directory/routes/clinic.js';
+import { reviewRoutes } from './directory/reviews/routes.js';
+import { commentRoutes } from './content/comments/routes.js';
+import { adminRoutes } from './admin/routes.js';
+import { addCommunityAccountData } from './moderation/account-data.js';
+import { adminAccountRoutes } from './admin/account-routes.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
 import { specialtyRoutes } from './directory/routes/specialties.js';
@@ -182,6 +187,10 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await findRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await ownerRoutes(app, { ...directoryDeps, clinicChanges, baseUrl: config.baseUrl });
+  await reviewRoutes(app, directoryDeps);
+  await commentRoutes(app, deps);
+  await adminRoutes(app, directoryDeps);
+  await adminAccountRoutes(app, deps);
   await specialtyRoutes(app, directoryDeps);
   await directoryApiRoutes(app, directoryDeps);
   await toolRoutes(app, deps);
@@ -190,6 +199,11 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await exerciseApiRoutes(app, deps);
   // Each domain that keeps data about a person adds its export section and deletion hook here.
   const accountExtensions: AccountExtensions = emptyAccountExtensions();
+  // Reviews and comments in the data export and the account deletion; a deletion drops cached pages and the list catalog.
+  addCommunityAccountData(accountExtensions, () => {
+    cache.clear();
+    catalog.invalidate();
+  });
   await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }

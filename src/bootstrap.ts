@@ -10,6 +10,7 @@ import { syncBodyRegions } from './exercises/body-regions.js';
 import { countExercises } from './exercises/queries.js';
 import { importExercises } from './exercises/save.js';
 import { syncToolSearch } from './tools/search.js';
+import { seedDemoCommunity } from './moderation/demo.js';
 
 /**
  * Schema and reference data, in that order: what every process (server, CLI, tests) needs
@@ -28,6 +29,9 @@ export interface DemoSeedOutcome {
   articles: number;
   clinics: number;
   exercises: number;
+  /** Reviews and comments by demo reviewers (published and waiting). */
+  reviews: number;
+  comments: number;
 }
 
 /**
@@ -43,6 +47,7 @@ export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEM
     const directory = await loadDirectory(connection.db);
     seededClinics = (await seedDemoClinics(connection.db, directory, { count: clinics, seed: DEFAULT_DEMO_SEED })).created;
   }
+  const community = await seedDemoCommunity(connection.db);
   if (content.seeded || seededClinics > 0 || exercises > 0) await engineOf(connection.db).refreshStatistics(connection.db);
-  return { articles: content.results.length, clinics: seededClinics, exercises };
+  return { articles: content.results.length, clinics: seededClinics, exercises, reviews: community.reviews, comments: community.comments };
 }

@@ -78,9 +78,12 @@ export type Resource =
   | { type: 'clinic'; id?: number; members?: readonly ClinicMember[] }
   /** An account; `id` is the account's user id. */
   | { type: 'user'; id: number }
-  | { type: 'audit_log' };
+  | { type: 'audit_log' }
+  /** A review of a clinic, with the clinic's members (who may not review it; owners answer it). */
+  | { type: 'review'; members?: readonly ClinicMember[] }
+  | { type: 'comment' };
 
-export type Action = 'read' | 'manage' | 'moderate';
+export type Action = 'read' | 'manage' | 'moderate' | 'write' | 'answer';
 
 type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
@@ -110,6 +113,17 @@ const RULES: RuleTable = {
     manage: (actor, user) => (isSignedIn(actor) && actor.id === user.id) || isAdmin(actor),
   },
   audit_log: { read: (actor) => isAdmin(actor) },
+  review: {
+    // A patient with a verified e-mail reviews a clinic they neither own nor work at.
+    write: (actor, review) => isSignedIn(actor) && actor.emailVerified && !(review.members ?? []).some((m) => m.userId === actor.id),
+    // The clinic's owners answer its reviews; editors and administrators moderate them.
+    answer: (actor, review) => holdsClinicRole(actor, review, 'klinikejer'),
+    moderate: (actor) => isStaff(actor),
+  },
+  comment: {
+    write: (actor) => isSignedIn(actor),
+    moderate: (actor) => isStaff(actor),
+  },
 };
 
 /** Editors and administrators moderate (reviews, comments); exported for the rules others add. */

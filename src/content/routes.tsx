@@ -13,6 +13,8 @@ import { mediaByHash } from './media.js';
 import { MEDIA_FILE } from './media-paths.js';
 import { atomFeed } from './feed.js';
 import { ArticlePage } from './views/article-page.js';
+import { publishedCommentsFor } from './comments/comments.js';
+import { CommentsSection } from './comments/views.js';
 import { AuthorPage } from './views/author-page.js';
 import { BLOG_PAGE_SIZE, BlogList } from './views/blog-list.js';
 import { OrdbogIndex } from './views/ordbog-index.js';
@@ -43,7 +45,8 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
           if (!article) return null;
           const related = await relatedArticles(db, article.related);
           const exercises = kind === 'ordbog' ? await exercisesForArticle(db, article.id) : [];
-          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} exercises={exercises} />);
+          const comments = kind === 'blog' ? <CommentsSection slug={article.slug} comments={await publishedCommentsFor(db, article.id)} /> : undefined;
+          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} exercises={exercises} comments={comments} />);
         }, direct)
       : null;
     if (page) return sendPage(request, reply, page);

@@ -188,9 +188,57 @@ export interface ReviewsTable {
   author_name: string;
   status: 'pending' | 'published' | 'rejected';
   verified_visit: Bool;
+  /** The rejection reason sent to the author. */
   moderation_note: string | null;
   created_at: string;
   published_at: string | null;
+  /** The author's account; null for demo and imported reviews. */
+  user_id: number | null;
+  /** YYYY-MM. */
+  visit_month: string | null;
+  consented_at: string | null;
+  edited_at: string | null;
+  /** Set while a report waits for an editor; the review stays published meanwhile. */
+  reported_at: string | null;
+  moderated_by: number | null;
+}
+
+export type ModerationStatus = 'pending' | 'published' | 'rejected';
+
+export interface ReviewAnswersTable {
+  id: Generated<number>;
+  review_id: number;
+  user_id: number | null;
+  text: string;
+  status: ModerationStatus;
+  moderation_note: string | null;
+  moderated_by: number | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  author_name: string;
+  text: string;
+  status: ModerationStatus;
+  moderation_note: string | null;
+  moderated_by: number | null;
+  reported_at: string | null;
+  created_at: string;
+  published_at: string | null;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  subject_type: 'review' | 'comment';
+  subject_id: number;
+  reporter_id: number;
+  reason: string;
+  created_at: string;
+  resolved_at: string | null;
 }
 
 export type ClinicEvent =
@@ -473,6 +521,9 @@ export interface Database {
   clinic_specialties: ClinicSpecialtiesTable;
   clinic_team_members: ClinicTeamMembersTable;
   reviews: ReviewsTable;
+  review_answers: ReviewAnswersTable;
+  comments: CommentsTable;
+  reports: ReportsTable;
   clinic_event_daily: ClinicEventDailyTable;
   clinic_event_visitors: ClinicEventVisitorsTable;
   daily_salts: DailySaltsTable;

@@ -10,7 +10,7 @@ import { type Clinic, clinicBySlug, clinicPath } from './clinics.js';
 import type { ListedClinic } from './listing.js';
 import { NEARBY_RADIUS_KM, PAGE_SIZE, listClinics } from './listing.js';
 import { formatOpeningHours } from './opening-hours.js';
-import { publishedReviewsFor } from './reviews.js';
+import { publishedReviewsFor } from './reviews/published.js';
 import type { DirectoryDeps } from './routes/deps.js';
 import { resolveTown } from './town-resolution.js';
 import { type ClinicListResponse, type ClinicResponse, type TownsResponse, clinicListResponse, clinicResponse, townsResponse } from './api-schemas.js';

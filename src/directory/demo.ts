@@ -7,7 +7,7 @@ import { slugify } from '../text/slugify.js';
 import { type ClinicInput, clinicNameKey } from './clinic-input.js';
 import type { Directory } from './directory.js';
 import { parseOpeningHours } from './opening-hours.js';
-import { type NewReview, addPublishedReview } from './reviews.js';
+import { type NewReview, addPublishedReview } from './reviews/published.js';
 import { saveClinics } from './save-clinics.js';
 import type { Town } from './towns.js';
 

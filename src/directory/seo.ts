@@ -4,8 +4,9 @@ import { clinicPath } from './clinics.js';
 import { openingHoursJsonLd } from './opening-hours.js';
 
 /**
- * Structured data for clinics. No ratings: schema.org ratings would be our own claims about
- * businesses we list, which search engines treat as self-serving, so we leave them out.
+ * Structured data for clinics. `aggregateRating` comes only from first-party reviews that
+ * patients wrote here and editors published (never from the clinic itself, which search
+ * engines would treat as self-serving), from the clinic's counter cache.
  */
 export function clinicJsonLd(site: Site, clinic: Clinic): JsonLd {
   return {
@@ -31,6 +32,18 @@ export function clinicJsonLd(site: Site, clinic: Clinic): JsonLd {
     ...(clinic.handicapAccess !== null
       ? { amenityFeature: { '@type': 'LocationFeatureSpecification', name: 'Handicapvenlig adgang', value: clinic.handicapAccess } }
       : {}),
+    ...(clinic.reviewCount > 0 ? { aggregateRating: aggregateRatingJsonLd(clinic.reviewCount, clinic.ratingSum) } : {}),
+  };
+}
+
+/** The average of published ratings, one decimal, on the 1–5 scale. */
+export function aggregateRatingJsonLd(reviewCount: number, ratingSum: number): JsonLd {
+  return {
+    '@type': 'AggregateRating',
+    ratingValue: Math.round((ratingSum / reviewCount) * 10) / 10,
+    reviewCount,
+    bestRating: 5,
+    worstRating: 1,
   };
 }
 

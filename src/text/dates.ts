@@ -46,6 +46,32 @@ export function formatDanishDate(isoDate: string): string {
 }
 
 const formattedDays = new Map<string, string>();
+const monthYear = new Intl.DateTimeFormat('da-DK', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2025-06" → "juni 2025". */
+export function formatDanishMonth(yearMonth: string): string {
+  return monthYear.format(new Date(`${yearMonth.slice(0, 7)}-01T00:00:00Z`));
+}
+
+/** The last `count` months in Copenhagen, this month first, as `YYYY-MM`. */
+export function recentMonths(count: number, now: Date = new Date()): string[] {
+  const [year, month] = todayInDenmark(now).split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const d = new Date(Date.UTC(year, month - 1 - i, 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+/** The first instant of a day in Copenhagen as an ISO timestamp (UTC): "2026-03-29" → "2026-03-28T23:00:00.000Z". */
+export function startOfDanishDay(ymd: string): string {
+  const utcMidnight = Date.parse(`${ymd}T00:00:00Z`);
+  for (const hours of [1, 2]) {
+    const t = utcMidnight - hours * 3_600_000;
+    if (todayInDenmark(new Date(t)) === ymd && todayInDenmark(new Date(t - 1)) !== ymd) return new Date(t).toISOString();
+  }
+  return new Date(utcMidnight).toISOString();
+}
+
 // Times of day and moments are shown in Denmark's time, whatever the server's zone.
 const copenhagenClock = new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Copenhagen' });
 const copenhagenLongDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' });

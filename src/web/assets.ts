@@ -63,7 +63,7 @@ const webauthnBundle = () =>
   join(dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle', 'index.umd.min.js');
 
 /** The files of style.css, in cascade order. */
-export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'exercises.css', 'accounts.css', 'owners.css'] as const;
+export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'exercises.css', 'accounts.css', 'owners.css', 'community.css'] as const;
 
 export function defaultAssets(): Assets {
   return new Assets({

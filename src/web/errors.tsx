@@ -30,6 +30,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw invalidParameter(issue ? issueParameter(issue) : null, issue?.message ?? 'er ugyldig');
 }
 
+/** Path parameters that do not fit name no page: a 404, never a 400. */
+export function parsePath<S extends z.ZodType>(schema: S, params: unknown): z.output<S> {
+  const result = schema.safeParse(params);
+  if (!result.success) throw notFound();
+  return result.data;
+}
+
 /** A 400 about one parameter: "Ugyldig værdi for limit: skal være et tal". */
 export function invalidParameter(parameter: string | null, problem: string): HttpError {
   const name = parameter ?? 'forespørgslen';

@@ -1,7 +1,7 @@
 import type { ClinicInput } from '../../src/directory/clinic-input.js';
 import { saveClinic } from '../../src/directory/save-clinics.js';
 import { type Directory, loadDirectory } from '../../src/directory/directory.js';
-import { addPublishedReview } from '../../src/directory/reviews.js';
+import { addPublishedReview } from '../../src/directory/reviews/published.js';
 import type { Db } from '../../src/db/engine.js';
 
 let counter = 0;

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import { creativeWorkJsonLd, faqPageJsonLd } from '../../web/seo.js';
 import { formatDanishDate } from '../../text/dates.js';
@@ -11,7 +12,8 @@ const SECTION = {
   blog: { name: 'Blog', path: '/blog', schema: 'BlogPosting' },
 } as const;
 
-export function ArticlePage({ ctx, article, related, exercises = [] }: { ctx: ViewContext; article: Article; related: ArticleSummary[]; exercises?: RegionExercises[] }) {
+/** `comments`: the comments section under a blog post (content/comments). */
+export function ArticlePage({ ctx, article, related, exercises = [], comments }: { ctx: ViewContext; article: Article; related: ArticleSummary[]; exercises?: RegionExercises[]; comments?: ComponentChildren }) {
   const section = SECTION[article.kind];
   const author = article.author;
   const jsonLd = [
@@ -155,6 +157,7 @@ export function ArticlePage({ ctx, article, related, exercises = [] }: { ctx: Vi
             Find en fysioterapeut
           </a>
         </aside>
+        {comments}
       </article>
     </Layout>
   );

@@ -6,7 +6,7 @@ import { renderDocument } from '../../web/layout.js';
 import { sendPage } from '../../web/respond.js';
 import { clinicBySlug } from '../clinics.js';
 import { CONTACT_EVENTS } from '../events.js';
-import { publishedReviewsFor } from '../reviews.js';
+import { publishedReviewsFor } from '../reviews/published.js';
 import { clinicOwnerInfo } from '../owners/clinic-info.js';
 import { ClinicPage } from '../views/clinic-page.js';
 import { type DirectoryDeps, visitorOf } from './deps.js';

@@ -4,7 +4,8 @@ import { Layout, type ViewContext } from '../../web/layout.js';
 import { displayPhone } from '../clinic-input.js';
 import { type Clinic, clinicPath } from '../clinics.js';
 import { formatOpeningHours } from '../opening-hours.js';
-import type { Review } from '../reviews.js';
+import type { Review } from '../reviews/published.js';
+import { ClinicReviews } from '../reviews/views/review-list.js';
 import { clinicJsonLd } from '../seo.js';
 import type { PublicTariff } from '../tariff.js';
 import { inTown } from '../towns.js';
@@ -177,28 +178,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewC
 
         <MapEnhancement center={[clinic.lat, clinic.lon]} zoom={15} markers={[{ lat: clinic.lat, lon: clinic.lon, name: clinic.name, url: path }]} label={`Kort: ${clinic.name}`} />
 
-        <section class="reviews" aria-labelledby="reviews-title">
-          <h2 id="reviews-title">Anmeldelser</h2>
-          {reviews.length === 0 ? (
-            <p class="muted">Der er ingen anmeldelser af klinikken endnu. Anmeldelser på {ctx.site.name} skrives af patienter og godkendes, før de vises.</p>
-          ) : (
-            <ul class="review-list">
-              {reviews.map((r) => (
-                <li class="review" key={r.id}>
-                  <p class="review-rating">
-                    <span aria-hidden="true">{'★'.repeat(r.rating)}{'☆'.repeat(5 - r.rating)}</span>
-                    <span class="sr-only">{r.rating} ud af 5</span>
-                  </p>
-                  <p>{r.text}</p>
-                  <p class="muted">
-                    {r.authorName}, <time dateTime={r.publishedAt.slice(0, 10)}>{formatDanishDate(r.publishedAt)}</time>
-                    {r.verifiedVisit && ' · Bekræftet besøg'}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <ClinicReviews clinic={clinic} reviews={reviews} siteName={ctx.site.name} />
       </article>
     </Layout>
   );
