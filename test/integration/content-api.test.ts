@@ -86,6 +86,8 @@ describe('GET /api/v1/openapi.json', () => {
       '/towns': '/api/v1/towns?q=2100',
       '/clinics': '/api/v1/clinics?near=2100',
       '/clinics/{slug}': '/api/v1/clinics/findes-ikke',
+      '/exercises': '/api/v1/exercises?body_part=knae',
+      '/exercises/{slug}': '/api/v1/exercises/knaeboejning',
       '/openapi.json': '/api/v1/openapi.json',
     };
     expect(Object.keys(doc.paths).sort()).toEqual(Object.keys(examples).sort());

@@ -132,7 +132,7 @@ describe('search page', () => {
   it('finds "knæ" with highlighted snippets', async () => {
     const res = await get('/soeg?q=kn%C3%A6');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toMatch(/\d+ artikler/);
+    expect(res.body).toMatch(/\d+ resultater/);
     expect(res.body).toContain('<mark>');
     expect(res.body).toContain('href="/ordbog/knaesmerter"');
     expect(res.body).toContain('<meta name="robots" content="noindex, follow"');

@@ -38,7 +38,7 @@ describe('the OpenAPI document, generated from the route schemas', () => {
     });
     expect(param('/clinics', 'handicap')?.schema).toEqual({ type: 'string' });
     expect(param('/search', 'q')).toMatchObject({ in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: 200 } });
-    expect(param('/search', 'kind')?.schema).toEqual({ type: 'string', enum: ['ordbog', 'blog', 'clinic'] });
+    expect(param('/search', 'kind')?.schema).toEqual({ type: 'string', enum: ['ordbog', 'blog', 'clinic', 'exercise', 'tool'] });
     expect(param('/articles/{slug}', 'slug')).toMatchObject({ in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9-]{1,200}$' } });
   });
 
