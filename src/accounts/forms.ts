@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import { danishErrors } from '../text/zod-danish.js';
+import type { PostedForm } from '../web/form-fields.js';
 import { MAX_PASSWORD_LENGTH } from './passwords.js';
 
 /**
  * The account forms' fields with their Danish messages, and one way to read a posted form:
  * the values to show again (never a password), a message per field, and the parsed data.
  */
-export interface AccountForm<T> {
-  values: Record<string, string>;
-  errors: Record<string, string>;
-  data: T | null;
-}
+export type AccountForm<T> = PostedForm<T>;
 
 /** Fields whose value is never sent back to the browser. */
 const SECRET = new Set(['adgangskode', 'ny_adgangskode', 'nuvaerende_adgangskode']);

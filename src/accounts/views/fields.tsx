@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField } from '../../web/csrf-field.js';
+import { FieldError } from '../../web/form-fields.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import type { AccountForm } from '../forms.js';
 
@@ -67,11 +68,7 @@ export function TextField(props: {
         aria-describedby={describedBy}
         spellcheck={type === 'text' ? undefined : false}
       />
-      {error && (
-        <p class="field-error" id={`${name}-fejl`}>
-          {error}
-        </p>
-      )}
+      <FieldError name={name} form={form} />
     </div>
   );
 }
