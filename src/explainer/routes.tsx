@@ -1,3 +1,4 @@
+import { formatCount } from '../text/numbers.js';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { csrfToken } from '../web/csrf.js';
@@ -16,7 +17,7 @@ const reportText = z
     z
       .string()
       .min(1, EMPTY)
-      .max(MAX_REPORT_CHARS, `Teksten er for lang. Den må højst være ${MAX_REPORT_CHARS.toLocaleString('da-DK')} tegn; del den op, eller tag kun konklusionen med.`),
+      .max(MAX_REPORT_CHARS, `Teksten er for lang. Den må højst være ${formatCount(MAX_REPORT_CHARS)} tegn; del den op, eller tag kun konklusionen med.`),
   );
 
 /** The form's one field, whatever else (a JSON body, a bare string, nothing) was sent. */

@@ -1,3 +1,4 @@
+import { formatCount } from '../text/numbers.js';
 import type { ComponentChildren } from 'preact';
 import { CsrfField } from '../web/csrf-field.js';
 import { Layout, type ViewContext } from '../web/layout.js';
@@ -47,7 +48,7 @@ export function ExplainerPage({ ctx, csrf, text = '', result, error }: Explainer
           <CsrfField token={csrf} />
           <label for="beskrivelse">Din scanningsbeskrivelse</label>
           <p id="beskrivelse-hjaelp" class="hint">
-            Højst {MAX_REPORT_CHARS.toLocaleString('da-DK')} tegn. Du behøver ikke tage navn eller CPR-nummer med.
+            Højst {formatCount(MAX_REPORT_CHARS)} tegn. Du behøver ikke tage navn eller CPR-nummer med.
           </p>
           {error && (
             <p id="beskrivelse-fejl" class="form-error" role="alert">

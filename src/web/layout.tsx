@@ -1,6 +1,7 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { Assets } from './assets.js';
+import { headHtml } from './head.js';
 import {
   type Crumb,
   type JsonLd,
@@ -73,91 +74,107 @@ export function Layout({ ctx, meta, children }: { ctx: ViewContext; meta: PageMe
   const jsonLd = [...(meta.jsonLd ?? []), ...(meta.path === '/' ? [] : [breadcrumbJsonLd(site, crumbs)])];
   return (
     <html lang="da">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title}</title>
-        {meta.description && <meta name="description" content={meta.description} />}
-        <link rel="canonical" href={canonical} />
-        {meta.noindex && <meta name="robots" content="noindex, follow" />}
-        <meta property="og:type" content={meta.ogType ?? 'website'} />
-        <meta property="og:title" content={title} />
-        {meta.description && <meta property="og:description" content={meta.description} />}
-        <meta property="og:url" content={canonical} />
-        <meta property="og:site_name" content={site.name} />
-        <meta property="og:locale" content="da_DK" />
-        {meta.published && <meta property="article:published_time" content={meta.published} />}
-        {meta.modified && <meta property="article:modified_time" content={meta.modified} />}
-        <meta name="twitter:card" content="summary" />
-        <link rel="icon" href={assets.url('favicon.svg')} type="image/svg+xml" />
-        <link rel="stylesheet" href={assets.url('style.css')} />
-        {(meta.styles ?? []).map((href) => (
-          <link rel="stylesheet" href={href} key={href} />
-        ))}
-        <link rel="alternate" type="application/atom+xml" title={`${site.name} – blog`} href="/blog/feed.xml" />
-        {jsonLd.map((data, i) => (
-          <script type="application/ld+json" key={i} dangerouslySetInnerHTML={{ __html: serializeJsonLd(data) }} />
-        ))}
-      </head>
+      <head dangerouslySetInnerHTML={{ __html: headHtml(ctx, meta, title, canonical, jsonLd) }} />
       <body>
         <a class="skip-link" href="#indhold">
           Spring til indhold
         </a>
-        <header class="site-header">
-          <div class="wrap header-inner">
-            <a class="brand" href="/">
-              <img src={assets.url('favicon.svg')} alt="" width={28} height={28} />
-              <span>{site.name}</span>
-            </a>
-            <nav class="site-nav" aria-label="Hovedmenu">
-              <ul>
-                {NAV.map((item) => (
-                  <li key={item.href}>
-                    <a href={item.href} aria-current={meta.path.startsWith(item.href) ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <form class="header-search" action="/soeg" method="get" role="search" aria-label="Søg på hele sitet">
-              <label for="header-q" class="sr-only">
-                Søg på {site.name}
-              </label>
-              <input id="header-q" type="search" name="q" value={meta.query ?? ''} placeholder="Søg, fx knæsmerter" />
-              <button type="submit">Søg</button>
-            </form>
-            <a class="account-link" href="/konto/log-ind">
-              Log ind
-            </a>
-          </div>
-          {ctx.demoData && (
-            <p class="demo-notice">
-              <strong>Demodata:</strong> klinikker, behandlere og anmeldelser på denne side er opdigtede eksempler.
-            </p>
-          )}
-        </header>
+        <header class="site-header" dangerouslySetInnerHTML={{ __html: headerHtml(ctx, meta) }} />
         <main id="indhold" class="wrap" tabindex={-1}>
           {meta.crumbs && meta.crumbs.length > 0 && <Breadcrumbs crumbs={crumbs} />}
           {children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              {site.name} samler viden om smerter og genoptræning og hjælper dig med at finde en fysioterapeut.
-              Indholdet er generel information og erstatter ikke en undersøgelse hos en sundhedsfaglig.
-            </p>
-            <p>
-              Ved akut sygdom: ring til din læge, lægevagten eller 112. ·{' '}
-              <a href="/blog/feed.xml">Blogfeed</a> · <a href="/sitemap.xml">Sitemap</a>
-            </p>
-          </div>
-        </footer>
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: footerHtml(ctx) }} />
         {(meta.scripts ?? []).map((src) => (
           <script src={src} defer key={src} />
         ))}
       </body>
     </html>
+  );
+}
+
+/**
+ * The header and footer are the same on nearly every page, and rendering them was most of the
+ * cost of a page made per request (a calculator result, an uncached article: preact walks every
+ * attribute). They are rendered once per variant (which menu item is current, demo marker) and
+ * kept as HTML; a header with a search query in it is rendered each time.
+ */
+const chrome = new WeakMap<ViewContext, Map<string, string>>();
+
+function remembered(ctx: ViewContext, key: string, make: () => VNode): string {
+  let byKey = chrome.get(ctx);
+  if (!byKey) chrome.set(ctx, (byKey = new Map()));
+  let html = byKey.get(key);
+  if (html === undefined) {
+    html = render(make());
+    byKey.set(key, html);
+  }
+  return html;
+}
+
+function headerHtml(ctx: ViewContext, meta: PageMeta): string {
+  const current = NAV.map((item) => meta.path.startsWith(item.href));
+  const make = () => <HeaderInner ctx={ctx} current={current} query={meta.query ?? ''} />;
+  if (meta.query) return render(make());
+  return remembered(ctx, `header ${current.map(Number).join('')} ${ctx.demoData}`, make);
+}
+
+function footerHtml(ctx: ViewContext): string {
+  return remembered(ctx, 'footer', () => <FooterInner site={ctx.site} />);
+}
+
+function HeaderInner({ ctx, current, query }: { ctx: ViewContext; current: boolean[]; query: string }) {
+  const { site, assets } = ctx;
+  return (
+    <>
+      <div class="wrap header-inner">
+        <a class="brand" href="/">
+          <img src={assets.url('favicon.svg')} alt="" width={28} height={28} />
+          <span>{site.name}</span>
+        </a>
+        <nav class="site-nav" aria-label="Hovedmenu">
+          <ul>
+            {NAV.map((item, i) => (
+              <li key={item.href}>
+                <a href={item.href} aria-current={current[i] ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form class="header-search" action="/soeg" method="get" role="search" aria-label="Søg på hele sitet">
+          <label for="header-q" class="sr-only">
+            Søg på {site.name}
+          </label>
+          <input id="header-q" type="search" name="q" value={query} placeholder="Søg, fx knæsmerter" />
+          <button type="submit">Søg</button>
+        </form>
+        <a class="account-link" href="/konto/log-ind">
+          Log ind
+        </a>
+      </div>
+      {ctx.demoData && (
+        <p class="demo-notice">
+          <strong>Demodata:</strong> klinikker, behandlere og anmeldelser på denne side er opdigtede eksempler.
+        </p>
+      )}
+    </>
+  );
+}
+
+function FooterInner({ site }: { site: Site }) {
+  return (
+        <div class="wrap">
+          <p>
+            {site.name} samler viden om smerter og genoptræning og hjælper dig med at finde en fysioterapeut.
+            Indholdet er generel information og erstatter ikke en undersøgelse hos en sundhedsfaglig.
+          </p>
+          <p>
+            Ved akut sygdom: ring til din læge, lægevagten eller 112. ·{' '}
+            <a href="/blog/feed.xml">Blogfeed</a> · <a href="/sitemap.xml">Sitemap</a>
+          </p>
+        </div>
   );
 }
 

@@ -89,6 +89,9 @@ export class PageCache {
   }
 
   #fresh(key: string) {
+    // A miss renders from the database anyway, so only a stored page needs the change check
+    // (one SQLite query); pages never cached, such as calculator results, skip it.
+    if (!this.#entries.has(key)) return undefined;
     this.#followChanges();
     const hit = this.#entries.get(key);
     return hit && this.#now() - hit.storedAt < this.#ttlMs ? hit : undefined;

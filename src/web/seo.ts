@@ -104,6 +104,9 @@ export function isoDate(value: string): string {
 }
 
 /** JSON for a <script type="application/ld+json"> block: "<" is escaped so "</script>" can't end it. */
+const UNSAFE_IN_SCRIPT = /[<\u2028\u2029]/;
+
 export function serializeJsonLd(data: JsonLd): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data);
+  return UNSAFE_IN_SCRIPT.test(json) ? json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }

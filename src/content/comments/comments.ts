@@ -1,3 +1,4 @@
+import { formatCount } from '../../text/numbers.js';
 import { z } from 'zod';
 import type { Db } from '../../db/engine.js';
 import { enqueueMail } from '../../accounts/outbox.js';
@@ -16,7 +17,7 @@ export const commentForm = z.object({
   text: z
     .string()
     .transform(normalizePlainText)
-    .pipe(z.string().min(2, 'Skriv en kommentar').max(COMMENT_TEXT_MAX, `Kommentaren må højst være ${COMMENT_TEXT_MAX.toLocaleString('da-DK')} tegn`)),
+    .pipe(z.string().min(2, 'Skriv en kommentar').max(COMMENT_TEXT_MAX, `Kommentaren må højst være ${formatCount(COMMENT_TEXT_MAX)} tegn`)),
 });
 
 export interface PublishedComment {

@@ -1,3 +1,4 @@
+import { formatCount } from '../../text/numbers.js';
 import type { ComponentChildren } from 'preact';
 import { formatDanishDate } from '../../text/dates.js';
 import { type PostedForm, TextAreaField } from '../../web/form-fields.js';
@@ -77,7 +78,7 @@ export function CommentFormPage(props: {
             <TextAreaField
               name="text"
               label="Din kommentar"
-              hint={`Højst ${COMMENT_TEXT_MAX.toLocaleString('da-DK')} tegn. Kommentaren vises med dit fornavn og forbogstavet i dit efternavn, når en redaktør har læst den.`}
+              hint={`Højst ${formatCount(COMMENT_TEXT_MAX)} tegn. Kommentaren vises med dit fornavn og forbogstavet i dit efternavn, når en redaktør har læst den.`}
               form={form}
               maxLength={COMMENT_TEXT_MAX}
             />

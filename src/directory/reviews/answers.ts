@@ -1,3 +1,4 @@
+import { formatCount } from '../../text/numbers.js';
 import { z } from 'zod';
 import type { Db } from '../../db/engine.js';
 import { toBool } from '../../db/schema.js';
@@ -16,7 +17,7 @@ export const answerForm = z.object({
   text: z
     .string()
     .transform(normalizePlainText)
-    .pipe(z.string().min(2, 'Skriv et svar').max(ANSWER_TEXT_MAX, `Svaret må højst være ${ANSWER_TEXT_MAX.toLocaleString('da-DK')} tegn`)),
+    .pipe(z.string().min(2, 'Skriv et svar').max(ANSWER_TEXT_MAX, `Svaret må højst være ${formatCount(ANSWER_TEXT_MAX)} tegn`)),
 });
 
 export interface ReviewForOwner {

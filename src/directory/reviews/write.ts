@@ -1,3 +1,4 @@
+import { formatCount } from '../../text/numbers.js';
 import { z } from 'zod';
 import { type ClinicMember, type SignedInActor, authorize } from '../../accounts/policy.js';
 import type { Db } from '../../db/engine.js';
@@ -28,7 +29,7 @@ export const reviewForm = z.object({
       z
         .string()
         .min(REVIEW_TEXT_MIN, `Skriv mindst ${REVIEW_TEXT_MIN} tegn om dit besøg`)
-        .max(REVIEW_TEXT_MAX, `Anmeldelsen må højst være ${REVIEW_TEXT_MAX.toLocaleString('da-DK')} tegn`),
+        .max(REVIEW_TEXT_MAX, `Anmeldelsen må højst være ${formatCount(REVIEW_TEXT_MAX)} tegn`),
     ),
   visitMonth: z.string().refine((m) => recentMonths(VISIT_MONTHS_BACK).includes(m), 'Vælg den måned, du var til behandling'),
   consent: z.literal('ja', { message: 'Sæt kryds, hvis anmeldelsen må vises med dit fornavn og forbogstavet i dit efternavn' }),

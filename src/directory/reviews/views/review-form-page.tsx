@@ -1,3 +1,4 @@
+import { formatCount } from '../../../text/numbers.js';
 import type { ComponentChildren } from 'preact';
 import { formatDanishMonth, recentMonths } from '../../../text/dates.js';
 import { CheckboxField, type PostedForm, RadioGroup, SelectField, TextAreaField } from '../../../web/form-fields.js';
@@ -82,7 +83,7 @@ export function ReviewFormPage({ ctx, clinic, state, csrf }: { ctx: ViewContext;
               <TextAreaField
                 name="text"
                 label="Din anmeldelse"
-                hint={`Fortæl om behandlingen, så andre kan bruge det (${REVIEW_TEXT_MIN}–${REVIEW_TEXT_MAX.toLocaleString('da-DK')} tegn). Skriv ikke helbredsoplysninger, du ikke vil dele.`}
+                hint={`Fortæl om behandlingen, så andre kan bruge det (${REVIEW_TEXT_MIN}–${formatCount(REVIEW_TEXT_MAX)} tegn). Skriv ikke helbredsoplysninger, du ikke vil dele.`}
                 form={state.form}
                 maxLength={REVIEW_TEXT_MAX}
                 rows={8}
