@@ -166,7 +166,8 @@ async function findExisting(db: Db, draft: PreparedArticle) {
 export async function articleBySlug(db: Db, kind: ArticleKind, slug: string): Promise<Article | null> {
   const row = await db
     .selectFrom('articles')
-    .selectAll()
+    // Not the Markdown source: as long as the page, and never shown.
+    .select(['id', 'kind', 'slug', 'title', 'meta_title', 'description', 'html', 'toc', 'faq', 'reading_minutes', 'date_published', 'date_modified', 'related', 'author_id'])
     .where('kind', '=', kind)
     .where('slug', '=', slug)
     .executeTakeFirst();

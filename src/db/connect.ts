@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteStatement, sql } from 'kysely';
 import pg from 'pg';
 import { type Db, type EngineName, type ListenHandlers, type StopListening, engineNameOf, schemaChannel } from './engine.js';
 import { listenOnPostgres } from './engines/postgres.js';
-import { SqliteBooleanPlugin } from './engines/sqlite.js';
+import { bindable } from './engines/sqlite.js';
 import type { Database } from './schema.js';
 
 export interface Connection {
@@ -57,7 +57,6 @@ function openSqlite(url: string): Connection {
   const dataVersion = raw.prepare('PRAGMA data_version').pluck();
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(raw) }),
-    plugins: [new SqliteBooleanPlugin()],
   });
   return {
     db,
@@ -79,7 +78,7 @@ function openSqlite(url: string): Connection {
  * cost in SQLite. Statements are reusable, so keep the most recent ones by their SQL text.
  */
 function withStatementCache(raw: BetterSqlite3.Database, size = 1000) {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new Map<string, SqliteStatement>();
   return {
     close: () => raw.close(),
     prepare(sqlText: string) {
@@ -87,12 +86,22 @@ function withStatementCache(raw: BetterSqlite3.Database, size = 1000) {
       if (statement) {
         cache.delete(sqlText);
       } else {
-        statement = raw.prepare(sqlText);
+        statement = forKysely(raw.prepare(sqlText));
         if (cache.size >= size) cache.delete(cache.keys().next().value!);
       }
       cache.set(sqlText, statement);
       return statement;
     },
+  };
+}
+
+/** A statement as Kysely's SQLite driver uses it, with parameters made bindable. */
+function forKysely(statement: BetterSqlite3.Statement): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all: (parameters) => statement.all(bindable(parameters)),
+    run: (parameters) => statement.run(bindable(parameters)),
+    iterate: (parameters) => statement.iterate(bindable(parameters)),
   };
 }
 

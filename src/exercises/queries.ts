@@ -1,6 +1,7 @@
 import type { Db } from '../db/engine.js';
 import { articlePath } from '../content/urls.js';
 import type { Scene } from './scene.js';
+import { compareDanish } from '../text/danish.js';
 import { exercisePath } from './urls.js';
 import { EQUIPMENT, type Equipment } from './vocabulary.js';
 
@@ -70,7 +71,7 @@ export async function allExercises(db: Db): Promise<ExerciseSummary[]> {
   const { regions, equipment } = await linksOf(db, null);
   return rows
     .map((r) => ({ slug: r.slug, name: r.name, level: r.level, url: exercisePath(r.slug), regions: regions.get(r.id) ?? [], equipment: equipment.get(r.id) ?? [] }))
-    .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'da'));
+    .sort((a, b) => a.level - b.level || compareDanish(a.name, b.name));
 }
 
 export async function countExercises(db: Db): Promise<number> {
@@ -127,7 +128,7 @@ export async function ordbogArticlesForRegions(db: Db, regionSlugs: readonly str
     .where('r.slug', 'in', [...regionSlugs])
     .execute();
   return rows
-    .sort((a, b) => a.title.localeCompare(b.title, 'da'))
+    .sort((a, b) => compareDanish(a.title, b.title))
     .slice(0, limit)
     .map((r) => ({ title: r.title, url: articlePath('ordbog', r.slug) }));
 }
@@ -158,7 +159,7 @@ export async function exercisesForArticle(db: Db, articleId: number, perRegion =
       region: { slug: region.slug, name: region.name },
       exercises: rows
         .filter((r) => r.region_id === region.id)
-        .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'da'))
+        .sort((a, b) => a.level - b.level || compareDanish(a.name, b.name))
         .slice(0, perRegion)
         .map((r) => ({ name: r.name, url: exercisePath(r.slug), level: r.level })),
     }))

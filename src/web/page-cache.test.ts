@@ -21,6 +21,22 @@ describe('PageCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  it("drops stored pages when another process commits, and asks for the database's change token only when it has a page to check", async () => {
+    let token = 1;
+    let asked = 0;
+    const cache = new PageCache({ changeToken: () => (asked++, token) });
+    let renders = 0;
+    const render = async () => `<p>side ${++renders}</p>`;
+    expect(cache.directHit('/never-stored')).toBeUndefined();
+    expect(asked).toBe(0);
+    await cache.get('/a', render);
+    await cache.get('/a', render);
+    expect(renders).toBe(1);
+    token = 2; // an import in another process committed
+    expect((await cache.get('/a', render))?.body.toString()).toBe('<p>side 2</p>');
+    expect((await cache.get('/a', render))?.body.toString()).toBe('<p>side 2</p>');
+  });
+
   it('is on unless PAGE_CACHE turns it off', () => {
     expect(loadConfig({}).pageCache).toBe(true);
     expect(loadConfig({ PAGE_CACHE: 'off' }).pageCache).toBe(false);

@@ -62,6 +62,8 @@ export class PageCache {
   async get<D = unknown>(key: string, render: () => Promise<Rendered<D> | null>, options: GetOptions<D> = {}): Promise<CachedPage<D> | null> {
     const hit = this.#fresh(key) as (CachedPage<D> & { storedAt: number }) | undefined;
     if (hit) return hit;
+    // The page about to be stored is as new as the database now is: take its change token.
+    this.#followChanges();
     const rendered = await render();
     if (rendered === null) return null;
     const page: CachedPage<D> & { storedAt: number; direct: boolean } = {
@@ -89,8 +91,8 @@ export class PageCache {
   }
 
   #fresh(key: string) {
-    // A miss renders from the database anyway, so only a stored page needs the change check
-    // (one SQLite query); pages never cached, such as calculator results, skip it.
+    // Only a stored page needs the change check (one SQLite query): a request for a page never
+    // cached, such as a calculator result, skips it, and `get` takes the token before it renders.
     if (!this.#entries.has(key)) return undefined;
     this.#followChanges();
     const hit = this.#entries.get(key);
