@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT_DIR, ROOT } from './content.js';
+import { accountsBenchmark } from './accounts.js';
 import { directoryBenchmark } from './directory.js';
 import { exercisesBenchmark } from './exercises.js';
 import { importLockBenchmark } from './import-lock.js';
@@ -25,6 +26,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'search', description: 'search latency, one query at a time, 10,000 articles + 20,000 clinics (SQLite; PostgreSQL if configured)', run: searchBenchmark },
   { name: 'pages', description: 'article, town page, Zipf mix vs nginx (cached and uncached), search at 50 connections (wrk)', run: pagesBenchmark },
   { name: 'exercises', description: 'exercise page (cached) and a calculator result page (never cached) vs nginx (wrk)', run: exercisesBenchmark },
+  { name: 'accounts', description: 'signed-in vs anonymous pages (wrk), argon2id sign-ins per second, sign-in timing for unknown vs known addresses', run: accountsBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
   { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
