@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { engineOf } from '../db/engine.js';
 import { outboxOverview, sendDueMail } from '../mail/outbox-sender.js';
 import { mailTransportFor } from '../mail/transport.js';
+import { formatDanishDateTime } from '../text/dates.js';
 import { withDatabase } from './database.js';
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -49,7 +50,7 @@ export function registerOutboxCommands(program: Command) {
         return;
       }
       for (const r of rows) {
-        const state = r.status === 'failed' ? 'opgivet' : `næste forsøg ${r.nextAttemptAt}`;
+        const state = r.status === 'failed' ? 'opgivet' : `næste forsøg ${formatDanishDateTime(r.nextAttemptAt)}`;
         console.log(`#${r.id}  ${r.subject}  (${count(r.attempts, 'forsøg', 'forsøg')}, ${state})${r.lastError ? `\n      seneste fejl: ${r.lastError}` : ''}`);
       }
     });
