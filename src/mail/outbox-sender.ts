@@ -62,6 +62,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const silent: SenderLog = { info() {}, error() {} };
 
 export async function claimDueMail(db: Db, limit: number, now: number, leaseMs = MAIL_LEASE_MS): Promise<ClaimedMail[]> {
+  // A plain read first: most runs find nothing due, and then take no write lock at all (an
+  // import holding SQLite's lock would otherwise make every run of the loop busy).
+  const anyDue = await db.selectFrom('outbox').select('id').where('status', '=', 'pending').where('next_attempt_at', '<=', iso(now)).limit(1).executeTakeFirst();
+  if (!anyDue) return [];
   const engine = engineOf(db);
   return engine.writeWithoutWaiting(db, async (trx) => {
     const due = await engine
