@@ -46,6 +46,8 @@ import { installQueryGuard } from './web/query-guard.js';
 import { installSecurity, securityHeaders } from './web/security.js';
 import { installFormParser } from './web/forms.js';
 import { installCsrf } from './web/csrf.js';
+import { MailLoop } from './mail/mail-loop.js';
+import { mailTransportFor } from './mail/transport.js';
 
 export interface AppOptions {
   config: Config;
@@ -60,6 +62,8 @@ declare module 'fastify' {
     clinicEvents: ClinicEventRecorder;
     /** Writes that change a clinic's listing, and the cache drops they cause here and elsewhere. */
     clinicChanges: ClinicChangeFeed;
+    /** The outbox sender; started when the app listens if `config.mailSender`, else idle. */
+    mailSender: MailLoop;
   }
 }
 
@@ -168,8 +172,18 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
       .catch((err: unknown) => app.log.error({ err }, 'demo data check failed'));
   }, 60_000);
   demoCheck.unref();
+  // The outbox sender runs in the serving process only (not in CLI commands that build the app
+  // without listening), and is woken after each state-changing request: by then the action's
+  // transaction, and the mail it enqueued, has committed.
+  const mailSender = new MailLoop(db, mailTransportFor(config), { log: app.log, announceFiles: config.env === 'development' });
+  app.decorate('mailSender', mailSender);
+  if (config.mailSender) app.addHook('onListen', async () => mailSender.start());
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') mailSender.wake();
+  });
   app.addHook('onClose', async () => {
     clearInterval(demoCheck);
+    await mailSender.stop();
     await clinicChanges.close();
     await events.close();
   });

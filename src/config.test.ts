@@ -15,7 +15,21 @@ describe('loadConfig', () => {
       rateLimitPerMinute: 300,
       pageCache: true,
       trustProxy: false,
+      smtpUrl: null,
+      mailFrom: 'Fysio <no-reply@localhost>',
+      outboxDir: expect.stringMatching(/data\/outbox$/),
+      mailSender: true,
     });
+  });
+
+  it('reads the mail settings: SMTP, sender address from BASE_URL, the outbox folder', () => {
+    expect(loadConfig({ SMTP_URL: 'smtps://bruger:kode@mail.example.dk:465', BASE_URL: 'https://fysio.dk', OUTBOX_DIR: '/tmp/udbakke', MAIL_SENDER: 'nej' })).toMatchObject({
+      smtpUrl: 'smtps://bruger:kode@mail.example.dk:465',
+      mailFrom: 'Fysio <no-reply@fysio.dk>',
+      outboxDir: '/tmp/udbakke',
+      mailSender: false,
+    });
+    expect(loadConfig({ MAIL_FROM: 'Klinikken <post@klinik.dk>' }).mailFrom).toBe('Klinikken <post@klinik.dk>');
   });
 
   it('reads yes/no the one way', () => {
@@ -37,6 +51,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV: skal være "development", "production" eller "test"'],
     [{ NODE_ENV: 'production' }, 'BASE_URL: skal sættes i produktion'],
     [{ BASE_URL: 'fysio.dk' }, 'BASE_URL skal være en fuld URL'],
+    [{ SMTP_URL: 'mail.example.dk' }, 'SMTP_URL skal være en URL til en mailserver'],
+    [{ SMTP_URL: 'https://mail.example.dk' }, 'SMTP_URL skal begynde med smtp:// eller smtps://'],
+    [{ MAIL_FROM: 'ingen adresse' }, 'MAIL_FROM skal være en afsenderadresse'],
   ])('refuses %j in Danish', (env, message) => {
     let error: unknown;
     try {

@@ -71,6 +71,16 @@ const configSchema = z
       .int('RATE_LIMIT_PER_MINUTE skal være et heltal')
       .min(1, 'RATE_LIMIT_PER_MINUTE skal være mindst 1')
       .default(300),
+    SMTP_URL: z
+      .url({ error: 'SMTP_URL skal være en URL til en mailserver, fx smtp://bruger:kode@mail.example.dk:587 eller smtps://…:465' })
+      .regex(/^smtps?:\/\//i, 'SMTP_URL skal begynde med smtp:// eller smtps://, fx smtp://bruger:kode@mail.example.dk:587')
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, 'MAIL_FROM skal være en afsenderadresse, fx "Fysio <no-reply@fysio.dk>" eller no-reply@fysio.dk')
+      .optional(),
+    OUTBOX_DIR: z.string().min(1).optional(),
+    MAIL_SENDER: yesNo.optional(),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
@@ -78,13 +88,14 @@ const configSchema = z
       ctx.addIssue({ code: 'custom', path: ['BASE_URL'], message: 'skal sættes i produktion (bruges til kanoniske URL’er, sitemap og feeds)' });
       return z.NEVER;
     }
+    const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
     return {
       env: e.NODE_ENV,
       port: e.PORT,
       host: e.HOST,
       databaseUrl: e.DATABASE_URL,
       /** Without trailing slash, e.g. "https://fysio.dk". */
-      baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      baseUrl,
       siteName: e.SITE_NAME,
       /** Seed demo content into an empty database. */
       demo: e.DEMO ?? !production,
@@ -95,6 +106,12 @@ const configSchema = z
       pageCache: e.PAGE_CACHE ?? true,
       /** Off by default: without a proxy, clients could otherwise pretend to be anyone. */
       trustProxy: e.TRUST_PROXY ?? (false as ProxyTrust),
+      /** Outgoing mail through this SMTP server; null: written as .eml files to `outboxDir`. */
+      smtpUrl: e.SMTP_URL ?? null,
+      mailFrom: e.MAIL_FROM ?? `${e.SITE_NAME} <no-reply@${new URL(baseUrl).hostname}>`,
+      outboxDir: e.OUTBOX_DIR ?? dataPath('outbox'),
+      /** The app process sends the outbox itself (off with MAIL_SENDER=off, e.g. when a separate `fysio outbox send` does). */
+      mailSender: e.MAIL_SENDER ?? true,
     };
   });
 

@@ -4,7 +4,7 @@ import { isoNow } from './tokens.js';
 /**
  * The e-mail outbox: a message is a row written in the same transaction as the action that
  * sends it (a registration and its verification mail commit together or not at all). The
- * sender (mail-sender.ts) delivers pending rows with retries.
+ * sender (src/mail/) delivers pending rows with retries.
  */
 export interface OutgoingMail {
   to: string;

@@ -6,6 +6,7 @@ import { registerImportCommand } from './import.js';
 import { registerImportClinicsCommand } from './import-clinics.js';
 import { registerImportExercisesCommand } from './import-exercises.js';
 import { registerLinksCommand } from './links.js';
+import { registerOutboxCommands } from './outbox.js';
 import { registerSeedCommand } from './seed.js';
 
 /**
@@ -33,6 +34,7 @@ registerImportExercisesCommand(program);
 registerSeedCommand(program);
 registerAuthorsCommand(program);
 registerLinksCommand(program);
+registerOutboxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

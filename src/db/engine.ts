@@ -1,4 +1,4 @@
-import { type Kysely, SqliteAdapter } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, SqliteAdapter } from 'kysely';
 import { batchesOf } from './batches.js';
 import type { Database, SearchKind } from './schema.js';
 import { sqliteEngine } from './engines/sqlite.js';
@@ -70,6 +70,13 @@ export interface Engine {
   writeWithoutWaiting<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T>;
   /** True for the error `writeWithoutWaiting` throws when another writer holds the lock. */
   isBusy(error: unknown): boolean;
+  /**
+   * Lets several processes take work from one queue table without taking the same row: inside
+   * `writeWithoutWaiting`, PostgreSQL selects with `FOR UPDATE SKIP LOCKED` (rows another
+   * transaction holds are passed over, not waited for); SQLite returns the query unchanged,
+   * since its `writeWithoutWaiting` already holds the database's one write lock.
+   */
+  skippingLocked<Q extends SelectQueryBuilder<any, any, any>>(query: Q): Q;
   /**
    * Tells the other app processes on this database that something changed: PostgreSQL's
    * NOTIFY on `channel` (scoped to the current schema), delivered when the transaction that

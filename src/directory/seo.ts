@@ -2,13 +2,15 @@ import { type JsonLd, type Site, absoluteUrl } from '../web/seo.js';
 import type { Clinic } from './clinics.js';
 import { clinicPath } from './clinics.js';
 import { openingHoursJsonLd } from './opening-hours.js';
+import type { Review } from './reviews/published.js';
 
 /**
  * Structured data for clinics. `aggregateRating` comes only from first-party reviews that
  * patients wrote here and editors published (never from the clinic itself, which search
- * engines would treat as self-serving), from the clinic's counter cache.
+ * engines would treat as self-serving), from the clinic's counter cache. `review` lists the
+ * published reviews the page itself shows, no more.
  */
-export function clinicJsonLd(site: Site, clinic: Clinic): JsonLd {
+export function clinicJsonLd(site: Site, clinic: Clinic, reviews: readonly Review[] = []): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': ['MedicalClinic', 'Physiotherapy'],
@@ -33,6 +35,18 @@ export function clinicJsonLd(site: Site, clinic: Clinic): JsonLd {
       ? { amenityFeature: { '@type': 'LocationFeatureSpecification', name: 'Handicapvenlig adgang', value: clinic.handicapAccess } }
       : {}),
     ...(clinic.reviewCount > 0 ? { aggregateRating: aggregateRatingJsonLd(clinic.reviewCount, clinic.ratingSum) } : {}),
+    ...(reviews.length > 0 ? { review: reviews.map(reviewJsonLd) } : {}),
+  };
+}
+
+/** One published review: its stars, its author as shown (first name and initial), its date and text. */
+function reviewJsonLd(review: Review): JsonLd {
+  return {
+    '@type': 'Review',
+    reviewRating: { '@type': 'Rating', ratingValue: review.rating, bestRating: 5, worstRating: 1 },
+    author: { '@type': 'Person', name: review.authorName },
+    datePublished: review.publishedAt.slice(0, 10),
+    reviewBody: review.text,
   };
 }
 

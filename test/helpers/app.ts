@@ -32,6 +32,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Off unless a test turns it on: suites make many requests from one address.
     rateLimitPerMinute: null,
     pageCache: true,
+    // Mail stays in the outbox unless a test turns the sender on (and gives it a server).
+    smtpUrl: null,
+    mailFrom: 'Fysio <no-reply@fysio.test>',
+    outboxDir: '/nonexistent/fysio-test-outbox',
+    mailSender: false,
     ...overrides,
   };
 }

@@ -86,6 +86,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * axe for a page in a context without JavaScript, where axe (a script) hangs: the exact markup
+ * the page holds is served again to a twin page with JavaScript on, at the same URL (so styles
+ * load as they did) and with the site's scripts kept out (so nothing changes the markup).
+ * Works for the answer to a form post too, which loading the URL again would not show.
+ */
+export async function axeViolationsWithoutJavaScript(browser: Browser, page: Page): Promise<string[]> {
+  const [url, html] = [page.url(), await page.content()];
+  const twin = await browser.newContext({ locale: 'da-DK' });
+  try {
+    await twin.route((u) => u.href === url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await twin.route(/\.js(\?|$)/, (route) => route.abort());
+    const twinPage = await twin.newPage();
+    await twinPage.goto(url);
+    return await axeViolations(twinPage);
+  } finally {
+    await twin.close();
+  }
+}
+
+/**
  * Opens `path` on the live site (then runs `navigate`, if given, to reach the page under
  * test) and returns axe's violations plus any request that left this machine: both should
  * be empty on every page we ship.

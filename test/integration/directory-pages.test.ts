@@ -160,6 +160,12 @@ describe('clinic pages', () => {
     });
     // Two published reviews (5 and 4 stars) written on the site; never a rating from the clinic.
     expect(clinic.aggregateRating).toEqual({ '@type': 'AggregateRating', ratingValue: 4.5, reviewCount: 2, bestRating: 5, worstRating: 1 });
+    // The reviews the page shows, as the page shows them.
+    expect(clinic.review).toEqual([
+      expect.objectContaining({ '@type': 'Review', author: { '@type': 'Person', name: 'Test T.' }, reviewBody: 'God behandling.', reviewRating: expect.objectContaining({ bestRating: 5 }) }),
+      expect.objectContaining({ '@type': 'Review', author: { '@type': 'Person', name: 'Test T.' }, reviewBody: 'God behandling.' }),
+    ]);
+    expect((clinic.review as Array<{ reviewRating: { ratingValue: number } }>).map((r) => r.reviewRating.ratingValue).sort()).toEqual([4, 5]);
     expect(blocks.some((b) => b['@type'] === 'BreadcrumbList')).toBe(true);
   });
 

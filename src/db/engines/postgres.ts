@@ -45,6 +45,9 @@ export const postgresEngine: Engine = {
       return work(trx);
     });
   },
+  skippingLocked(query) {
+    return query.forUpdate().skipLocked() as typeof query;
+  },
   isBusy(error) {
     // lock_not_available (lock_timeout), deadlock_detected, serialization_failure.
     const code = (error as { code?: unknown } | null)?.code;

@@ -66,6 +66,10 @@ export const sqliteEngine: Engine = {
       }
     });
   },
+  skippingLocked(query) {
+    // BEGIN IMMEDIATE (writeWithoutWaiting) already excludes every other writer.
+    return query;
+  },
   isBusy(error) {
     const code = (error as { code?: unknown } | null)?.code;
     return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));

@@ -31,7 +31,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewC
           { name: clinic.town.name, path: findPath(clinic.town.slug) },
           { name: clinic.name, path },
         ],
-        jsonLd: [clinicJsonLd(ctx.site, clinic)],
+        jsonLd: [clinicJsonLd(ctx.site, clinic, reviews)],
         scripts: MAP_SCRIPTS.map((s) => ctx.assets.url(s)),
         styles: [ctx.assets.url('leaflet.css')],
       }}

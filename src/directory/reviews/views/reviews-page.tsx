@@ -23,7 +23,7 @@ export function ReviewsPage({ ctx, clinic, reviews, page, pages }: { ctx: ViewCo
           { name: clinic.name, path: clinicPath(clinic.slug) },
           { name: 'Anmeldelser', path },
         ],
-        jsonLd: [clinicJsonLd(ctx.site, clinic)],
+        jsonLd: [clinicJsonLd(ctx.site, clinic, reviews)],
       }}
     >
       <section class="reviews reviews-page" aria-labelledby="reviews-title">
