@@ -162,25 +162,20 @@ export class DerivedValue<T> {
 }
 
 /**
- * Whether a request may see something made for one visitor (a session, or a form's CSRF cookie):
- * then the shared page cache must not answer it before its route runs, whose sendPage gives a
- * signed-in visitor their own form of the page (respond.ts `isPersonalised`).
- */
-export function carriesCookies(request: FastifyRequest): boolean {
-  return request.headers.cookie !== undefined;
-}
-
-/**
  * Cache hits answered before the route runs: for a GET or HEAD of exactly a URL whose page its
  * route stored as `direct`, the page is sent (with its `onHit` work, e.g. counting impressions)
  * right after the app-wide request hooks (security headers, query rules, access, the trailing
- * slash redirect), which must be registered before this one. Skipped: personalised requests,
- * routes with a rate limit (their limit is a route hook that would not run), and pages not yet
+ * slash redirect), which must be registered before this one. The session hook has run too, so
+ * a signed-in visitor gets their form of the page from `sendPage` (respond.ts `isPersonalised`)
+ * without the route. Skipped: routes with a rate limit (their limit is a route hook that would not run), and pages not yet
  * sent once by their route (which prepares their headers).
  */
 export function installCacheHits(app: FastifyInstance, cache: PageCache) {
   app.addHook('onRequest', (request, reply, done) => {
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || carriesCookies(request)) return done();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return done();
+    // Who asks must be known (sessions are installed before this hook): a shared page must
+    // never go to a signed-in visitor without the swap to their account link.
+    if (!request.actor) return done(new Error('installCacheHits must come after installSessions'));
     const page = cache.directHit(request.url);
     const prepared = page?.prepared;
     if (!page || !prepared || request.routeOptions.config.rateLimit !== undefined) return done();

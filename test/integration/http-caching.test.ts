@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, signIn } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 
 /** Conditional requests (RFC 9110) and compression, the same for pages, the API and assets. */
@@ -142,14 +143,23 @@ describe('page cache hits answered before the route runs', () => {
     }
   });
 
-  it('leaves requests with a cookie, and URLs that are not the page’s own, to the route', async () => {
+  it('answers a signed-in visitor early too, with their account link and privately; other URLs go to the route', async () => {
     await get('/ordbog/knaesmerter');
+    const user = await createUser(t.database.db);
+    const { cookie } = await signIn(t.app, t.database.db, user);
     const lookups = routeLookups();
     try {
-      expect((await get('/ordbog/knaesmerter', { cookie: 'session=x' })).statusCode).toBe(200);
-      expect(lookups.calls()).toBe(1);
+      const stranger = await get('/ordbog/knaesmerter', { cookie: 'fysio_form=x; andet=y' });
+      expect(stranger.statusCode).toBe(200);
+      expect(stranger.body).toContain('Log ind');
+      const mine = await get('/ordbog/knaesmerter', { cookie });
+      expect(mine.statusCode).toBe(200);
+      expect(mine.body).toContain('Min konto');
+      expect(mine.body).not.toContain('>Log ind<');
+      expect(mine.headers['cache-control']).toBe('private, no-cache');
+      expect(lookups.calls()).toBe(0);
       expect((await get('/ordbog/knaesmerter?utm_source=x')).statusCode).toBe(200);
-      expect(lookups.calls()).toBe(2);
+      expect(lookups.calls()).toBe(1);
       // /blog?side=1 is stored under that key but its URL redirects: never answered early.
       expect((await get('/blog?side=1')).statusCode).toBe(301);
     } finally {
