@@ -6,7 +6,9 @@ import { registerImportCommand } from './import.js';
 import { registerImportClinicsCommand } from './import-clinics.js';
 import { registerImportExercisesCommand } from './import-exercises.js';
 import { registerLinksCommand } from './links.js';
+import { registerMaintenanceCommand } from './maintenance.js';
 import { registerSeedCommand } from './seed.js';
+import { registerUserCommands } from './users.js';
 
 /**
  * The fysio command: `npm run fysio -- <command>`. Each command validates its own input and
@@ -33,6 +35,8 @@ registerImportExercisesCommand(program);
 registerSeedCommand(program);
 registerAuthorsCommand(program);
 registerLinksCommand(program);
+registerUserCommands(program);
+registerMaintenanceCommand(program);
 
 try {
   await program.parseAsync(process.argv);
