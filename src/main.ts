@@ -12,10 +12,16 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     const { migrations } = await prepareSchema(connection);
     if (migrations.length > 0) log(`Migreringer kørt: ${migrations.join(', ')}`);
     if (config.demo) {
-      const demo = await seedDemoData(connection);
+      // Demo passwords are made and shown in development only, never in production.
+      const demo = await seedDemoData(connection, undefined, { demoPasswords: config.env === 'production' ? 'remove' : 'new' });
       if (demo.articles > 0) log(`Demoindhold lagt ind: ${demo.articles} artikler`);
       if (demo.exercises > 0) log(`Øvelser lagt ind: ${demo.exercises}`);
       if (demo.clinics > 0) log(`Demoklinikker lagt ind: ${demo.clinics} opdigtede klinikker`);
+      const withPasswords = demo.people.filter((p) => p.password !== null);
+      if (withPasswords.length > 0) {
+        log('Demobrugere (kun i udvikling; nye adgangskoder ved hver start):');
+        for (const p of withPasswords) log(`  ${p.role.padEnd(10)} ${p.email}  ${p.password}`);
+      }
     }
     return connection;
   } catch (error) {

@@ -98,7 +98,7 @@ export async function requestAdminClaim(db: Db, clinic: ClaimTarget, userId: num
 }
 
 /** Owner, verified, protected from imports, logged. */
-async function grantOwnership(db: Db, clinicId: number, userId: number, how: string, now: number): Promise<void> {
+export async function grantOwnership(db: Db, clinicId: number, userId: number, how: string, now: number): Promise<void> {
   const at = new Date(now).toISOString();
   await addMembership(db, userId, clinicId, 'klinikejer', now);
   await db.updateTable('clinics').set({ verified: true, updated_at: at }).where('id', '=', clinicId).execute();
