@@ -34,7 +34,7 @@ async function fillQueues(db: Db) {
     .values({ article_id: post.id, user_id: patient.id, author_name: 'Petra P.', text: 'En kommentar, der venter.', status: 'pending', created_at: at })
     .execute();
   const claimant = await createUser(db, { name: 'Karl Krav' });
-  const claimed = await requestAdminClaim(db, { ...clinics[2]!, email: null }, claimant.id, 'Jeg ejer klinikken sammen med min bror.');
+  const claimed = await requestAdminClaim(db, { ...clinics[2]!, name: 'Tredje Kø Klinik', email: null }, claimant.id, 'Jeg ejer klinikken sammen med min bror.');
   if (typeof claimed === 'string') throw new Error(claimed);
   for (const name of ['Ny Klinik Et', 'Ny Klinik To']) {
     await db
