@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerAuthorsCommand } from './authors.js';
+import { danishCommanderError } from './commander-danish.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerImportCommand } from './import.js';
 import { registerImportClinicsCommand } from './import-clinics.js';
@@ -21,6 +22,7 @@ const program = new Command()
   .helpOption('-h, --help', 'vis hjælp')
   .helpCommand('help [kommando]', 'vis hjælp til en kommando')
   .showHelpAfterError('(brug --help for hjælp)')
+  .configureOutput({ outputError: (text, write) => write(danishCommanderError(text)) })
   .exitOverride();
 
 program.hook('preAction', (command) => {
