@@ -24,7 +24,6 @@ async function readAllStdin(): Promise<string> {
 /** Reads one line from the terminal in raw mode, showing nothing of what is typed. */
 function promptHidden(prompt: string): Promise<string> {
   const input = process.stdin;
-  process.stderr.write(prompt);
   return new Promise((resolve, reject) => {
     let typed = '';
     const finish = (error?: Error) => {
@@ -43,7 +42,9 @@ function promptHidden(prompt: string): Promise<string> {
         else if (char >= ' ') typed += char;
       }
     };
+    // Echo off before the prompt shows: whatever is typed after it is never displayed.
     input.setRawMode(true);
+    process.stderr.write(prompt);
     input.resume();
     input.on('data', onData);
   });

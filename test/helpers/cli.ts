@@ -64,3 +64,32 @@ export async function cliDatabase(engine: EngineName): Promise<{ url: string; dr
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/**
+ * Runs the CLI in a terminal of its own (util-linux `script` gives it a pseudo-terminal), and
+ * types each answer, ending with Enter, once its prompt has been shown. Returns everything the
+ * terminal showed.
+ */
+export function runFysioInTerminal(database: string, args: readonly string[], answers: ReadonlyArray<readonly [prompt: string, typed: string]>): Promise<{ code: number; screen: string }> {
+  const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+  const command = [process.execPath, '--import', 'tsx', join(ROOT, 'src/cli/index.ts'), '--database', database, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'test', BASE_URL: '', DEMO: 'false' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let screen = '';
+    let next = 0;
+    child.stdout.on('data', (d) => {
+      screen += d;
+      // Count prompts seen, so the same prompt asked twice is answered twice.
+      while (next < answers.length && screen.split(answers[next]![0]).length - 1 > answers.slice(0, next).filter(([p]) => p === answers[next]![0]).length) {
+        child.stdin.write(`${answers[next]![1]}\r`);
+        next++;
+      }
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, screen }));
+  });
+}

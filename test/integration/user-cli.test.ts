@@ -1,13 +1,23 @@
+import { execFileSync } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { auditEntries } from '../../src/accounts/audit.js';
 import { sessionCookieNameOf } from '../../src/accounts/session.js';
 import { buildApp } from '../../src/app.js';
 import { type Connection, openDatabase } from '../../src/db/connect.js';
 import { TEST_PASSWORD, anonymousForm, postForm, setCookie } from '../helpers/accounts.js';
 import { testConfig } from '../helpers/app.js';
-import { cliDatabase, runFysio } from '../helpers/cli.js';
+import { cliDatabase, runFysio, runFysioInTerminal } from '../helpers/cli.js';
 import { ENGINES } from '../helpers/database.js';
+
+const HAVE_SCRIPT = (() => {
+  try {
+    execFileSync('script', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 // Every case starts real CLI processes (2–4 s each on two busy cores).
 describe.each(ENGINES)('fysio user on %s', { timeout: 120_000 }, (engine) => {
@@ -79,6 +89,31 @@ describe.each(ENGINES)('fysio user on %s', { timeout: 120_000 }, (engine) => {
     const { db } = await theApp();
     const emails = (await db.selectFrom('users').select('email_key').orderBy('id').execute()).map((r) => r.email_key);
     expect(emails).toEqual(['ada.admin@example.org']);
+  });
+
+  // The terminal does not depend on the engine: once, on SQLite.
+  it.runIf(engine === 'sqlite' && HAVE_SCRIPT)('asks for the password twice at a terminal without showing it, and refuses two that differ', async () => {
+    const password = 'tastet-i-terminalen-uden-ekko-7';
+    // The account is removed afterwards, so the list below shows the same on every engine.
+    onTestFinished(async () => {
+      const { db } = await theApp();
+      await db.deleteFrom('users').where('email_key', '=', 'tina@example.org').execute();
+    });
+    const typed = await runFysioInTerminal(database.url, ['user', 'create', '--email', 'tina@example.org', '--name', 'Tina Terminal'], [
+      ['Adgangskode:', password],
+      ['Gentag adgangskoden:', password],
+    ]);
+    expect(typed.screen).toContain('Oprettet: Tina Terminal <tina@example.org>');
+    expect(typed.code).toBe(0);
+    expect(typed.screen).not.toContain(password);
+    expect((await signInWithPassword('tina@example.org', password)).status).toBe(303);
+
+    const differ = await runFysioInTerminal(database.url, ['user', 'create', '--email', 'tove@example.org'], [
+      ['Adgangskode:', password],
+      ['Gentag adgangskoden:', `${password}x`],
+    ]);
+    expect(differ.screen).toContain('Fejl: de to adgangskoder er ikke ens');
+    expect(differ.code).toBe(1);
   });
 
   it('changes a signed-in user’s role: their session gets a new id, the old cookie stops working, and the change is audited', async () => {
