@@ -24,6 +24,7 @@ import { reviewRoutes } from './directory/reviews/routes.js';
 import { commentRoutes } from './content/comments/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { addCommunityAccountData } from './moderation/account-data.js';
+import { addOwnerAccountData } from './directory/owners/personal-data.js';
 import { adminAccountRoutes } from './admin/account-routes.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
@@ -218,6 +219,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
     cache.clear();
     catalog.invalidate();
   });
+  // Owners' memberships, claims, requests and change-log entries; the clinics themselves stay.
+  addOwnerAccountData(accountExtensions);
   await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }

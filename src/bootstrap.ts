@@ -11,6 +11,8 @@ import { countExercises } from './exercises/queries.js';
 import { importExercises } from './exercises/save.js';
 import { syncToolSearch } from './tools/search.js';
 import { seedDemoCommunity } from './moderation/demo.js';
+import { type DemoAccount, type DemoPasswords, seedDemoUsers } from './accounts/demo-users.js';
+import { claimDemoClinics } from './directory/owners/demo.js';
 
 /**
  * Schema and reference data, in that order: what every process (server, CLI, tests) needs
@@ -32,14 +34,17 @@ export interface DemoSeedOutcome {
   /** Reviews and comments by demo reviewers (published and waiting). */
   reviews: number;
   comments: number;
+  /** One demo account per role; with its new password when `demoPasswords` is `new`. */
+  people: DemoAccount[];
 }
 
 /**
  * Our demo content, the exercise library (data/exercises) and fictional clinics, each only
- * into a database that has none of its kind yet. Callers guard against production. (Later
+ * into a database that has none of its kind yet; demo people for each role, made sure of at
+ * every start. Callers guard against production. (Later
  * changes to the exercises come in with `fysio import-exercises`.)
  */
-export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEMO_CLINICS): Promise<DemoSeedOutcome> {
+export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEMO_CLINICS, options: { demoPasswords?: DemoPasswords } = {}): Promise<DemoSeedOutcome> {
   const content = await seedDemoContent(connection.db);
   const exercises = (await countExercises(connection.db)) === 0 ? (await importExercises(connection.db)).created : 0;
   let seededClinics = 0;
@@ -47,7 +52,12 @@ export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEM
     const directory = await loadDirectory(connection.db);
     seededClinics = (await seedDemoClinics(connection.db, directory, { count: clinics, seed: DEFAULT_DEMO_SEED })).created;
   }
+  // People for each role (passwords in development only), the owner's clinics, then the
+  // reviews, whose owner answers are by that owner.
+  const people = await seedDemoUsers(connection.db, options.demoPasswords ?? 'keep');
+  const byRole = (role: DemoAccount['role']) => people.find((p) => p.role === role)!.id;
+  await claimDemoClinics(connection.db, { ownerId: byRole('klinikejer'), behandlerId: byRole('behandler') });
   const community = await seedDemoCommunity(connection.db);
   if (content.seeded || seededClinics > 0 || exercises > 0) await engineOf(connection.db).refreshStatistics(connection.db);
-  return { articles: content.results.length, clinics: seededClinics, exercises, reviews: community.reviews, comments: community.comments };
+  return { articles: content.results.length, clinics: seededClinics, exercises, reviews: community.reviews, comments: community.comments, people };
 }

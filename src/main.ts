@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Connection, openDatabase } from './db/connect.js';
 import { prepareSchema, seedDemoData } from './bootstrap.js';
+import { scheduleRetentionJobs } from './accounts/retention.js';
 
 /** Opens the database, brings the schema up to date and seeds demo content if asked to. */
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Connection> {
@@ -11,10 +12,16 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     const { migrations } = await prepareSchema(connection);
     if (migrations.length > 0) log(`Migreringer kørt: ${migrations.join(', ')}`);
     if (config.demo) {
-      const demo = await seedDemoData(connection);
+      // Demo passwords are made and shown in development only, never in production.
+      const demo = await seedDemoData(connection, undefined, { demoPasswords: config.env === 'production' ? 'remove' : 'new' });
       if (demo.articles > 0) log(`Demoindhold lagt ind: ${demo.articles} artikler`);
       if (demo.exercises > 0) log(`Øvelser lagt ind: ${demo.exercises}`);
       if (demo.clinics > 0) log(`Demoklinikker lagt ind: ${demo.clinics} opdigtede klinikker`);
+      const withPasswords = demo.people.filter((p) => p.password !== null);
+      if (withPasswords.length > 0) {
+        log('Demobrugere (kun i udvikling; nye adgangskoder ved hver start):');
+        for (const p of withPasswords) log(`  ${p.role.padEnd(10)} ${p.email}  ${p.password}`);
+      }
     }
     return connection;
   } catch (error) {
@@ -30,10 +37,13 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
 export async function serve(config: Config): Promise<void> {
   const connection = await prepareDatabase(config, (line) => console.log(line));
   const app = await buildApp({ config, connection });
+  // Daily at 04:15 in Copenhagen: old audit addresses, ended sessions, spent links, old counts.
+  const stopRetention = scheduleRetentionJobs(connection.db, app.log);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    stopRetention();
     app.log.info({ signal }, 'shutting down');
     // A request stuck for longer than this must not keep the process alive forever.
     const force = setTimeout(() => {
@@ -57,6 +67,7 @@ export async function serve(config: Config): Promise<void> {
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
+    stopRetention();
     await connection.close();
     throw error;
   }

@@ -95,3 +95,19 @@ export async function peekEmailToken(db: Db, raw: unknown, purpose: string, now 
 export async function voidEmailTokens(db: Db, userId: number, purpose: string, now = Date.now()): Promise<void> {
   await db.updateTable('email_tokens').set({ used_at: isoNow(now) }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
 }
+
+/**
+ * How long a spent or expired token is kept: a link clicked again within this time is answered
+ * "already used" or "expired" rather than "unknown".
+ */
+export const SPENT_TOKEN_GRACE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The retention job's part: tokens used or expired more than the grace period ago are deleted. */
+export async function deleteSpentEmailTokens(db: Db, now = Date.now()): Promise<number> {
+  const before = isoNow(now - SPENT_TOKEN_GRACE_MS);
+  const result = await db
+    .deleteFrom('email_tokens')
+    .where((eb) => eb.or([eb('used_at', '<', before), eb('expires_at', '<', before)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

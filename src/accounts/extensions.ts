@@ -15,6 +15,8 @@ export interface ExportSection {
 export interface DeletionHook {
   /** What goes, in Danish, listed on /konto/slet ("dine anmeldelser og kommentarer"). */
   description: string;
+  /** What this domain keeps (without personal data), in Danish, listed on /konto/slet too. */
+  kept?: (userId: number) => string;
   /** Runs inside the deletion's transaction, before the user row is deleted. */
   run(trx: Db, userId: number): Promise<void>;
 }

@@ -125,6 +125,18 @@ export async function revokeAllSessions(db: Db, userId: number, options: { excep
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * The retention job's part: ended sessions (revoked, or idle past their limit) are deleted, as
+ * nothing reads them again. Returns how many went.
+ */
+export async function deleteEndedSessions(db: Db, now = Date.now()): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('revoked_at', 'is not', null), eb('expires_at', '<=', isoNow(now))]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export interface SessionSummary {
   id: number;
   device: string;

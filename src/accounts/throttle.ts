@@ -83,3 +83,16 @@ export async function recordFailure(db: Db, keys: ThrottleKeys, now = Date.now()
 export async function clearAccountFailures(db: Db, account: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('scope', '=', 'account').where('key', '=', account).execute();
 }
+
+/**
+ * The retention job's part: counts that no longer matter (the last failure is over a day old,
+ * so the next one would start again at 1, and no lock is running) are deleted.
+ */
+export async function forgetOldFailures(db: Db, now = Date.now()): Promise<number> {
+  const result = await db
+    .deleteFrom('login_attempts')
+    .where('last_failed_at', '<', isoNow(now - FORGET_AFTER_MS))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', isoNow(now))]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -57,6 +57,11 @@ export function deletionSummary(extensions: AccountExtensions): string[] {
   ];
 }
 
+/** What stays after the deletion, without personal data, in Danish (beside the audit log). */
+export function keptSummary(extensions: AccountExtensions, userId: number): string[] {
+  return extensions.deletionHooks.flatMap((h) => (h.kept ? [h.kept(userId)] : []));
+}
+
 /**
  * Deletes an account in one transaction: each domain's hook first, then the user row (its
  * sessions, passkeys, tokens and memberships go with it), the mails to its address and its

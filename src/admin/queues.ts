@@ -1,14 +1,21 @@
 import type { Db } from '../db/engine.js';
+import { countPendingClaims } from '../directory/owners/claims.js';
+import { countPendingClinicRequests } from '../directory/owners/requests.js';
 
-/** How many texts wait for an editor in each moderation queue (the dashboard's numbers). */
+/**
+ * How many items wait in each queue (the dashboard's numbers): texts for an editor, and claims
+ * and requested clinics for an administrator.
+ */
 export interface QueueCounts {
   reviews: number;
   answers: number;
   comments: number;
+  claims: number;
+  clinicRequests: number;
 }
 
 export async function queueCounts(db: Db): Promise<QueueCounts> {
-  const [reviews, answers, comments] = await Promise.all([
+  const [reviews, answers, comments, claims, clinicRequests] = await Promise.all([
     db
       .selectFrom('reviews')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -20,6 +27,8 @@ export async function queueCounts(db: Db): Promise<QueueCounts> {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where((eb) => eb.or([eb('status', '=', 'pending'), eb.and([eb('status', '=', 'published'), eb('reported_at', 'is not', null)])]))
       .executeTakeFirstOrThrow(),
+    countPendingClaims(db),
+    countPendingClinicRequests(db),
   ]);
-  return { reviews: Number(reviews.n), answers: Number(answers.n), comments: Number(comments.n) };
+  return { reviews: Number(reviews.n), answers: Number(answers.n), comments: Number(comments.n), claims, clinicRequests };
 }

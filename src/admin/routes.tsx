@@ -39,12 +39,20 @@ export async function adminRoutes(app: FastifyInstance, deps: DirectoryDeps) {
 
   app.get('/admin', editors, async (request, reply) => {
     const counts = await queueCounts(db);
+    const admin = isAdmin(request);
     const queues = [
       { label: 'Anmeldelser', count: counts.reviews, path: '/admin/anmeldelser' },
       { label: 'Svar fra klinikker', count: counts.answers, path: '/admin/svar' },
       { label: 'Kommentarer', count: counts.comments, path: '/admin/kommentarer' },
+      // Claims and new clinics are decided by administrators only (/admin/krav).
+      ...(admin
+        ? [
+            { label: 'Krav på klinikker', count: counts.claims, path: '/admin/krav#ejerskab' },
+            { label: 'Anmodninger om nye klinikker', count: counts.clinicRequests, path: '/admin/krav#nye-klinikker' },
+          ]
+        : []),
     ];
-    return sendHtml(reply, renderDocument(<AdminDashboard ctx={ctx} isAdmin={isAdmin(request)} queues={queues} />), 'no-store');
+    return sendHtml(reply, renderDocument(<AdminDashboard ctx={ctx} isAdmin={admin} queues={queues} />), 'no-store');
   });
 
   /** One moderation queue: the list page and the decision on one item. */

@@ -1,13 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerAuthorsCommand } from './authors.js';
+import { danishCommanderError } from './commander-danish.js';
 import { registerDatabaseCommands } from './database.js';
 import { registerImportCommand } from './import.js';
 import { registerImportClinicsCommand } from './import-clinics.js';
 import { registerImportExercisesCommand } from './import-exercises.js';
 import { registerLinksCommand } from './links.js';
 import { registerOutboxCommands } from './outbox.js';
+import { registerMaintenanceCommand } from './maintenance.js';
 import { registerSeedCommand } from './seed.js';
+import { registerUserCommands } from './users.js';
 
 /**
  * The fysio command: `npm run fysio -- <command>`. Each command validates its own input and
@@ -20,6 +23,7 @@ const program = new Command()
   .helpOption('-h, --help', 'vis hjælp')
   .helpCommand('help [kommando]', 'vis hjælp til en kommando')
   .showHelpAfterError('(brug --help for hjælp)')
+  .configureOutput({ outputError: (text, write) => write(danishCommanderError(text)) })
   .exitOverride();
 
 program.hook('preAction', (command) => {
@@ -35,6 +39,8 @@ registerSeedCommand(program);
 registerAuthorsCommand(program);
 registerLinksCommand(program);
 registerOutboxCommands(program);
+registerUserCommands(program);
+registerMaintenanceCommand(program);
 
 try {
   await program.parseAsync(process.argv);

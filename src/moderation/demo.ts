@@ -10,7 +10,8 @@ import { countPublished } from '../directory/reviews/published.js';
 /**
  * Demo reviews, owners' answers and comments that we wrote (data/demo/community.json): some
  * published, some waiting in the queues, by fictional reviewers whose accounts cannot sign in
- * (no password). Only into a database without any review or comment from an account.
+ * (no password). Only into a database without any review or comment from an account. Owners'
+ * answers are by the clinic's owner (the demo klinikejer, see bootstrap.ts) when it has one.
  */
 const communityFile = z.object({
   reviewers: z.array(z.object({ key: z.string(), name: z.string(), email: z.string().email() })),
@@ -69,7 +70,16 @@ export async function seedDemoCommunity(db: Db, now = new Date()): Promise<{ rev
         .executeTakeFirstOrThrow();
       if (published) await countPublished(trx, clinic.id, r.rating);
       if (published && r.answer) {
-        await trx.insertInto('review_answers').values({ review_id: row.id, user_id: null, text: r.answer, status: 'published', created_at: at, published_at: at }).execute();
+        // Written by the clinic's (demo) owner when it has one.
+        const owner = await trx
+          .selectFrom('clinic_memberships')
+          .select('user_id')
+          .where('clinic_id', '=', clinic.id)
+          .where('role', '=', 'klinikejer')
+          .orderBy('created_at')
+          .orderBy('user_id')
+          .executeTakeFirst();
+        await trx.insertInto('review_answers').values({ review_id: row.id, user_id: owner?.user_id ?? null, text: r.answer, status: 'published', created_at: at, published_at: at }).execute();
       }
       reviews++;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDanishDateTime, formatDanishMoment, formatDanishTime } from './dates.js';
+import { formatDanishDateTime, formatDanishMoment, formatDanishTime, nextDanishTimeOfDay } from './dates.js';
 
 describe('Copenhagen times across summer time', () => {
   it('moves the clock forward on the last Sunday of March 2026 (02:00 CET → 03:00 CEST)', () => {
@@ -20,5 +20,18 @@ describe('Copenhagen times across summer time', () => {
     expect(formatDanishMoment('2026-12-07T22:45:00Z', now)).toBe('kl. 23:45');
     // 00:15 on the 8th in Copenhagen, though still the 7th in UTC.
     expect(formatDanishMoment('2026-12-07T23:15:00Z', now)).toBe('den 8. december 2026 kl. 00:15');
+  });
+
+  it('schedules a daily time by the Copenhagen clock, also on the nights summer time begins and ends', () => {
+    // Winter: 04:15 in Copenhagen is 03:15 UTC.
+    expect(nextDanishTimeOfDay(4, 15, new Date('2026-12-07T01:00:00Z')).toISOString()).toBe('2026-12-07T03:15:00.000Z');
+    // Already past today: tomorrow.
+    expect(nextDanishTimeOfDay(4, 15, new Date('2026-12-07T03:15:00Z')).toISOString()).toBe('2026-12-08T03:15:00.000Z');
+    // The night summer time begins (29 March 2026), 04:15 is 02:15 UTC; the day before it was 03:15 UTC.
+    expect(nextDanishTimeOfDay(4, 15, new Date('2026-03-28T12:00:00Z')).toISOString()).toBe('2026-03-29T02:15:00.000Z');
+    // The night it ends (25 October 2026), 04:15 is 03:15 UTC again.
+    expect(nextDanishTimeOfDay(4, 15, new Date('2026-10-24T12:00:00Z')).toISOString()).toBe('2026-10-25T03:15:00.000Z');
+    // Late evening in Copenhagen, already the next day in Copenhagen but not in UTC.
+    expect(nextDanishTimeOfDay(4, 15, new Date('2026-07-06T22:30:00Z')).toISOString()).toBe('2026-07-07T02:15:00.000Z');
   });
 });

@@ -72,6 +72,24 @@ export function startOfDanishDay(ymd: string): string {
   return new Date(utcMidnight).toISOString();
 }
 
+/**
+ * The next moment, strictly after `now`, when the clock in Copenhagen shows `hour:minute`
+ * (what a daily job is scheduled by). Choose a time outside 02:00–03:00: on the night summer
+ * time begins that hour does not exist, and on the night it ends it happens twice.
+ */
+export function nextDanishTimeOfDay(hour: number, minute: number, now: Date = new Date()): Date {
+  const wanted = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const [year, month, day] = todayInDenmark(now).split('-').map(Number) as [number, number, number];
+  for (let days = 0; days <= 2; days++) {
+    // Copenhagen is UTC+1 in winter and UTC+2 in summer: one of the two is that local time.
+    for (const offsetHours of [1, 2]) {
+      const candidate = new Date(Date.UTC(year, month - 1, day + days, hour - offsetHours, minute));
+      if (candidate > now && formatDanishTime(candidate) === wanted) return candidate;
+    }
+  }
+  throw new Error(`${wanted} findes ikke i Københavns tid de næste dage`);
+}
+
 // Times of day and moments are shown in Denmark's time, whatever the server's zone.
 const copenhagenClock = new Intl.DateTimeFormat('da-DK', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Copenhagen' });
 const copenhagenLongDate = new Intl.DateTimeFormat('da-DK', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Copenhagen' });

@@ -11,7 +11,7 @@ import { endSession } from '../session.js';
 import { listSessions } from '../sessions.js';
 import { findUserById } from '../users.js';
 import { DeletePage } from '../views/delete-page.js';
-import { deleteAccount, deletionSummary, exportUserData } from '../your-data.js';
+import { deleteAccount, deletionSummary, exportUserData, keptSummary } from '../your-data.js';
 import { type AccountDeps, NO_STORE, orBusy, seeOther, signedInActor } from './deps.js';
 
 /** A passkey-only account proves itself by a sign-in this recent. */
@@ -44,7 +44,15 @@ export async function yourDataRoutes(app: FastifyInstance, { db, ctx, extensions
     if (!user) throw notFound();
     const fresh = await freshSignIn(user.id, actor.sessionId);
     const html = renderDocument(
-      <DeletePage ctx={ctx} csrf={csrfToken(request)} form={emptyForm()} deleted={deletionSummary(extensions)} hasPassword={user.hasPassword} freshSignIn={fresh} />,
+      <DeletePage
+        ctx={ctx}
+        csrf={csrfToken(request)}
+        form={emptyForm()}
+        deleted={deletionSummary(extensions)}
+        kept={keptSummary(extensions, user.id)}
+        hasPassword={user.hasPassword}
+        freshSignIn={fresh}
+      />,
     );
     return sendHtml(reply, html, NO_STORE);
   });
@@ -65,6 +73,7 @@ export async function yourDataRoutes(app: FastifyInstance, { db, ctx, extensions
           csrf={csrfToken(request)}
           form={{ ...form, data: null, errors }}
           deleted={deletionSummary(extensions)}
+          kept={keptSummary(extensions, user.id)}
           hasPassword={user.hasPassword}
           freshSignIn={fresh}
           problem={user.hasPassword ? undefined : 'Log ind igen med din adgangsnøgle for at bekræfte, at det er dig.'}

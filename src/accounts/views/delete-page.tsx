@@ -7,13 +7,15 @@ export function DeletePage(props: {
   csrf: string;
   form: AccountForm<unknown>;
   deleted: string[];
+  /** What other domains keep without personal data (the clinics an owner leaves behind). */
+  kept: string[];
   /** The account has a password to confirm with; otherwise a fresh passkey sign-in is the proof. */
   hasPassword: boolean;
   /** For a passkey-only account: signed in within the last 10 minutes. */
   freshSignIn: boolean;
   problem?: string;
 }) {
-  const { ctx, csrf, form, deleted, hasPassword, freshSignIn, problem } = props;
+  const { ctx, csrf, form, deleted, kept, hasPassword, freshSignIn, problem } = props;
   return (
     <AccountLayout ctx={ctx} title="Slet din konto" path="/konto/slet">
       <h1>Slet din konto</h1>
@@ -24,6 +26,16 @@ export function DeletePage(props: {
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {kept.length > 0 && (
+        <>
+          <p>Vi beholder:</p>
+          <ul>
+            {kept.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <p>
         Vores logbog over handlinger på sitet beholder hændelserne, men uden personoplysninger: dér står du derefter kun som
         «slettet bruger» med et nummer. IP-adresser i logbogen slettes efter 12 måneder.

@@ -98,7 +98,7 @@ export async function requestAdminClaim(db: Db, clinic: ClaimTarget, userId: num
 }
 
 /** Owner, verified, protected from imports, logged. */
-async function grantOwnership(db: Db, clinicId: number, userId: number, how: string, now: number): Promise<void> {
+export async function grantOwnership(db: Db, clinicId: number, userId: number, how: string, now: number): Promise<void> {
   const at = new Date(now).toISOString();
   await addMembership(db, userId, clinicId, 'klinikejer', now);
   await db.updateTable('clinics').set({ verified: true, updated_at: at }).where('id', '=', clinicId).execute();
@@ -166,15 +166,19 @@ export interface PendingClaim {
   createdAt: string;
 }
 
-/** Claims waiting for an administrator, oldest first. */
-export async function listPendingClaims(db: Db): Promise<PendingClaim[]> {
-  const rows = await db
+/** The administrators' queue: claims by request (not by link) that nobody has decided. */
+const pendingAdminClaims = (db: Db) =>
+  db
     .selectFrom('clinic_claims as c')
     .innerJoin('clinics as k', 'k.id', 'c.clinic_id')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select(['c.id', 'c.clinic_id', 'k.name as clinic_name', 'k.slug', 'k.email as clinic_email', 'c.user_id', 'u.name as user_name', 'u.email as user_email', 'c.message', 'c.created_at'])
     .where('c.status', '=', 'pending')
-    .where('c.method', '=', 'admin')
+    .where('c.method', '=', 'admin');
+
+/** Claims waiting for an administrator, oldest first. */
+export async function listPendingClaims(db: Db): Promise<PendingClaim[]> {
+  const rows = await pendingAdminClaims(db)
+    .select(['c.id', 'c.clinic_id', 'k.name as clinic_name', 'k.slug', 'k.email as clinic_email', 'c.user_id', 'u.name as user_name', 'u.email as user_email', 'c.message', 'c.created_at'])
     .orderBy('c.id')
     .execute();
   return rows.map((r) => ({
@@ -189,6 +193,12 @@ export async function listPendingClaims(db: Db): Promise<PendingClaim[]> {
     message: r.message,
     createdAt: r.created_at,
   }));
+}
+
+/** How many claims wait for an administrator (the dashboard's number). */
+export async function countPendingClaims(db: Db): Promise<number> {
+  const row = await pendingAdminClaims(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function decide(db: Db, claimId: number, adminId: number, status: 'approved' | 'rejected', reason: string | null, now: number) {

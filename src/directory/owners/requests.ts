@@ -76,15 +76,20 @@ export interface PendingClinicRequest {
   createdAt: string;
 }
 
+const pendingRequests = (db: Db) => db.selectFrom('clinic_requests as r').innerJoin('users as u', 'u.id', 'r.user_id').where('r.status', '=', 'pending');
+
 export async function listPendingClinicRequests(db: Db): Promise<PendingClinicRequest[]> {
-  const rows = await db
-    .selectFrom('clinic_requests as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
+  const rows = await pendingRequests(db)
     .select(['r.id', 'r.name', 'r.user_id', 'u.name as user_name', 'u.email as user_email', 'r.input', 'r.created_at'])
-    .where('r.status', '=', 'pending')
     .orderBy('r.id')
     .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, userId: r.user_id, userName: r.user_name, userEmail: r.user_email, fields: JSON.parse(r.input) as Record<string, unknown>, createdAt: r.created_at }));
+}
+
+/** How many requests for new clinics wait for an administrator (the dashboard's number). */
+export async function countPendingClinicRequests(db: Db): Promise<number> {
+  const row = await pendingRequests(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export type RequestDecision = 'decided' | 'not_pending' | 'exists' | { invalid: string };

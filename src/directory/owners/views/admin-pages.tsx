@@ -104,7 +104,7 @@ export function AdminClaimsPage({ ctx, claims, requests, notice, csrf }: { ctx: 
             {notice}
           </p>
         )}
-        <h2>Anmodninger om ejerskab ({claims.length})</h2>
+        <h2 id="ejerskab">Anmodninger om ejerskab ({claims.length})</h2>
         {claims.length === 0 && <p>Ingen venter.</p>}
         {claims.map((c) => (
           <article class="queue-item" key={c.id}>
@@ -118,7 +118,7 @@ export function AdminClaimsPage({ ctx, claims, requests, notice, csrf }: { ctx: 
             <Decision action={`/admin/krav/${c.id}`} csrf={csrf} label={`${c.userName}s krav på ${c.clinicName}`} />
           </article>
         ))}
-        <h2>Anmodninger om nye klinikker ({requests.length})</h2>
+        <h2 id="nye-klinikker">Anmodninger om nye klinikker ({requests.length})</h2>
         {requests.length === 0 && <p>Ingen venter.</p>}
         {requests.map((r) => (
           <article class="queue-item" key={r.id}>
