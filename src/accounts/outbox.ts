@@ -30,3 +30,26 @@ export async function enqueueMail(db: Db, mail: OutgoingMail, now = Date.now()):
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Sent mail is kept 30 days (to answer "did you send it?"), mail that could not be sent 90. */
+export const SENT_MAIL_KEPT_DAYS = 30;
+export const FAILED_MAIL_KEPT_DAYS = 90;
+
+/**
+ * Deletes delivered and given-up mail past its keeping time: the rows hold addresses and links,
+ * which we keep no longer than needed (a retention job, see retention.ts).
+ */
+export async function deleteOldMail(db: Db, now = Date.now()): Promise<number> {
+  const day = 24 * 60 * 60 * 1000;
+  const sent = await db
+    .deleteFrom('outbox')
+    .where('status', '=', 'sent')
+    .where('sent_at', '<', isoNow(now - SENT_MAIL_KEPT_DAYS * day))
+    .executeTakeFirst();
+  const failed = await db
+    .deleteFrom('outbox')
+    .where('status', '=', 'failed')
+    .where('created_at', '<', isoNow(now - FAILED_MAIL_KEPT_DAYS * day))
+    .executeTakeFirst();
+  return Number(sent.numDeletedRows) + Number(failed.numDeletedRows);
+}

@@ -2,6 +2,7 @@ import { type Db, engineOf } from '../db/engine.js';
 import { nextDanishTimeOfDay } from '../text/dates.js';
 import { clearOldAuditAddresses } from './audit.js';
 import { deleteSpentEmailTokens } from './email-tokens.js';
+import { deleteOldMail } from './outbox.js';
 import { deleteEndedSessions } from './sessions.js';
 import { forgetOldFailures } from './throttle.js';
 
@@ -18,6 +19,8 @@ export interface RetentionOutcome {
   emailTokensDeleted: number;
   /** Failed sign-in counts more than a day old, with no lock running. */
   signInCountsDeleted: number;
+  /** Mail sent more than 30 days ago, or given up more than 90 days ago. */
+  mailsDeleted: number;
 }
 
 /** Runs every job once, in one transaction that never waits for another writer's lock. */
@@ -27,6 +30,7 @@ export async function runRetentionJobs(db: Db, now = Date.now()): Promise<Retent
     sessionsDeleted: await deleteEndedSessions(trx, now),
     emailTokensDeleted: await deleteSpentEmailTokens(trx, now),
     signInCountsDeleted: await forgetOldFailures(trx, now),
+    mailsDeleted: await deleteOldMail(trx, now),
   }));
 }
 
@@ -37,6 +41,7 @@ export function describeRetention(outcome: RetentionOutcome): string[] {
     `Afsluttede sessioner slettet: ${outcome.sessionsDeleted}`,
     `Brugte eller udløbne e-maillinks slettet: ${outcome.emailTokensDeleted}`,
     `Gamle tællere af mislykkede log ind slettet: ${outcome.signInCountsDeleted}`,
+    `Gamle e-mails slettet fra udbakken: ${outcome.mailsDeleted}`,
   ];
 }
 

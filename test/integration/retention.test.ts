@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { audit } from '../../src/accounts/audit.js';
 import { issueEmailToken } from '../../src/accounts/email-tokens.js';
+import { enqueueMail } from '../../src/accounts/outbox.js';
 import { runRetentionJobs, scheduleRetentionJobs } from '../../src/accounts/retention.js';
 import { createSession, revokeSession } from '../../src/accounts/sessions.js';
 import { openDatabase } from '../../src/db/connect.js';
@@ -40,14 +41,14 @@ describe.each(ENGINES)('retention jobs on %s', (engine) => {
       expect(after.find((r) => r.details.includes('passkey'))?.address).toBe('192.0.2.11');
 
       // Idempotent: a second run, or another process's, finds nothing left to do.
-      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 0, emailTokensDeleted: 0, signInCountsDeleted: 0 });
+      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 0, emailTokensDeleted: 0, signInCountsDeleted: 0, mailsDeleted: 0 });
       expect(await allAudit(db)).toEqual(after);
     } finally {
       await database.destroy();
     }
   });
 
-  it('deletes ended sessions, links spent over a week ago and sign-in counts nobody needs, and keeps what is live', async () => {
+  it('deletes ended sessions, links spent over a week ago, sign-in counts nobody needs and old sent or failed mail, and keeps what is live', async () => {
     const database = await openTestDatabase(engine);
     try {
       const { db } = database;
@@ -76,7 +77,18 @@ describe.each(ENGINES)('retention jobs on %s', (engine) => {
       await attempt('recent@example.org', NOW - 60 * 60 * 1000, NOW + 30 * 60 * 1000);
       await attempt('old@example.org', NOW - 2 * DAY, NOW - 2 * DAY + 60_000);
 
-      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 2, emailTokensDeleted: 2, signInCountsDeleted: 1 });
+      const mail = async (subject: string, status: 'pending' | 'sent' | 'failed', createdAt: number, sentAt: number | null) => {
+        const id = await enqueueMail(db, { to: 'anna@example.org', subject, text: 'Hej' }, createdAt);
+        await db.updateTable('outbox').set({ status, sent_at: sentAt === null ? null : new Date(sentAt).toISOString() }).where('id', '=', id).execute();
+      };
+      await mail('sent last week', 'sent', NOW - 7 * DAY, NOW - 7 * DAY);
+      await mail('sent two months ago', 'sent', NOW - 60 * DAY, NOW - 60 * DAY);
+      await mail('failed two months ago', 'failed', NOW - 60 * DAY, null);
+      await mail('failed half a year ago', 'failed', NOW - 180 * DAY, null);
+      await mail('still trying since long ago', 'pending', NOW - 180 * DAY, null);
+
+      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 2, emailTokensDeleted: 2, signInCountsDeleted: 1, mailsDeleted: 2 });
+      expect((await db.selectFrom('outbox').select('subject').orderBy('subject').execute()).map((r) => r.subject)).toEqual(['failed two months ago', 'sent last week', 'still trying since long ago']);
       expect((await db.selectFrom('sessions').select('id').execute()).map((r) => r.id)).toEqual([live.id]);
       expect((await db.selectFrom('email_tokens').select('purpose').orderBy('purpose').execute()).map((r) => r.purpose)).toEqual(['expired-yesterday', 'open', 'used-yesterday']);
       expect((await db.selectFrom('login_attempts').select('key').execute()).map((r) => r.key)).toEqual(['recent@example.org']);
@@ -134,6 +146,7 @@ describe('fysio maintenance run', { timeout: 60_000 }, () => {
         'Afsluttede sessioner slettet: 0',
         'Brugte eller udløbne e-maillinks slettet: 0',
         'Gamle tællere af mislykkede log ind slettet: 0',
+        'Gamle e-mails slettet fra udbakken: 0',
         '',
       ]);
     } finally {
