@@ -85,6 +85,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
 export type Actors = Record<SignedInName, TestUser>;
 
+/** What the fixtures below need of the world; some tests make them without the whole world. */
+export type FixtureWorld = Pick<World, 'db' | 'directory'>;
+
 /**
  * The six signed-in callers, made fresh for one route so that what one route does to them (sign
  * out everywhere, delete the account) never reaches another: accounts without a password, so no
@@ -186,21 +189,21 @@ export async function comment(w: World, status: 'pending' | 'published'): Promis
 }
 
 /** A clinic nobody has claimed yet, with an e-mail address for the claim link. */
-export async function unclaimedClinic(w: World): Promise<{ id: number; slug: string; name: string; email: string }> {
+export async function unclaimedClinic(w: FixtureWorld): Promise<{ id: number; slug: string; name: string; email: string }> {
   const email = `post-${unique()}@klinik.example.dk`;
   const clinic = await createClinic(w.db, w.directory, { name: `Ledig Klinik ${unique()}`, email });
   return { ...clinic, name: clinic.slug, email };
 }
 
 /** The token of a claim link e-mailed for `userId`'s claim of a fresh clinic. */
-export async function claimLinkToken(w: World, userId: number): Promise<string> {
+export async function claimLinkToken(w: FixtureWorld, userId: number): Promise<string> {
   const clinic = await unclaimedClinic(w);
   await startEmailClaim(w.db, clinic, userId, TEST_BASE_URL);
   return tokenOfMailTo(w, clinic.email, '/klinikejer/krav/bekraeft');
 }
 
 /** The id of a claim of a fresh clinic that waits for an administrator. */
-export async function pendingClaim(w: World): Promise<number> {
+export async function pendingClaim(w: FixtureWorld): Promise<number> {
   const user = await createUser(w.db, { password: null });
   const outcome = await requestAdminClaim(w.db, await unclaimedClinic(w), user.id, 'Jeg er medejer og kan ikke læse klinikkens post.');
   if (typeof outcome === 'string') throw new Error(`claim refused: ${outcome}`);
@@ -220,7 +223,7 @@ export function newClinicFields(name = `Ny Klinik ${unique()}`): Record<string, 
 }
 
 /** The token of an invitation to own a fresh clinic, sent to `email`. */
-export async function invitationToken(w: World, email: string): Promise<string> {
+export async function invitationToken(w: FixtureWorld, email: string): Promise<string> {
   const clinic = await unclaimedClinic(w);
   const inviter = await createUser(w.db, { password: null });
   await addMembership(w.db, inviter.id, clinic.id, 'klinikejer');
@@ -228,7 +231,7 @@ export async function invitationToken(w: World, email: string): Promise<string> 
   return tokenOfMailTo(w, email, '/klinikejer/invitation');
 }
 
-async function tokenOfMailTo(w: World, to: string, path: string): Promise<string> {
+async function tokenOfMailTo(w: FixtureWorld, to: string, path: string): Promise<string> {
   const mail = (await readOutbox(w.db)).filter((m) => m.to === to).at(-1);
   const link = mail && linkIn(mail, path);
   const token = link && new URL(link, TEST_BASE_URL).searchParams.get('token');
@@ -237,7 +240,7 @@ async function tokenOfMailTo(w: World, to: string, path: string): Promise<string
 }
 
 /** A verification or reset link's token for a fresh account (unverified for "verify"). */
-export async function accountLinkToken(w: World, purpose: 'verify' | 'reset'): Promise<string> {
+export async function accountLinkToken(w: FixtureWorld, purpose: 'verify' | 'reset'): Promise<string> {
   const user = await createUser(w.db, { password: null, verified: purpose === 'reset' });
   return issueEmailToken(w.db, { purpose, userId: user.id, lifetimeMs: TOKEN_LIFETIME_MS[purpose] });
 }
