@@ -23,3 +23,12 @@ export async function queueCounts(db: Db): Promise<QueueCounts> {
   ]);
   return { reviews: Number(reviews.n), answers: Number(answers.n), comments: Number(comments.n) };
 }
+
+/** Claims and requested clinics that wait for an administrator (/admin/krav), as one number. */
+export async function ownerQueueCount(db: Db): Promise<number> {
+  const [claims, requests] = await Promise.all([
+    db.selectFrom('clinic_claims').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').where('method', '=', 'admin').executeTakeFirstOrThrow(),
+    db.selectFrom('clinic_requests').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow(),
+  ]);
+  return Number(claims.n) + Number(requests.n);
+}

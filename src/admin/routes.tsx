@@ -14,7 +14,7 @@ import { csrfField } from '../web/csrf-field.js';
 import { HttpError, parseInput, parsePath } from '../web/errors.js';
 import { renderDocument } from '../web/layout.js';
 import { sendHtml } from '../web/respond.js';
-import { queueCounts } from './queues.js';
+import { ownerQueueCount, queueCounts } from './queues.js';
 import { AdminDashboard } from './views/dashboard.js';
 import { AnswerQueuePage, CommentQueuePage, type QueuePageProps, ReviewQueuePage } from './views/queue-pages.js';
 
@@ -43,6 +43,8 @@ export async function adminRoutes(app: FastifyInstance, deps: DirectoryDeps) {
       { label: 'Anmeldelser', count: counts.reviews, path: '/admin/anmeldelser' },
       { label: 'Svar fra klinikker', count: counts.answers, path: '/admin/svar' },
       { label: 'Kommentarer', count: counts.comments, path: '/admin/kommentarer' },
+      // Claims and new clinics are decided by administrators only.
+      ...(isAdmin(request) ? [{ label: 'Klinikkrav og nye klinikker', count: await ownerQueueCount(db), path: '/admin/krav' }] : []),
     ];
     return sendHtml(reply, renderDocument(<AdminDashboard ctx={ctx} isAdmin={isAdmin(request)} queues={queues} />), 'no-store');
   });
