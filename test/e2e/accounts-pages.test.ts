@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordChanges } from '../../src/directory/owners/change-log.js';
 import { todayInDenmark } from '../../src/text/dates.js';
@@ -87,12 +87,22 @@ afterAll(async () => {
 });
 
 const a = () => w.clinicA.slug;
-/** [name for the screenshot, who opens it, path]. */
-const PAGES: Array<[string, Who, () => string]> = [
+/** Fills and sends the form with the submit button `button`, as a person would. */
+const submit = (fields: Record<string, string>, button: string) => async (page: Page) => {
+  for (const [label, value] of Object.entries(fields)) await page.getByLabel(label, { exact: true }).fill(value);
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).click()]);
+};
+
+/** [name for the screenshot, who opens it, path, what they do there first (the page after a form is sent)]. */
+const PAGES: Array<[string, Who, () => string, ((page: Page) => Promise<void>)?]> = [
   // Accounts
   ['log-ind', 'visitor', () => '/konto/log-ind'],
+  ['log-ind-forkert', 'visitor', () => '/konto/log-ind', submit({ 'E-mailadresse': 'ingen@example.org', Adgangskode: 'forkert-adgangskode-1' }, 'Log ind')],
   ['opret', 'visitor', () => '/konto/opret'],
+  ['opret-fejl', 'visitor', () => '/konto/opret', submit({ Navn: 'Ny', 'E-mailadresse': 'ny@example.org', Adgangskode: 'kort' }, 'Opret konto')],
+  ['opret-sendt', 'visitor', () => '/konto/opret', submit({ Navn: 'Nina Ny', 'E-mailadresse': 'nina@example.org', Adgangskode: 'grøn-ugle-flyver-hjem-før-7' }, 'Opret konto')],
   ['glemt', 'visitor', () => '/konto/glemt'],
+  ['glemt-sendt', 'visitor', () => '/konto/glemt', submit({ 'E-mailadresse': 'pia@example.org' }, 'Send link')],
   ['nulstil', 'visitor', () => `/konto/nulstil?token=${ids.reset}`],
   ['nulstil-ugyldigt-link', 'visitor', () => '/konto/nulstil?token=ukendt'],
   ['bekraeft', 'visitor', () => `/konto/bekraeft?token=${ids.verify}`],
@@ -101,6 +111,7 @@ const PAGES: Array<[string, Who, () => string]> = [
   // Reviews and comments
   ['anmeldelsespolitik', 'visitor', () => '/saadan-behandler-vi-anmeldelser'],
   ['anmeld', 'patient', () => `/klinik/${a()}/anmeld`],
+  ['anmeld-fejl', 'patient', () => `/klinik/${a()}/anmeld`, submit({}, 'Send anmeldelse')],
   ['anmeldelser', 'visitor', () => `/klinik/${a()}/anmeldelser`],
   ['rapporter-anmeldelse', 'patient', () => `/anmeldelser/${ids.review}/rapporter`],
   ['kommentar', 'patient', () => `/blog/${w.slugs.blog}/kommentar`],
@@ -129,7 +140,7 @@ const PAGES: Array<[string, Who, () => string]> = [
 ];
 
 describe.skipIf(!HAS_CHROMIUM)('the pages of accounts, owners, reviews and /admin in Chromium', () => {
-  it.each(PAGES)('%s (as %s): no axe violations, no sideways scrolling at 320 px', async (name, who, path) => {
+  it.each(PAGES)('%s (as %s): no axe violations, no sideways scrolling at 320 px', async (name, who, path, act) => {
     const context = await localContext(browser);
     try {
       if (who !== 'visitor') {
@@ -140,6 +151,7 @@ describe.skipIf(!HAS_CHROMIUM)('the pages of accounts, owners, reviews and /admi
       const response = await page.goto(`${baseUrl}${path()}`);
       // Pages about a link that does not work answer 404/410 on purpose; every other page is 200.
       expect(response?.status(), name).toBe(name.includes('ugyldigt') ? 404 : 200);
+      if (act) await act(page);
       expect(await axeViolations(page), name).toEqual([]);
 
       await page.setViewportSize({ width: 320, height: 800 });
