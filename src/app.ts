@@ -1,6 +1,6 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { assertRouteDeclaresAccess, routeAccessFor } from './accounts/policy.js';
+import { type RouteAccess, assertRouteDeclaresAccess, routeAccessFor } from './accounts/policy.js';
 import { type AccountExtensions, emptyAccountExtensions } from './accounts/extensions.js';
 import { accountsRoutes } from './accounts/routes/index.js';
 import { installSessions } from './accounts/session.js';
@@ -65,7 +65,15 @@ declare module 'fastify' {
     clinicChanges: ClinicChangeFeed;
     /** The outbox sender; started when the app listens if `config.mailSender`, else idle. */
     mailSender: MailLoop;
+    /** Every route as registered (one entry per method), with its declared access: the authorisation matrix test reads it. */
+    routeTable: readonly RegisteredRoute[];
   }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
 
 /** Builds the app without listening: tests drive it with `app.inject`. */
@@ -95,7 +103,13 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
 
   // Fail closed: every route must say who may call it. A visitor who must sign in is sent to
   // the sign-in page (and back afterwards) when they asked for a page; anything else is 401.
-  app.addHook('onRoute', assertRouteDeclaresAccess);
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    assertRouteDeclaresAccess(route);
+    const access = route.config!.access!;
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, access });
+  });
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config?.access;
     if (!access) return;

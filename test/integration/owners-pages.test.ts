@@ -4,28 +4,9 @@ import { loadDirectory } from '../../src/directory/directory.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
 import { createClinic } from '../helpers/clinics.js';
+import { formFields } from '../helpers/forms.js';
 
 const HOURS = { weekly: { mon: [{ opens: '08:00', closes: '16:00' }], tue: [{ opens: '08:00', closes: '16:00' }], wed: [], thu: [], fri: [], sat: [], sun: [] }, note: null };
-
-/** Every field of a page's form as the browser would send it back (inputs, checked boxes, selects, textareas). */
-function formFields(html: string, action: string): Record<string, string> {
-  const start = html.indexOf(`action="${action}"`);
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const fields: Record<string, string> = {};
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1]!;
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    if (!name) continue;
-    if (/type="checkbox"/.test(attrs) && !/checked/.test(attrs)) continue;
-    fields[name] = /value="([^"]*)"/.exec(attrs)?.[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"') ?? '';
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    fields[m[1]!] = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? '';
-  }
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields[m[1]!] = m[2]!;
-  delete fields._csrf;
-  return fields;
-}
 
 describe('clinic owners at /klinikejer', () => {
   let t: TestApp;
@@ -173,6 +154,11 @@ describe('clinic owners at /klinikejer', () => {
     expect(short.statusCode).toBe(400);
     expect(short.body).toContain('Skriv mindst 10 tegn');
     expect((await postForm(t.app, '/klinikejer/krav', { klinik: clinicB.slug, metode: 'admin', besked: 'Jeg er indehaver og står i CVR.' }, me)).statusCode).toBe(303);
+    // The administrators' dashboard counts it and links to the queue; an editor's does not (claims are not theirs).
+    const dashboard = await t.app.inject({ url: '/admin', headers: { cookie: admin.cookie } });
+    expect(dashboard.body).toMatch(/<a href="\/admin\/krav">Klinikkrav og nye klinikker: <span class="queue-count">[1-9]\d*<\/span><\/a>/);
+    const editor = await signIn(t.app, db, await createUser(db, { role: 'redaktoer' }));
+    expect((await t.app.inject({ url: '/admin', headers: { cookie: editor.cookie } })).body).not.toContain('/admin/krav');
     expect((await t.app.inject({ url: '/admin/krav', headers: { cookie: me.cookie } })).statusCode).toBe(403);
     const queue = await t.app.inject({ url: '/admin/krav', headers: { cookie: admin.cookie } });
     expect(queue.body).toContain('Jeg er indehaver og står i CVR.');

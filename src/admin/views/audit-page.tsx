@@ -1,6 +1,7 @@
 import type { AuditRow } from '../../accounts/audit.js';
 import { displayName } from '../../accounts/users.js';
 import type { ViewContext } from '../../web/layout.js';
+import { ColumnHeadings } from '../../web/stacked-table.js';
 import { Pagination } from '../../web/layout.js';
 import { AdminLayout } from './admin-layout.js';
 import { when } from './queue-pages.js';
@@ -58,32 +59,24 @@ export function AuditPage(props: { ctx: ViewContext; filter: AuditFilter; entrie
         <p class="muted">Ingen hændelser.</p>
       ) : (
         <div class="table-scroll">
-          <table class="admin-table">
+          <table class="admin-table stack-narrow" role="table">
             <caption class="sr-only">Hændelser, nyeste først</caption>
-            <thead>
-              <tr>
-                <th scope="col">Tidspunkt</th>
-                <th scope="col">Hvem</th>
-                <th scope="col">Handling</th>
-                <th scope="col">Emne</th>
-                <th scope="col">Adresse</th>
-              </tr>
-            </thead>
-            <tbody>
+            <ColumnHeadings headings={['Tidspunkt', 'Hvem', 'Handling', 'Emne', 'Adresse']} />
+            <tbody role="rowgroup">
               {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
+                <tr key={e.id} role="row">
+                  <td role="cell" data-label="Tidspunkt">
                     <time dateTime={e.createdAt}>{when(e.createdAt)}</time>
                   </td>
-                  <td>
+                  <td role="cell" data-label="Hvem">
                     {displayName(names, e.actorId)}
                     {e.actorId !== null && <span class="muted"> (#{e.actorId})</span>}
                   </td>
-                  <td>
+                  <td role="cell" data-label="Handling">
                     <code>{e.action}</code>
                   </td>
-                  <td>{e.subjectType ? `${e.subjectType} #${e.subjectId ?? ''}` : '–'}</td>
-                  <td>{e.address ?? '–'}</td>
+                  <td role="cell" data-label="Emne">{e.subjectType ? `${e.subjectType} #${e.subjectId ?? ''}` : '–'}</td>
+                  <td role="cell" data-label="Adresse">{e.address ?? '–'}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { GlobalRole } from '../../db/schema.js';
 import type { ViewContext } from '../../web/layout.js';
+import { ColumnHeadings } from '../../web/stacked-table.js';
 import type { UserListEntry } from '../users.js';
 import { AdminLayout } from './admin-layout.js';
 import { when } from './queue-pages.js';
@@ -25,19 +26,13 @@ export function UsersPage(props: { ctx: ViewContext; selfId: number; query: stri
         <p class="muted">Ingen brugere fundet.</p>
       ) : (
         <div class="table-scroll">
-          <table class="admin-table">
+          <table class="admin-table stack-narrow" role="table">
             <caption class="sr-only">Brugere</caption>
-            <thead>
-              <tr>
-                <th scope="col">Navn og e-mail</th>
-                <th scope="col">Rolle</th>
-                <th scope="col">Konto</th>
-              </tr>
-            </thead>
-            <tbody>
+            <ColumnHeadings headings={['Navn og e-mail', 'Rolle', 'Konto']} />
+            <tbody role="rowgroup">
               {users.map((u) => (
-                <tr key={u.id}>
-                  <th scope="row">
+                <tr key={u.id} role="row">
+                  <th scope="row" role="rowheader">
                     {u.name}
                     <br />
                     <span class="muted">{u.email}</span>
@@ -48,7 +43,7 @@ export function UsersPage(props: { ctx: ViewContext; selfId: number; query: stri
                     <br />
                     <a href={`/admin/log?bruger=${u.id}`}>Se loggen for {u.name}</a>
                   </th>
-                  <td>
+                  <td role="cell" data-label="Rolle">
                     {u.id === props.selfId ? (
                       ROLE_NAMES[u.role]
                     ) : (
@@ -70,7 +65,7 @@ export function UsersPage(props: { ctx: ViewContext; selfId: number; query: stri
                       </form>
                     )}
                   </td>
-                  <td>
+                  <td role="cell" data-label="Konto">
                     {u.disabled ? 'Spærret' : 'Aktiv'}
                     {u.id !== props.selfId && (
                       <form method="post" action={`/admin/brugere/${u.id}/spaerring`} class="inline-form">

@@ -36,7 +36,7 @@ export function ReportPage(props: {
             </blockquote>
             <form method="post" action={props.path} class="community-form" novalidate>
               {props.csrf}
-              <TextAreaField name="reason" label="Hvad er galt?" hint="Fx personangreb, oplysninger om andre, reklame eller noget, der ikke handler om klinikken." form={form} maxLength={1000} rows={4} />
+              <TextAreaField name="reason" label="Hvad er galt?" hint={`Fx personangreb, oplysninger om andre, reklame eller noget, der ikke handler om ${what === 'anmeldelse' ? 'klinikken' : 'indlægget'}.`} form={form} maxLength={1000} rows={4} />
               <button type="submit" class="button">
                 Send til redaktionen
               </button>

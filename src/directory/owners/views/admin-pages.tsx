@@ -6,6 +6,7 @@ import type { PendingClaim } from '../claims.js';
 import type { OpenInvitation, Owner } from '../invitations.js';
 import type { PendingClinicRequest } from '../requests.js';
 import { ClinicTabs, ErrorSummary, FieldError, Flash, OwnerLayout, formatDateTime, ownerClinicPath } from './parts.js';
+import { requestFieldLabel } from './request-page.js';
 
 export function OwnersPage({ ctx, clinic, owners, invitations, me, errors, email, csrf, flash }: {
   ctx: ViewContext;
@@ -96,7 +97,7 @@ function Decision({ action, csrf, label }: { action: string; csrf: () => VNode; 
 /** /admin/krav: claims and requested clinics waiting for an administrator. */
 export function AdminClaimsPage({ ctx, claims, requests, notice, csrf }: { ctx: ViewContext; claims: PendingClaim[]; requests: PendingClinicRequest[]; notice: string | null; csrf: () => VNode }) {
   return (
-    <Layout ctx={ctx} meta={{ title: 'Klinikkrav og nye klinikker', path: '/admin/krav', noindex: true, crumbs: [{ name: 'Admin', path: '/admin' }, { name: 'Klinikkrav', path: '/admin/krav' }] }}>
+    <Layout ctx={ctx} meta={{ title: 'Klinikkrav og nye klinikker', path: '/admin/krav', noindex: true, crumbs: [{ name: 'Administration', path: '/admin' }, { name: 'Klinikkrav', path: '/admin/krav' }] }}>
       <div class="owner-page">
         <h1>Klinikkrav og nye klinikker</h1>
         {notice && (
@@ -130,7 +131,7 @@ export function AdminClaimsPage({ ctx, claims, requests, notice, csrf }: { ctx: 
               {Object.entries(r.fields).map(([k, v]) =>
                 (Array.isArray(v) ? v.length > 0 : v) ? (
                   <div key={k}>
-                    <dt>{k}</dt>
+                    <dt>{requestFieldLabel(k)}</dt>
                     <dd class="plain-text">{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
                   </div>
                 ) : null,

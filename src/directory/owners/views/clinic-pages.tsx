@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { ColumnHeadings } from '../../../web/stacked-table.js';
 import type { ViewContext } from '../../../web/layout.js';
 import { Pagination } from '../../../web/layout.js';
 import { PROFILE_LABELS, type ProfileField } from '../profile-form.js';
@@ -28,29 +29,21 @@ export function ChangeLogPage({ ctx, clinic, changes, total, page, names }: { ct
         <p>Ingen ændringer endnu.</p>
       ) : (
         <div class="table-scroll" tabindex={0} role="region" aria-labelledby="log-caption">
-          <table class="change-log">
+          <table class="change-log stack-narrow" role="table">
             <caption id="log-caption">
               {total} {total === 1 ? 'ændring' : 'ændringer'}, nyeste først
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Hvornår</th>
-                <th scope="col">Hvem</th>
-                <th scope="col">Felt</th>
-                <th scope="col">Før</th>
-                <th scope="col">Efter</th>
-              </tr>
-            </thead>
-            <tbody>
+            <ColumnHeadings headings={['Hvornår', 'Hvem', 'Felt', 'Før', 'Efter']} />
+            <tbody role="rowgroup">
               {changes.map((c) => (
-                <tr key={c.id}>
-                  <td>
+                <tr key={c.id} role="row">
+                  <td role="cell" data-label="Hvornår">
                     <time datetime={c.at}>{formatDateTime(c.at)}</time>
                   </td>
-                  <td>{names(c.userId)}</td>
-                  <td>{fieldLabel(c.field)}</td>
-                  <td class="change-value">{c.oldValue ?? '—'}</td>
-                  <td class="change-value">{c.newValue ?? '—'}</td>
+                  <td role="cell" data-label="Hvem">{names(c.userId)}</td>
+                  <td role="cell" data-label="Felt">{fieldLabel(c.field)}</td>
+                  <td role="cell" data-label="Før" class="change-value">{c.oldValue ?? '—'}</td>
+                  <td role="cell" data-label="Efter" class="change-value">{c.newValue ?? '—'}</td>
                 </tr>
               ))}
             </tbody>

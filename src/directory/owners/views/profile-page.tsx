@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { ColumnHeadings } from '../../../web/stacked-table.js';
 import type { ViewContext } from '../../../web/layout.js';
 import { WEEKDAYS } from '../../opening-hours.js';
 import type { SpecialtyCatalog } from '../../specialties.js';
@@ -44,6 +45,14 @@ function rowNumbers(values: FormBody, prefix: string): number[] {
   return Array.from({ length: count }, (_, i) => i);
 }
 
+/** The opening-hours table's time columns: two periods a day, each opening and closing. */
+const HOURS_COLUMNS = [
+  { n: 1, edge: 'opens', heading: 'Åbner' },
+  { n: 1, edge: 'closes', heading: 'Lukker' },
+  { n: 2, edge: 'opens', heading: 'Åbner igen' },
+  { n: 2, edge: 'closes', heading: 'Lukker igen' },
+] as const;
+
 function HoursFieldset({ values, errors }: { values: FormBody; errors: Errors }) {
   return (
     <fieldset id="opening_hours" aria-describedby={described('opening_hours', errors, 'opening_hours', true)}>
@@ -53,31 +62,22 @@ function HoursFieldset({ values, errors }: { values: FormBody; errors: Errors })
       </p>
       <FieldError id="opening_hours" message={errors.opening_hours} />
       <div class="table-scroll">
-        <table class="hours-table">
-          <thead>
-            <tr>
-              <th scope="col">Dag</th>
-              <th scope="col">Åbner</th>
-              <th scope="col">Lukker</th>
-              <th scope="col">Åbner igen</th>
-              <th scope="col">Lukker igen</th>
-            </tr>
-          </thead>
-          <tbody>
+        <table class="hours-table stack-narrow" role="table">
+          <ColumnHeadings headings={['Dag', ...HOURS_COLUMNS.map((c) => c.heading)]} />
+          <tbody role="rowgroup">
             {WEEKDAYS.map((day) => (
-              <tr key={day}>
-                <th scope="row">{DAY_NAMES[day]}</th>
-                {([1, 2] as const).flatMap((n) =>
-                  (['opens', 'closes'] as const).map((edge) => {
-                    const name = `hours_${day}_${n}_${edge}`;
-                    const label = `${DAY_NAMES[day]}: ${edge === 'opens' ? (n === 1 ? 'åbner' : 'åbner igen') : n === 1 ? 'lukker' : 'lukker igen'}`;
-                    return (
-                      <td key={name}>
-                        <input type="time" name={name} id={name} aria-label={label} value={values[name] ?? ''} step={300} />
-                      </td>
-                    );
-                  }),
-                )}
+              <tr key={day} role="row">
+                <th scope="row" role="rowheader">
+                  {DAY_NAMES[day]}
+                </th>
+                {HOURS_COLUMNS.map(({ n, edge, heading }) => {
+                  const name = `hours_${day}_${n}_${edge}`;
+                  return (
+                    <td key={name} role="cell" data-label={heading}>
+                      <input type="time" name={name} id={name} aria-label={`${DAY_NAMES[day]}: ${heading.toLowerCase()}`} value={values[name] ?? ''} step={300} />
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
@@ -106,21 +106,15 @@ function RowsFieldset({ field, legend, hint, values, errors, prefix, columns }: 
       <p class="hint" id={`${field}-hjaelp`}>{hint}</p>
       <FieldError id={field} message={errors[field]} />
       <div class="table-scroll">
-        <table class="rows-table">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th scope="col" key={c.key}>{c.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
+        <table class="rows-table stack-narrow" role="table">
+          <ColumnHeadings headings={columns.map((c) => c.label)} />
+          <tbody role="rowgroup">
             {rowNumbers(values, prefix).map((row) => (
-              <tr key={row}>
+              <tr key={row} role="row">
                 {columns.map((c) => {
                   const name = `${prefix}_${row}_${c.key}`;
                   return (
-                    <td key={c.key}>
+                    <td key={c.key} role="cell" data-label={c.label}>
                       <input type="text" name={name} id={name} aria-label={`${c.label}, række ${row + 1}`} value={values[name] ?? ''} inputMode={c.inputMode} />
                     </td>
                   );

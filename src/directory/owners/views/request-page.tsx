@@ -20,6 +20,11 @@ const FIELDS: Array<{ name: RequestField; label: string; hint?: string; type?: s
   { name: 'about', label: 'Om klinikken', area: true },
 ];
 
+/** A requested clinic's field by its name on the form, for the administrators' queue. */
+export function requestFieldLabel(name: string): string {
+  return name === 'specialties' ? 'Specialer' : (FIELDS.find((f) => f.name === name)?.label ?? name);
+}
+
 export function RequestPage({ ctx, values, specialties, chosen, errors, csrf }: {
   ctx: ViewContext;
   values: Record<string, string>;

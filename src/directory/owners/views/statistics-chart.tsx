@@ -1,4 +1,5 @@
 import { formatCount } from '../../../text/numbers.js';
+import { ColumnHeadings } from '../../../web/stacked-table.js';
 import { type Statistics, EVENTS, EVENT_LABELS, chartSeries } from '../statistics.js';
 
 /**
@@ -67,33 +68,32 @@ export function StatisticsTable({ stats }: { stats: Statistics }) {
   const per = stats.unit === 'dag' ? 'dag' : stats.unit === 'uge' ? 'uge' : 'måned';
   return (
     <div class="table-scroll" tabindex={0} role="region" aria-labelledby="stats-table-caption">
-      <table class="stats-table">
+      <table class="stats-table stack-narrow" role="table">
         <caption id="stats-table-caption">Tallene bag graferne, pr. {per}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Periode</th>
-            {EVENTS.map((e) => (
-              <th scope="col" key={e}>
-                {EVENT_LABELS[e]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
+        <ColumnHeadings headings={['Periode', ...EVENTS.map((e) => EVENT_LABELS[e])]} />
+        <tbody role="rowgroup">
           {stats.buckets.map((b) => (
-            <tr key={b.from}>
-              <th scope="row">{b.label}</th>
+            <tr key={b.from} role="row">
+              <th scope="row" role="rowheader">
+                {b.label}
+              </th>
               {EVENTS.map((e) => (
-                <td key={e}>{formatCount(b.counts[e])}</td>
+                <td key={e} role="cell" data-label={EVENT_LABELS[e]}>
+                  {formatCount(b.counts[e])}
+                </td>
               ))}
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">I alt</th>
+        <tfoot role="rowgroup">
+          <tr role="row">
+            <th scope="row" role="rowheader">
+              I alt
+            </th>
             {EVENTS.map((e) => (
-              <td key={e}>{formatCount(stats.totals[e])}</td>
+              <td key={e} role="cell" data-label={EVENT_LABELS[e]}>
+                {formatCount(stats.totals[e])}
+              </td>
             ))}
           </tr>
         </tfoot>
