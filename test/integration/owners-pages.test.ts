@@ -156,7 +156,7 @@ describe('clinic owners at /klinikejer', () => {
     expect((await postForm(t.app, '/klinikejer/krav', { klinik: clinicB.slug, metode: 'admin', besked: 'Jeg er indehaver og står i CVR.' }, me)).statusCode).toBe(303);
     // The administrators' dashboard counts it and links to the queue; an editor's does not (claims are not theirs).
     const dashboard = await t.app.inject({ url: '/admin', headers: { cookie: admin.cookie } });
-    expect(dashboard.body).toMatch(/<a href="\/admin\/krav">Klinikkrav og nye klinikker: <span class="queue-count">[1-9]\d*<\/span><\/a>/);
+    expect(dashboard.body).toMatch(/<a href="\/admin\/krav#ejerskab">Krav på klinikker: <span class="queue-count">[1-9]\d*<\/span><\/a>/);
     const editor = await signIn(t.app, db, await createUser(db, { role: 'redaktoer' }));
     expect((await t.app.inject({ url: '/admin', headers: { cookie: editor.cookie } })).body).not.toContain('/admin/krav');
     expect((await t.app.inject({ url: '/admin/krav', headers: { cookie: me.cookie } })).statusCode).toBe(403);
