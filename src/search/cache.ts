@@ -20,6 +20,11 @@ export class SearchResultCache<T> {
   ) {}
 
   get(query: string, options: SearchOptions, run: () => Promise<T>): Promise<T> {
+    return this.getByKey(searchKey(query, options), run);
+  }
+
+  /** The same, under a key the caller makes (e.g. a whole API answer, by the query as typed). */
+  getByKey(key: string, run: () => Promise<T>): Promise<T> {
     const maxEntries = this.pages.enabled ? (this.options.maxEntries ?? 1000) : 0;
     if (maxEntries === 0) return run();
     const generation = this.pages.generation;
@@ -27,7 +32,6 @@ export class SearchResultCache<T> {
       this.#entries.clear();
       this.#generation = generation;
     }
-    const key = searchKey(query, options);
     const now = (this.options.now ?? Date.now)();
     const hit = this.#entries.get(key);
     if (hit && now - hit.storedAt < (this.options.ttlMs ?? 60_000)) return hit.value;

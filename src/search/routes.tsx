@@ -61,6 +61,7 @@ export async function searchRoutes(app: FastifyInstance, { db, ctx, directory, c
   const publicRoute = { config: { access: 'public' as const } };
   const results = new SearchResultCache<SearchResult>(cache);
   const run: RunSearch = (query, options) => results.get(query, options, () => search(db, query, options));
+  const answers = new SearchResultCache<z.output<typeof searchResponse>>(cache);
 
   app.get('/soeg', { config: { ...publicRoute.config, ...RATE_LIMITED } }, async (request, reply) => {
     const { q: raw, side } = parseInput(pageQuery, request.query);
@@ -72,25 +73,29 @@ export async function searchRoutes(app: FastifyInstance, { db, ctx, directory, c
 
   app.get('/api/v1/search', { config: { ...publicRoute.config, ...RATE_LIMITED, api: searchApi } }, async (request) => {
     const { q, limit, kind } = parseInput(apiQuery, request.query);
-    const result = await run(q, { limit, kinds: kind ? [kind] : null });
-    const intent = finderIntent(directory, q);
-    const body: z.output<typeof searchResponse> = {
-      query: q,
-      total: result.total,
-      totalCapped: result.totalCapped,
-      approximate: result.approximate,
-      place: intent?.town
-        ? { town: intent.town.name, townSlug: intent.town.slug, specialty: intent.specialty?.slug ?? null, url: absoluteUrl(ctx.site, intent.url) }
-        : null,
-      results: result.hits.map((hit) => ({
-        kind: hit.kind,
-        group: groupOf(hit.kind),
-        slug: hit.slug,
-        title: hit.title,
-        url: absoluteUrl(ctx.site, hit.url),
-        snippet: snippetToHtml(hit.snippet),
-      })),
-    };
-    return body;
+    // The answer itself is kept like the results (a popular query under load is answered
+    // without the place lookup, snippets and URLs again), keyed by the query as typed.
+    return answers.getByKey(JSON.stringify([q, limit, kind ?? null]), async () => {
+      const result = await run(q, { limit, kinds: kind ? [kind] : null });
+      const intent = finderIntent(directory, q);
+      const body: z.output<typeof searchResponse> = {
+        query: q,
+        total: result.total,
+        totalCapped: result.totalCapped,
+        approximate: result.approximate,
+        place: intent?.town
+          ? { town: intent.town.name, townSlug: intent.town.slug, specialty: intent.specialty?.slug ?? null, url: absoluteUrl(ctx.site, intent.url) }
+          : null,
+        results: result.hits.map((hit) => ({
+          kind: hit.kind,
+          group: groupOf(hit.kind),
+          slug: hit.slug,
+          title: hit.title,
+          url: absoluteUrl(ctx.site, hit.url),
+          snippet: snippetToHtml(hit.snippet),
+        })),
+      };
+      return body;
+    });
   });
 }
