@@ -1,4 +1,5 @@
 import { formatDanishDate } from '../text/dates.js';
+import { formatShortDecimal } from '../text/numbers.js';
 import { BAND_LABELS } from './equipment-steps.js';
 import type { MorningReading, WeeklyRise } from './pain.js';
 import type { Attempt, Change, RuleId, StepUp } from './progression.js';
@@ -24,8 +25,7 @@ export interface IncreaseFacts {
   step: StepUp;
 }
 
-const number = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
-const num = (n: number) => number.format(n);
+const num = formatShortDecimal;
 
 /** "3 kg", "rød elastik", "kropsvægt". */
 export function describeLoad(load: Load): string {
