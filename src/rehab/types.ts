@@ -14,12 +14,13 @@ export const danishDay = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseContentDate(s) === s, 'skal være en dato (ÅÅÅÅ-MM-DD)');
 
+/** A point on a scale: a whole number from `min` to `max`, one Danish message for anything else. */
+export function scalePoint(min: number, max: number, message: string) {
+  return z.number({ message }).int(message).min(min, message).max(max, message);
+}
+
 /** Pain on the 0–10 numeric scale (NPRS), whole numbers. */
-export const painScore = z
-  .number({ message: 'skal være et tal fra 0 til 10' })
-  .int('skal være et helt tal fra 0 til 10')
-  .min(0, 'skal være et tal fra 0 til 10')
-  .max(10, 'skal være et tal fra 0 til 10');
+export const painScore = scalePoint(0, 10, 'skal være et helt tal fra 0 til 10');
 
 export const loadSchema = z.discriminatedUnion(
   'kind',

@@ -65,7 +65,7 @@ describe('PSFS answers', () => {
     [three.slice(0, 2), 'skriv mindst 3 aktiviteter'],
     [[...three, { activity: 'Bære', score: 1 }, { activity: 'Sidde', score: 1 }, { activity: 'Sove', score: 1 }], 'skriv højst 5 aktiviteter'],
     [[...three, { activity: 'gaa paa trapper', score: 1 }], 'den samme aktivitet står to gange'],
-    [[{ activity: 'Gå på trapper', score: 11 }, ...three.slice(1)], 'giv et tal fra 0 til 10'],
+    [[{ activity: 'Gå på trapper', score: 11 }, ...three.slice(1)], 'giv et helt tal fra 0 til 10'],
     [[{ activity: ' ', score: 3 }, ...three.slice(1)], 'skriv aktiviteten med mindst 2 tegn'],
     ['Gå', 'skriv 3 til 5 aktiviteter'],
   ])('refuses %j: "%s"', (activities, message) => {

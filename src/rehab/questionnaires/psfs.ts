@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { foldedWords } from '../../text/danish.js';
 import { formatShortDecimal } from '../../text/numbers.js';
 import { normalizePlainText } from '../../text/plain-text.js';
+import { scalePoint } from '../types.js';
 import { type Instrument, directionOf, ourWording, tidy } from './instrument.js';
 
 /**
@@ -21,11 +22,7 @@ export const PSFS_INSTRUCTION =
   'Skriv 3 til 5 vigtige ting, du har svært ved eller ikke kan på grund af dit problem. Giv hver af dem et tal for, hvor godt du kan gøre det i dag.';
 export const PSFS_SCALE = { low: '0 = kan slet ikke', high: '10 = kan som før problemet' } as const;
 
-const activityScore = z
-  .number({ message: 'giv et tal fra 0 til 10' })
-  .int('giv et helt tal fra 0 til 10')
-  .min(0, 'giv et tal fra 0 til 10')
-  .max(10, 'giv et tal fra 0 til 10');
+const activityScore = scalePoint(0, 10, 'giv et helt tal fra 0 til 10');
 
 export const psfsAnswers = z.object({
   activities: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scalePoint } from '../types.js';
 import { type Instrument, directionOf, ourWording } from './instrument.js';
 
 /**
@@ -43,11 +44,7 @@ export const TSK_ANSWERS = [
   { value: 4, label: 'Helt enig' },
 ] as const;
 
-const answer = z
-  .number({ message: 'vælg et svar fra helt uenig til helt enig' })
-  .int('vælg et svar fra helt uenig til helt enig')
-  .min(1, 'vælg et svar fra helt uenig til helt enig')
-  .max(4, 'vælg et svar fra helt uenig til helt enig');
+const answer = scalePoint(1, 4, 'vælg et svar fra helt uenig til helt enig');
 
 export const tskAnswers = z.object({
   items: z.array(answer, { message: 'besvar alle 17 udsagn' }).length(TSK_ITEMS.length, 'besvar alle 17 udsagn'),
