@@ -16,7 +16,7 @@ describe('NPRS: meaningful change is 2 points or 30 %', () => {
     [0, 1, false, 'vaerre', 'from 0 there is no percentage'],
     [0, 2, true, 'vaerre', 'from 0, 2 points'],
     [5, 5, false, 'uaendret', 'no change'],
-  ] as const)('%i → %i: meaningful %s, %s (%s)', (before, after, meaningful, direction) => {
+  ] as const)('%i → %i: meaningful %s, %s (%s)', (before, after, meaningful, direction, _why) => {
     const result = change(before, after);
     expect(result).toMatchObject({ difference: after - before, meaningful, direction });
   });
