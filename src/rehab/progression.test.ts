@@ -101,7 +101,7 @@ const cases: Case[] = [
       readLogs: [WED],
     },
     behandler: ['Silbernagel', 'smerten under øvelsen var 6 af 10 den 4. marts 2026', 'fra 20 kg til 18 kg (−10 %)', 'vores egen regel'],
-    patient: ['6 af 10 i smerte under Knæbøjning', 'Over 5', 'brug 18 kg i stedet for 20 kg', 'Din behandler får besked'],
+    patient: ['smerter på 6 ud af 10 under Knæbøjning', 'Mere end 5', 'brug 18 kg i stedet for 20 kg', 'Din behandler får besked'],
   },
   {
     name: 'pain 6 in the earlier session only: no reduction now, and no 2-for-2 either',

@@ -67,7 +67,10 @@ export interface Proposal {
 
 export interface ProgressionInput {
   item: ProgramItem;
-  /** The patient's session logs for the item's program, in any order. */
+  /**
+   * The patient's session logs done under the item's current program version, in any order.
+   * (Older versions' logs would bring back a reduction the behandler has already made.)
+   */
   logs: readonly SessionLog[];
   checkIns: readonly CheckIn[];
 }

@@ -125,7 +125,7 @@ export function forPatient(facts: ReductionFacts): string {
   const { item, rule, latest, weekly } = facts;
   const what =
     rule === 'pain-during'
-      ? `Du havde ${pain(latest.entry.pain ?? 0)} i smerte under ${item.name}. Over 5 er mere, end øvelsen bør gøre ondt.`
+      ? `Du havde smerter på ${latest.entry.pain ?? 0} ud af 10 under ${item.name}. Mere end 5 er mere, end øvelsen bør gøre ondt.`
       : rule === 'weekly-rise'
         ? `Dine smerter om morgenen er steget fra sidste uge til denne uge (fra ${num(weekly!.lastWeek)} til ${num(weekly!.thisWeek)} i gennemsnit).`
         : `Du havde mere ondt morgenen efter træningen end normalt. Det tyder på, at ${item.name} var lidt for meget.`;
