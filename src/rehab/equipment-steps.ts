@@ -4,9 +4,9 @@
  * step down".
  *
  * The band order is OUR choice, not a standard: the common Theraband-like sequence that
- * Danish clinics stock, lightest first. Brands differ in how much heavier the next colour is,
- * and none of them is close to a 2–10 % step, so a change of colour is always flagged as a
- * step of more than 10 % (see `bandStepUp`).
+ * Danish clinics stock, lightest first. How much heavier the next colour is differs between
+ * brands and we do not know which brand a patient has, so a change of colour is always
+ * flagged as a step of more than 10 % (our assumption; it errs towards telling the behandler).
  */
 
 export const BAND_COLOURS = ['beige', 'gul', 'roed', 'groen', 'blaa', 'sort', 'soelv', 'guld'] as const;

@@ -92,7 +92,7 @@ export const forBehandler = {
     }
     let text = `${why} Forslag: ændr ${describeChange(change)}.`;
     if (change.kind === 'load' && change.from.kind === 'band') {
-      text += ' Et farveskift er elastikkens mindste trin, og det er mere end de 2–10 %, ACSM (2009) anbefaler; overvej færre gentagelser de første gange.';
+      text += ' Et farveskift er elastikkens mindste trin og regnes her for mere end de 2–10 %, ACSM (2009) anbefaler (hvor meget tungere den næste farve er, afhænger af mærket); overvej færre gentagelser de første gange.';
     } else if (change.kind === 'load' && change.fraction !== null && change.fraction > 0.1) {
       text += ' Udstyrets mindste trin er mere end de 2–10 %, ACSM (2009) anbefaler; overvej færre gentagelser de første gange.';
     } else if (change.kind === 'load') {

@@ -3,9 +3,9 @@ import { scalePoint } from '../types.js';
 import { type Instrument, directionOf, ourWording } from './instrument.js';
 
 /**
- * Tampa Scale of Kinesiophobia, 17 items (TSK-17): Miller RP, Kori SH, Todd DD. The Tampa
- * Scale: a measure of kinesiophobia. Clin J Pain. 1991;7(1):51–52; Kori SH, Miller RP, Todd DD.
- * Kinesiophobia: a new view of chronic pain behavior. Pain Management. 1990;3:35–43.
+ * Tampa Scale of Kinesiophobia, 17 items (TSK-17), the scale of Miller, Kori and Todd (1991),
+ * who introduced the concept in Kori SH, Miller RP, Todd DD. Kinesiophobia: a new view of
+ * chronic pain behavior. Pain Management. 1990;3:35–43.
  * Each item 1 (helt uenig) to 4 (helt enig); items 4, 8, 12 and 16 are reversed (5 − answer);
  * the total runs from 17 to 68, higher meaning more fear of movement.
  *
@@ -61,7 +61,7 @@ export const tsk17: Instrument<TskAnswers, TskScore> = {
   id: 'tsk-17',
   name: 'Tampa-skalaen for bevægelsesangst (TSK-17)',
   citation:
-    'Miller RP, Kori SH, Todd DD. The Tampa Scale: a measure of kinesiophobia. Clin J Pain. 1991;7(1):51–52. Kori SH, Miller RP, Todd DD. Kinesiophobia: a new view of chronic pain behavior. Pain Management. 1990;3:35–43.',
+    'Tampa Scale of Kinesiophobia: Miller RP, Kori SH, Todd DD, 1991. Kori SH, Miller RP, Todd DD. Kinesiophobia: a new view of chronic pain behavior. Pain Management. 1990;3:35–43.',
   wording: ourWording('Tampa Scale of Kinesiophobia (TSK-17)', 'dem, der har oversat og valideret den'),
   answers: tskAnswers,
   score({ items }) {
