@@ -27,7 +27,6 @@ export interface NprsScore {
 }
 
 export const NPRS_MEANINGFUL_POINTS = 2;
-export const NPRS_MEANINGFUL_FRACTION = 0.3;
 
 export const nprs: Instrument<NprsAnswers, NprsScore> = {
   id: 'nprs',
@@ -40,7 +39,7 @@ export const nprs: Instrument<NprsAnswers, NprsScore> = {
   meaningfulChange(before, after) {
     const difference = after.pain - before.pain;
     const points = Math.abs(difference);
-    // Whole numbers: points / before ≥ 0,3 ⇔ 10 · points ≥ 3 · before, with no rounding.
+    // 30 % of the score before, in whole numbers: points / before ≥ 0,3 ⇔ 10 · points ≥ 3 · before.
     const byPercent = before.pain > 0 && 10 * points >= 3 * before.pain;
     const meaningful = points >= NPRS_MEANINGFUL_POINTS || byPercent;
     const percent = before.pain > 0 ? Math.round((points / before.pain) * 100) : null;
