@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDanishDateTime, formatDanishMoment, formatDanishTime, nextDanishTimeOfDay } from './dates.js';
+import { addDays, daysBetween, formatDanishDateTime, formatDanishMoment, formatDanishTime, nextDanishTimeOfDay } from './dates.js';
 
 describe('Copenhagen times across summer time', () => {
   it('moves the clock forward on the last Sunday of March 2026 (02:00 CET → 03:00 CEST)', () => {
@@ -33,5 +33,17 @@ describe('Copenhagen times across summer time', () => {
     expect(nextDanishTimeOfDay(4, 15, new Date('2026-10-24T12:00:00Z')).toISOString()).toBe('2026-10-25T03:15:00.000Z');
     // Late evening in Copenhagen, already the next day in Copenhagen but not in UTC.
     expect(nextDanishTimeOfDay(4, 15, new Date('2026-07-06T22:30:00Z')).toISOString()).toBe('2026-07-07T02:15:00.000Z');
+  });
+});
+
+describe('calendar days', () => {
+  it('counts days across month, year, leap day and both changes of summer time', () => {
+    expect(addDays('2026-03-28', 1)).toBe('2026-03-29');
+    expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
+    expect(addDays('2026-10-25', -1)).toBe('2026-10-24');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(daysBetween('2026-03-25', '2026-04-01')).toBe(7);
+    expect(daysBetween('2026-10-28', '2026-10-21')).toBe(-7);
   });
 });

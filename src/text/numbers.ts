@@ -17,6 +17,12 @@ export function formatKroner(kr: number): string {
   return `${money.format(kr)} kr.`;
 }
 
+/** 2 → "2", 2.5 → "2,5", 16.667 → "16,7": at most one decimal, Danish separators (scores, kilos, percentages). */
+export function formatShortDecimal(n: number): string {
+  return shortDecimal.format(n);
+}
+const shortDecimal = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 1 });
+
 /** 72.456 with 1 digit → "72,5"; always exactly `digits` decimals, Danish separators. */
 export function formatDecimal(n: number, digits: number): string {
   let format = decimalFormats.get(digits);
