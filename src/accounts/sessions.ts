@@ -1,3 +1,4 @@
+import { compiledOnce } from '../db/compiled.js';
 import type { Db } from '../db/engine.js';
 import { type GlobalRole, toBool } from '../db/schema.js';
 import { hashToken, isoNow, randomToken } from './tokens.js';
@@ -51,25 +52,31 @@ export interface ActiveSession {
 }
 
 /** The live session a cookie names, with its user; null if unknown, ended or its user disabled. */
+// On every signed-in request: compiled once (src/db/compiled.ts).
+const sessionByHash = compiledOnce(
+  (db: Db, idHash: string) =>
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select([
+        's.id',
+        's.user_id',
+        's.role as issued_role',
+        's.remember',
+        's.last_seen_at',
+        's.expires_at',
+        's.revoked_at',
+        'u.role',
+        'u.name',
+        'u.email_verified_at',
+        'u.disabled_at',
+      ])
+      .where('s.id_hash', '=', idHash),
+  [''],
+);
+
 export async function findActiveSession(db: Db, token: string, now = Date.now()): Promise<ActiveSession | null> {
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id',
-      's.user_id',
-      's.role as issued_role',
-      's.remember',
-      's.last_seen_at',
-      's.expires_at',
-      's.revoked_at',
-      'u.role',
-      'u.name',
-      'u.email_verified_at',
-      'u.disabled_at',
-    ])
-    .where('s.id_hash', '=', hashToken(token))
-    .executeTakeFirst();
+  const [row] = await sessionByHash(db, hashToken(token));
   if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= isoNow(now)) return null;
   return {
     id: row.id,
