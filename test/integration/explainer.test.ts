@@ -183,7 +183,7 @@ describe('the pasted text is not logged', { timeout: 60_000 }, () => {
       await exited;
 
       // The log holds these very requests (the capture works) …
-      expect(output.match(new RegExp(`"url":"${PATH}".*"msg":"incoming request"`, 'g'))?.length).toBe(4);
+      expect(output.match(new RegExp(`"url":"${PATH}".*"msg":"request completed"`, 'g'))?.length).toBe(4);
       expect(output).toContain('"statusCode":413');
       expect(output).not.toContain(marker); // … and never the text.
       const connection = await openDatabase(`sqlite:${file}`);
