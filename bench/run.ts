@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT_DIR, ROOT } from './content.js';
+import { ceilingBenchmark } from './ceiling.js';
 import { accountsBenchmark } from './accounts.js';
 import { directoryBenchmark } from './directory.js';
 import { exercisesBenchmark } from './exercises.js';
@@ -27,6 +28,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'pages', description: 'article, town page, Zipf mix vs nginx (cached and uncached), search at 50 connections (wrk)', run: pagesBenchmark },
   { name: 'exercises', description: 'exercise page (cached) and a calculator result page (never cached) vs nginx (wrk)', run: exercisesBenchmark },
   { name: 'accounts', description: 'signed-in vs anonymous pages (wrk), argon2id sign-ins per second, sign-in timing for unknown vs known addresses', run: accountsBenchmark },
+  { name: 'ceiling', description: 'the cached article from nginx, a bare node:http server, a bare Fastify route and the app (what Node itself leaves of nginx)', run: ceilingBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
   { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
