@@ -1,7 +1,9 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { explainReport } from '../src/explainer/matcher.js';
+import { anonymousForm } from '../test/helpers/accounts.js';
 import { startTestApp } from '../test/helpers/app.js';
+import { CSRF_FIELD } from '../src/web/csrf.js';
 import { int, mulberry32, pickUniform } from './lib/random.js';
 import { round, summarize } from './lib/stats.js';
 
@@ -66,9 +68,16 @@ async function main() {
   }
 
   const site = await startTestApp({ demo: true });
-  const body = (text: string) => new URLSearchParams({ tekst: text }).toString();
+  // As a browser posts the form: the anonymous form cookie and its CSRF token, same origin.
+  const form = anonymousForm(site.app);
+  const body = (text: string) => new URLSearchParams({ tekst: text, [CSRF_FIELD]: form.csrf }).toString();
   const post = (text: string) =>
-    site.app.inject({ method: 'POST', url: '/vaerktoejer/forstaa-din-scanning', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body(text) });
+    site.app.inject({
+      method: 'POST',
+      url: '/vaerktoejer/forstaa-din-scanning',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie, 'sec-fetch-site': 'same-origin' },
+      payload: body(text),
+    });
   for (const r of reports.slice(0, 20)) await post(r);
   const page: number[] = [];
   const pageCpu: number[] = [];
