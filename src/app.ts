@@ -40,6 +40,7 @@ import { HttpError, frameworkErrorHandler, installErrorHandlers } from './web/er
 import type { ViewContext } from './web/layout.js';
 import { collectApiOperations } from './web/openapi.js';
 import { PageCache, installCacheHits } from './web/page-cache.js';
+import { OneLinePerRequest } from './web/request-log.js';
 import { installRateLimits } from './web/rate-limit.js';
 import { COMPRESSION, PUBLIC_PAGE_CACHE, installConditionalRequests } from './web/respond.js';
 import { webRoutes } from './web/routes.js';
@@ -84,24 +85,11 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   const headers = securityHeaders(config.baseUrl);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
-    // One log line per request, when it is answered (below), instead of Fastify's two: writing
-    // the log was 40 % of the CPU of a cached page (bench/README "Where the time goes").
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 300 },
     frameworkErrors: frameworkErrorHandler(ctx, headers),
-  });
-
-  // The request log: "incoming request" at debug, and one line per answer at info with the
-  // method, URL, client, status and time (never a body: the explainer's text stays unlogged).
-  app.addHook('onRequest', (request, _reply, done) => {
-    request.log.debug({ req: request }, 'incoming request');
-    done();
-  });
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
   });
 
   // First, so every answer below (redirects, refusals, errors) carries the headers.
