@@ -43,6 +43,42 @@ export function FieldError({ name, form }: { name: string; form: PostedForm<unkn
   ) : null;
 }
 
+export function TextField(props: {
+  form: PostedForm<unknown>;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password';
+  autocomplete: string;
+  hint?: string;
+  /** Value to show when the form has none (e.g. the current name). */
+  value?: string;
+}) {
+  const { form, name, hint } = props;
+  const error = form.errors[name];
+  const type = props.type ?? 'text';
+  return (
+    <div class="field">
+      <label for={name}>{props.label}</label>
+      {hint && (
+        <p class="hint" id={`${name}-hjaelp`}>
+          {hint}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        type={type}
+        autocomplete={props.autocomplete}
+        value={type === 'password' ? '' : (form.values[name] ?? props.value ?? '')}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(name, form.errors, Boolean(hint))}
+        spellcheck={type === 'text' ? undefined : false}
+      />
+      <FieldError name={name} form={form} />
+    </div>
+  );
+}
+
 export function TextAreaField(props: { name: string; label: string; form: PostedForm<unknown>; hint?: string; maxLength?: number; rows?: number; required?: boolean }) {
   const { name, form, hint } = props;
   return (

@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField } from '../../web/csrf-field.js';
-import { FieldError } from '../../web/form-fields.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import type { AccountForm } from '../forms.js';
 
@@ -36,42 +35,8 @@ export function FormProblems({ form }: { form: AccountForm<unknown> }) {
   );
 }
 
-export function TextField(props: {
-  form: AccountForm<unknown>;
-  name: string;
-  label: string;
-  type?: 'text' | 'email' | 'password';
-  autocomplete: string;
-  hint?: string;
-  /** Value to show when the form has none (e.g. the current name). */
-  value?: string;
-}) {
-  const { form, name, hint } = props;
-  const error = form.errors[name];
-  const describedBy = [hint ? `${name}-hjaelp` : '', error ? `${name}-fejl` : ''].filter(Boolean).join(' ') || undefined;
-  const type = props.type ?? 'text';
-  return (
-    <div class="field">
-      <label for={name}>{props.label}</label>
-      {hint && (
-        <p class="hint" id={`${name}-hjaelp`}>
-          {hint}
-        </p>
-      )}
-      <input
-        id={name}
-        name={name}
-        type={type}
-        autocomplete={props.autocomplete}
-        value={type === 'password' ? '' : (form.values[name] ?? props.value ?? '')}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        spellcheck={type === 'text' ? undefined : false}
-      />
-      <FieldError name={name} form={form} />
-    </div>
-  );
-}
+// The text input is the shared one (web/form-fields.tsx); account pages import it from here.
+export { TextField } from '../../web/form-fields.js';
 
 /** A notice at the top of a page (after a redirect: "Du er logget ud"). */
 export function Notice({ children, tone = 'info' }: { children: ComponentChildren; tone?: 'info' | 'success' | 'warning' }) {
