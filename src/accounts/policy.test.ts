@@ -45,3 +45,56 @@ describe('authorize', () => {
     expect(authorize(user(1, 'admin'), 'read', { type: 'audit_log' })).toBe(true);
   });
 });
+
+describe('health data (genoptræning)', () => {
+  const members = [
+    { userId: 1, role: 'klinikejer' as const },
+    { userId: 2, role: 'behandler' as const },
+    { userId: 3, role: 'behandler' as const },
+    { userId: 4, role: 'behandler' as const },
+  ];
+  // 2 and 3 have a checked autorisations-ID; 4 has not.
+  const data = (over: Partial<{ shared: boolean; locked: boolean }> = {}) => ({
+    type: 'health_data' as const,
+    patientId: 9,
+    prescriberId: 2,
+    shared: over.shared ?? true,
+    locked: over.locked ?? false,
+    members,
+    authorised: [2, 3],
+  });
+
+  it('lets the patient and the prescriber read; a colleague only while the program is shared', () => {
+    expect(authorize(user(9), 'read', data())).toBe(true);
+    expect(authorize(user(2), 'read', data({ shared: false }))).toBe(true);
+    expect(authorize(user(3), 'read', data())).toBe(true);
+    expect(authorize(user(3), 'read', data({ shared: false }))).toBe(false);
+  });
+
+  it('shows nothing to an unchecked behandler, the owner, editors, administrators or others', () => {
+    expect(authorize(user(4), 'read', data())).toBe(false);
+    expect(authorize(user(1), 'read', data())).toBe(false);
+    expect(authorize(user(5, 'redaktoer'), 'read', data())).toBe(false);
+    expect(authorize(user(6, 'admin'), 'read', data())).toBe(false);
+    expect(authorize(user(7), 'read', data())).toBe(false);
+    expect(authorize(ANONYMOUS, 'read', data())).toBe(false);
+  });
+
+  it('keeps logging to the patient, and a locked program from everyone', () => {
+    expect(authorize(user(9), 'write', data())).toBe(true);
+    expect(authorize(user(2), 'write', data())).toBe(false);
+    expect(authorize(user(2), 'manage', data())).toBe(true);
+    expect(authorize(user(9), 'manage', data())).toBe(false);
+    expect(authorize(user(9), 'read', data({ locked: true }))).toBe(false);
+    expect(authorize(user(2), 'read', data({ locked: true }))).toBe(false);
+  });
+
+  it('lets any behandler build programs, and only a checked one invite, once the agreement is accepted', () => {
+    const practice = (dpaAccepted: boolean) => ({ type: 'practice' as const, members, authorised: [2, 3], dpaAccepted });
+    expect(authorize(user(4), 'write', practice(true))).toBe(true);
+    expect(authorize(user(1), 'write', practice(true))).toBe(false);
+    expect(authorize(user(2), 'invite', practice(true))).toBe(true);
+    expect(authorize(user(4), 'invite', practice(true))).toBe(false);
+    expect(authorize(user(2), 'invite', practice(false))).toBe(false);
+  });
+});

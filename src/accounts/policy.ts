@@ -81,9 +81,28 @@ export type Resource =
   | { type: 'audit_log' }
   /** A review of a clinic, with the clinic's members (who may not review it; owners answer it). */
   | { type: 'review'; members?: readonly ClinicMember[] }
-  | { type: 'comment' };
+  | { type: 'comment' }
+  /**
+   * A clinic's genoptræning practice: who may build programs and templates there (any of its
+   * behandlere) and invite patients (a behandler whose autorisations-ID an administrator has
+   * checked, at a clinic whose owner has accepted the data-processing agreement).
+   */
+  | { type: 'practice'; members: readonly ClinicMember[]; authorised: readonly number[]; dpaAccepted: boolean }
+  /**
+   * A patient's health data (a program, its logs, check-ins, answers): the patient's own; and
+   * the clinic's checked behandlere when they prescribed it or the program is shared.
+   */
+  | {
+      type: 'health_data';
+      patientId: number | null;
+      prescriberId: number;
+      shared: boolean;
+      locked: boolean;
+      members: readonly ClinicMember[];
+      authorised: readonly number[];
+    };
 
-export type Action = 'read' | 'manage' | 'moderate' | 'write' | 'answer';
+export type Action = 'read' | 'manage' | 'moderate' | 'write' | 'answer' | 'invite';
 
 type Rule<R extends Resource = Resource> = (actor: Actor, resource: R) => boolean;
 
@@ -94,6 +113,13 @@ const isAdmin = (actor: Actor) => isSignedIn(actor) && actor.role === 'admin';
 export function holdsClinicRole(actor: Actor, clinic: { members?: readonly ClinicMember[] }, role: ClinicRole): boolean {
   return isSignedIn(actor) && (clinic.members ?? []).some((m) => m.userId === actor.id && m.role === role);
 }
+
+const isCheckedBehandler = (actor: Actor, r: { members?: readonly ClinicMember[]; authorised: readonly number[] }) =>
+  holdsClinicRole(actor, r, 'behandler') && isSignedIn(actor) && r.authorised.includes(actor.id);
+
+/** A checked behandler of the clinic who prescribed the program, or any when it is shared. */
+const treats: Rule<Extract<Resource, { type: 'health_data' }>> = (actor, data) =>
+  !data.locked && isCheckedBehandler(actor, data) && isSignedIn(actor) && (data.prescriberId === actor.id || data.shared);
 
 type RuleTable = { [T in Resource['type']]: Partial<Record<Action, Rule<Extract<Resource, { type: T }>>>> };
 
@@ -123,6 +149,19 @@ const RULES: RuleTable = {
   comment: {
     write: (actor) => isSignedIn(actor),
     moderate: (actor) => isStaff(actor),
+  },
+  practice: {
+    write: (actor, practice) => holdsClinicRole(actor, practice, 'behandler'),
+    invite: (actor, practice) => practice.dpaAccepted && isCheckedBehandler(actor, practice),
+  },
+  // Owners, editors and administrators see no health data: no rule here names them.
+  health_data: {
+    read: (actor, data) => (!data.locked && isSignedIn(actor) && data.patientId === actor.id) || treats(actor, data),
+    // Logging, check-ins, answers and sharing are the patient's alone; a behandler never
+    // changes or deletes a patient's logs.
+    write: (actor, data) => !data.locked && isSignedIn(actor) && data.patientId === actor.id,
+    // Changing the program and deciding proposals.
+    manage: treats,
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RehabTables } from './schema-rehab.js';
 
 /**
  * Table types as the application sees them. Timestamps are ISO 8601 strings and calendar
@@ -505,7 +506,7 @@ export interface OutboxTable {
 
 // ── the whole database ─────────────────────────────────────────────────────────────────
 
-export interface Database {
+export interface Database extends RehabTables {
   authors: AuthorsTable;
   articles: ArticlesTable;
   article_aliases: ArticleAliasesTable;

@@ -35,7 +35,10 @@ export const postgresEngine: Engine = {
     await sql`SELECT pg_notify(left(${channel} || '_' || current_schema(), 63), ${payload})`.execute(db);
   },
   async refreshStatistics(db) {
-    await sql`ANALYZE`.execute(db);
+    // Our schema's tables only: a bare ANALYZE reads every schema in the database (another
+    // installation's, or other test runs' being created and dropped at the same time).
+    const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(db);
+    if (rows.length > 0) await sql`ANALYZE ${sql.join(rows.map((r) => sql.id(r.name)))}`.execute(db);
   },
   writeWithoutWaiting(db, work) {
     // Queries are asynchronous here, so a short wait stalls no request; it only holds one pool

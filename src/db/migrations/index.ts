@@ -8,6 +8,7 @@ import * as m0006 from './0006-exercises-and-body-regions.js';
 import * as m0007 from './0007-accounts.js';
 import * as m0008 from './0008-clinic-owners.js';
 import * as m0009 from './0009-reviews-and-comments.js';
+import * as m0010 from './0010-genoptraening.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -22,4 +23,5 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0007-accounts', m0007.up],
   ['0008-clinic-owners', m0008.up],
   ['0009-reviews-and-comments', m0009.up],
+  ['0010-genoptraening', m0010.up],
 ];
