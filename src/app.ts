@@ -23,6 +23,8 @@ import { clinicRoutes } from './directory/routes/clinic.js';
 import { reviewRoutes } from './directory/reviews/routes.js';
 import { commentRoutes } from './content/comments/routes.js';
 import { adminRoutes } from './admin/routes.js';
+import { rehabRoutes } from './rehab/routes.js';
+import { addRehabAccountData } from './rehab/patient/account-data.js';
 import { addCommunityAccountData } from './moderation/account-data.js';
 import { addOwnerAccountData } from './directory/owners/personal-data.js';
 import { adminAccountRoutes } from './admin/account-routes.js';
@@ -228,6 +230,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await explainerRoutes(app, deps);
   await exerciseRoutes(app, deps);
   await exerciseApiRoutes(app, deps);
+  await rehabRoutes(app, { ...deps, baseUrl: config.baseUrl, siteName: config.siteName });
   // Each domain that keeps data about a person adds its export section and deletion hook here.
   const accountExtensions: AccountExtensions = emptyAccountExtensions();
   // Reviews and comments in the data export and the account deletion; a deletion drops cached pages and the list catalog.
@@ -237,6 +240,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
   // Owners' memberships, claims, requests and change-log entries; the clinics themselves stay.
   addOwnerAccountData(accountExtensions);
+  // Genoptræning: programs, logs and answers exported; locked for the clinic's retention period on deletion.
+  addRehabAccountData(accountExtensions);
   await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }

@@ -246,6 +246,14 @@ export async function reviseProgram(
       .where('status', '!=', 'laast')
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) return null;
+    // What the rules proposed for the old version no longer applies.
+    await trx
+      .updateTable('proposals')
+      .set({ status: 'foraeldet' })
+      .where('program_id', '=', programId)
+      .where('status', '=', 'afventer')
+      .where('id', '!=', meta.proposalId ?? -1)
+      .execute();
     return insertVersion(trx, programId, expectedVersion + 1, parsed, { ...meta, proposalId: meta.proposalId ?? null }, at);
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);

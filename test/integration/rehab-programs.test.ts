@@ -4,6 +4,8 @@ import { ANONYMOUS, authorize } from '../../src/accounts/policy.js';
 import { accessList, healthDataOf, recordHealthRead } from '../../src/rehab/access.js';
 import type { VersionContent } from '../../src/rehab/program-model.js';
 import { createProgram, currentVersion, programById, reviseProgram, versionsOf } from '../../src/rehab/programs.js';
+import { checkInsOf, logsOf, saveCheckIn, saveSessionLog } from '../../src/rehab/logs.js';
+import { acceptProposal, proposalsOf, refreshProposals, rejectProposal } from '../../src/rehab/proposals.js';
 import { addMembership, createUser } from '../helpers/accounts.js';
 import { createClinic, loadDirectory } from '../helpers/clinics.js';
 import { ENGINES, type TestDatabase, openTestDatabase } from '../helpers/database.js';
@@ -92,6 +94,50 @@ for (const engine of ENGINES) {
       expect(list).toHaveLength(1);
       expect(list[0]).toMatchObject({ who: 'Bente Behandler', clinic: 'Adgangsklinikken' });
       expect(list[0]!.what).toMatch(/oversigt/);
+    });
+
+    it('saves a log once per key, proposes 2-for-2 from the current version only, and accepting makes the next version', async () => {
+      const clinic = await createClinic(t.db, d, { name: 'Logklinikken' });
+      const behandler = await createUser(t.db, { email: `l-${engine}@example.org` });
+      const { program, version } = await createProgram(t.db, { clinicId: clinic.id, behandlerId: behandler.id, content: content(10) });
+      const session = (day: string, reps: number, pain: number) => ({
+        day,
+        idempotencyKey: `k-${day}`,
+        skippedReason: null,
+        exercises: [{ itemId: 'a', sets: [10, 10, reps].map((r) => ({ reps: r, holdSeconds: null, load: { kind: 'kg' as const, kg: 10, step: 1 as const } })), pain, effort: null, comment: null, skipped: null }],
+      });
+      const first = await saveSessionLog(t.db, version, session('2026-03-23', 12, 3));
+      const again = await saveSessionLog(t.db, version, session('2026-03-23', 12, 3));
+      expect(first.created).toBe(true);
+      expect(again).toMatchObject({ created: false, log: { rowId: first.log.rowId } });
+      expect(await refreshProposals(t.db, program)).toEqual([]);
+      await saveSessionLog(t.db, version, session('2026-03-25', 13, 4));
+      const [made] = await refreshProposals(t.db, program);
+      expect(made?.proposal).toMatchObject({ rule: 'two-for-two', direction: 'increase' });
+      // The same logs make no second proposal.
+      expect(await refreshProposals(t.db, program)).toEqual([]);
+
+      const decided = await acceptProposal(t.db, made!.id, behandler.id);
+      expect(decided.ok && decided.version?.items[0]?.load).toEqual({ kind: 'kg', kg: 11, step: 1 });
+      const now = (await programById(t.db, program.id))!;
+      expect(now.currentVersion).toBe(2);
+      // The old version's logs are not read again.
+      expect(await refreshProposals(t.db, now)).toEqual([]);
+      expect(await logsOf(t.db, program.id, { versionId: decided.ok ? decided.version!.id : -1 })).toEqual([]);
+
+      // Pain 7 under the new version: a reduction, rejected with a reason.
+      const v2 = await currentVersion(t.db, now);
+      await saveSessionLog(t.db, v2, session('2026-03-27', 10, 7));
+      const [reduce] = await refreshProposals(t.db, now);
+      expect(reduce?.proposal).toMatchObject({ direction: 'reduce', rule: 'pain-during' });
+      expect(reduce?.proposal.forPatient).toBeTruthy();
+      expect(await rejectProposal(t.db, reduce!.id, behandler.id, 'Knæet var hævet af andre grunde')).toBe(true);
+      expect(await rejectProposal(t.db, reduce!.id, behandler.id, 'igen')).toBe(false);
+      expect((await proposalsOf(t.db, program.id)).map((p) => p.status)).toEqual(['afvist', 'accepteret']);
+
+      await saveCheckIn(t.db, v2, { day: '2026-03-28', pain: 4, compared: 'vaerre' });
+      await saveCheckIn(t.db, v2, { day: '2026-03-28', pain: 3, compared: 'som-normalt' });
+      expect((await checkInsOf(t.db, program.id)).map((c) => [c.date, c.pain, c.compared])).toEqual([['2026-03-28', 3, 'som-normalt']]);
     });
   });
 }
