@@ -18,6 +18,7 @@ import { CSRF_FIELD } from '../../src/web/csrf.js';
 import { type Credentials, type TestUser, addMembership, anonymousForm, createUser, linkIn, postForm, readOutbox, signIn } from './accounts.js';
 import { type TestApp, TEST_BASE_URL } from './app.js';
 import { createClinic } from './clinics.js';
+import { acceptDpa, checkAutorisation } from './rehab.js';
 
 /**
  * The world of the authorisation matrix (test/integration/authorization-matrix.test.ts): an app
@@ -25,7 +26,7 @@ import { createClinic } from './clinics.js';
  * that routes act on, and a fingerprint of every table a request could change.
  */
 
-export const ACTORS = ['anonymous', 'patient', 'ownerA', 'ownerB', 'behandler', 'redaktoer', 'admin'] as const;
+export const ACTORS = ['anonymous', 'patient', 'ownerA', 'ownerB', 'behandler', 'behandlerB', 'redaktoer', 'admin'] as const;
 export type ActorName = (typeof ACTORS)[number];
 export type SignedInName = Exclude<ActorName, 'anonymous'>;
 
@@ -69,6 +70,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await storeImages(db, [{ hash: media.hash, contentType: media.content_type, width: 1, height: 1, bytes: svg }]);
   const asset = /"\/assets\/([^"]+\.css[^"]*)"/.exec((await t.app.inject('/')).body)?.[1];
   if (!asset) throw new Error('the front page links no stylesheet');
+  // Both clinics' owners have accepted the data-processing agreement (genoptræning).
+  await acceptDpa(db, clinicA.id);
+  await acceptDpa(db, clinicB.id);
   const signer = await createUser(db, { name: 'Signe Signer' });
   const helper = await signIn(t.app, db, await createUser(db, { password: null, name: 'Hjælper Hansen' }));
   return {
@@ -100,12 +104,17 @@ export async function freshActors(w: World): Promise<Actors> {
     ownerA: await make('Ejer Andersen'),
     ownerB: await make('Ejer Bertelsen'),
     behandler: await make('Behandler Bach'),
+    behandlerB: await make('Behandler Brandt'),
     redaktoer: await make('Redaktør Rasmussen', 'redaktoer'),
     admin: await make('Admin Albertsen', 'admin'),
   };
   await addMembership(w.db, actors.ownerA.id, w.clinicA.id, 'klinikejer');
   await addMembership(w.db, actors.ownerB.id, w.clinicB.id, 'klinikejer');
   await addMembership(w.db, actors.behandler.id, w.clinicA.id, 'behandler');
+  await addMembership(w.db, actors.behandlerB.id, w.clinicB.id, 'behandler');
+  // Both behandlere have a checked autorisations-ID (genoptræning's health data needs it).
+  await checkAutorisation(w.db, actors.behandler.id, actors.admin.id);
+  await checkAutorisation(w.db, actors.behandlerB.id, actors.admin.id);
   return actors;
 }
 
@@ -141,6 +150,10 @@ export async function fingerprint(db: Db): Promise<string> {
     'users', 'clinic_memberships', 'email_tokens', 'passkeys', 'passkey_challenges', 'login_attempts', 'audit_log', 'outbox',
     'reviews', 'review_answers', 'comments', 'reports', 'clinics', 'clinic_changes', 'clinic_closures', 'clinic_claims',
     'clinic_requests', 'clinic_invitations', 'clinic_owner_fields',
+    // Genoptræning (0010).
+    'behandler_profiles', 'clinic_dpa_acceptances', 'clinic_exercises', 'program_templates', 'programs', 'program_versions',
+    'program_consents', 'session_logs', 'check_ins', 'proposals', 'questionnaire_schedules', 'questionnaire_answers',
+    'reminder_settings', 'scheduled_sends',
   ] as const;
   const parts: unknown[] = [];
   for (const table of tables) parts.push(await db.selectFrom(table).selectAll().execute());

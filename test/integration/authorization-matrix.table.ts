@@ -48,12 +48,12 @@ export interface RouteCase {
   changes?: boolean;
 }
 
-const everyone: Record<ActorName, Expected> = { anonymous: 'ok', patient: 'ok', ownerA: 'ok', ownerB: 'ok', behandler: 'ok', redaktoer: 'ok', admin: 'ok' };
+const everyone: Record<ActorName, Expected> = { anonymous: 'ok', patient: 'ok', ownerA: 'ok', ownerB: 'ok', behandler: 'ok', behandlerB: 'ok', redaktoer: 'ok', admin: 'ok' };
 const signedIn: Record<ActorName, Expected> = { ...everyone, anonymous: 'sign-in' };
-const editors: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 403, ownerB: 403, behandler: 403, redaktoer: 'ok', admin: 'ok' };
+const editors: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 403, ownerB: 403, behandler: 403, behandlerB: 403, redaktoer: 'ok', admin: 'ok' };
 const admins: Record<ActorName, Expected> = { ...editors, redaktoer: 403 };
 /** Clinic A's pages for its owners: its owner and administrators; owner B, the behandler and editors are refused. */
-const ownersOfA: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 'ok', ownerB: 403, behandler: 403, redaktoer: 403, admin: 'ok' };
+const ownersOfA: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 'ok', ownerB: 403, behandler: 403, behandlerB: 403, redaktoer: 403, admin: 'ok' };
 /** Answering clinic A's reviews: its owners only (an administrator moderates, but does not speak for the clinic). */
 const answerersOfA: Record<ActorName, Expected> = { ...ownersOfA, admin: 403 };
 
@@ -118,7 +118,7 @@ export const MATRIX: Record<string, RouteCase> = {
   'GET /api/v1/exercises/:slug': page((w) => `/api/v1/exercises/${w.slugs.exercise}`),
 
   // Accounts: the pages for visitors. A signed-in caller who opens the sign-in page is sent on.
-  'GET /konto/log-ind': { ...page('/konto/log-ind'), expect: { anonymous: 'ok', patient: 303, ownerA: 303, ownerB: 303, behandler: 303, redaktoer: 303, admin: 303 } },
+  'GET /konto/log-ind': { ...page('/konto/log-ind'), expect: { anonymous: 'ok', patient: 303, ownerA: 303, ownerB: 303, behandler: 303, behandlerB: 303, redaktoer: 303, admin: 303 } },
   'POST /konto/log-ind': { request: (w) => ({ url: '/konto/log-ind', body: { email: w.signer.email, adgangskode: TEST_PASSWORD } }), expect: everyone },
   'GET /konto/opret': page('/konto/opret'),
   'POST /konto/opret': {
