@@ -138,7 +138,7 @@ export interface ProposalsTable {
   created_at: string;
 }
 
-export type Instrument = 'nprs' | 'psfs' | 'tsk17' | 'startback';
+export type Instrument = 'nprs' | 'psfs' | 'tsk-17' | 'start-back';
 
 export interface QuestionnaireSchedulesTable {
   id: Generated<number>;

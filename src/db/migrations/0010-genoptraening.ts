@@ -193,7 +193,7 @@ export async function up(db: Kysely<any>, engine: 'sqlite' | 'postgres'): Promis
     .createTable('questionnaire_schedules')
     .addColumn('id', id, (c) => c.primaryKey())
     .addColumn('program_id', 'integer', (c) => c.notNull().references('programs.id').onDelete('cascade'))
-    .addColumn('instrument', 'text', (c) => c.notNull().check(sql`instrument IN ('nprs', 'psfs', 'tsk17', 'startback')`))
+    .addColumn('instrument', 'text', (c) => c.notNull().check(sql`instrument IN ('nprs', 'psfs', 'tsk-17', 'start-back')`))
     .addColumn('at_start', bool, (c) => c.notNull().defaultTo(sql`true`))
     .addColumn('every_weeks', 'integer')
     .addColumn('at_end', bool, (c) => c.notNull().defaultTo(sql`true`))
