@@ -63,7 +63,21 @@ const webauthnBundle = () =>
   join(dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle', 'index.umd.min.js');
 
 /** The files of style.css, in cascade order. */
-export const STYLESHEETS = ['style.css', 'tools.css', 'explainer.css', 'exercises.css', 'accounts.css', 'owners.css', 'community.css'] as const;
+export const STYLESHEETS = [
+  'style.css',
+  'tools.css',
+  'explainer.css',
+  'exercises.css',
+  'accounts.css',
+  'owners.css',
+  'community.css',
+  // Genoptræning: shared parts (charts), then each part's own.
+  'rehab.css',
+  'rehab-programs.css',
+  'rehab-followup.css',
+  'rehab-patient.css',
+  'rehab-reminders.css',
+] as const;
 
 export function defaultAssets(): Assets {
   return new Assets({
