@@ -96,12 +96,16 @@ export const sqliteEngine: Engine = {
       // What a tier excludes is left to separate lookups, so the match itself stays simple.
       const { include, exclude, kinds } = tier;
       const excluded = exclude.map((e) => sql` AND rowid NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ${tierExpression({ include: e, exclude: [], kinds: null })})`);
-      const doc = (column: string) => sql`(SELECT ${sql.ref(`d.${column}`)} FROM search_docs d WHERE d.id = search_fts.rowid)`;
+      // The sizes from the index search_docs_sizes (0011), written exactly as it has them: the
+      // index answers them and no document's text is read. Named, because the planner would
+      // otherwise take the table's own key and load each matched document to measure it.
+      const size = (expression: 'octet_length(d.body_text)' | 'length(d.title)') =>
+        sql`(SELECT ${sql.raw(expression)} FROM search_docs d INDEXED BY search_docs_sizes WHERE d.id = search_fts.rowid)`;
       // In the title tier the shortest title comes first (see TITLE_TIER_ORDER).
-      const byTitle = include.reach === 'title' ? sql`length(${doc('title')}), ` : sql``;
+      const byTitle = include.reach === 'title' ? sql`${size('length(d.title)')}, ` : sql``;
       const result = await sql<{ id: number }>`
         SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${tierExpression({ include, exclude: [], kinds })}${sql.join(excluded, sql``)}
-        ORDER BY ${byTitle}${rankScore(tier)}octet_length(${doc('body_text')}), rowid
+        ORDER BY ${byTitle}${rankScore(tier)}${size('octet_length(d.body_text)')}, rowid
         LIMIT ${limit} OFFSET ${offset}`.execute(db);
       return result.rows.map((r) => r.id);
     },
