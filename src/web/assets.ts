@@ -77,6 +77,8 @@ export const STYLESHEETS = [
   'rehab-followup.css',
   'rehab-patient.css',
   'rehab-reminders.css',
+  'rehab-people.css',
+  'rehab-privacy.css',
 ] as const;
 
 export function defaultAssets(): Assets {

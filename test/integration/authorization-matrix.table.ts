@@ -23,41 +23,16 @@ import {
   publishedReview,
   unclaimedClinic,
 } from '../helpers/matrix.js';
+import { type Expected, type RouteCase, admins, answerersOfA, editors, everyone, ownersOfA, page, signedIn } from './matrix/common.js';
+import { PEOPLE_MATRIX } from './matrix/people.table.js';
+import { PROGRAMS_MATRIX } from './matrix/programs.table.js';
+import { FOLLOWUP_MATRIX } from './matrix/followup.table.js';
+import { PATIENT_MATRIX } from './matrix/patient.table.js';
+import { PRIVACY_MATRIX } from './matrix/privacy.table.js';
+import { REMINDERS_MATRIX } from './matrix/reminders.table.js';
 
-/**
- * Who may do what, route by route: the expectation table of the authorisation matrix.
- *
- * Per caller: 'ok' (the route's answer to an allowed caller: `ok`, by default 200 for a GET and
- * 303 for a POST, and for a POST a change in the database unless `changes: false`); 'sign-in'
- * (a GET page redirects to /konto/log-ind, anything else is 401; nothing changes); or a status
- * (a refusal: nothing changes); or a status and whether something changes. A GET never changes anything unless `changes: true` says so.
- */
-export type Expected = 'ok' | 'sign-in' | number | { status: number; changes: boolean };
+export type { Expected, RouteCase, Request } from './matrix/common.js';
 
-export interface Request {
-  url: string;
-  body?: Record<string, string>;
-  json?: Record<string, unknown>;
-}
-
-export interface RouteCase {
-  /** The request for one caller (`me` is undefined for the visitor). */
-  request: (w: World, me: TestUser | undefined, actors: Actors) => Request | Promise<Request>;
-  expect: Record<ActorName, Expected>;
-  ok?: number;
-  changes?: boolean;
-}
-
-const everyone: Record<ActorName, Expected> = { anonymous: 'ok', patient: 'ok', ownerA: 'ok', ownerB: 'ok', behandler: 'ok', behandlerB: 'ok', redaktoer: 'ok', admin: 'ok' };
-const signedIn: Record<ActorName, Expected> = { ...everyone, anonymous: 'sign-in' };
-const editors: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 403, ownerB: 403, behandler: 403, behandlerB: 403, redaktoer: 'ok', admin: 'ok' };
-const admins: Record<ActorName, Expected> = { ...editors, redaktoer: 403 };
-/** Clinic A's pages for its owners: its owner and administrators; owner B, the behandler and editors are refused. */
-const ownersOfA: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 'ok', ownerB: 403, behandler: 403, behandlerB: 403, redaktoer: 403, admin: 'ok' };
-/** Answering clinic A's reviews: its owners only (an administrator moderates, but does not speak for the clinic). */
-const answerersOfA: Record<ActorName, Expected> = { ...ownersOfA, admin: 403 };
-
-const page = (url: string | ((w: World) => string)): RouteCase => ({ request: (w) => ({ url: typeof url === 'string' ? url : url(w) }), expect: everyone });
 const a = (w: World) => w.clinicA.slug;
 const visitMonth = () => recentMonths(1)[0]!;
 
@@ -230,4 +205,12 @@ export const MATRIX: Record<string, RouteCase> = {
   'POST /admin/brugere/:id/rolle': { request: (_w, _me, actors) => ({ url: `/admin/brugere/${actors.patient.id}/rolle`, body: { role: 'redaktoer' } }), expect: admins },
   'POST /admin/brugere/:id/spaerring': { request: (_w, _me, actors) => ({ url: `/admin/brugere/${actors.ownerB.id}/spaerring`, body: { action: 'spaer' } }), expect: admins },
   'GET /admin/log': { ...page('/admin/log'), expect: admins },
+
+  // Genoptræning, one table per part.
+  ...PEOPLE_MATRIX,
+  ...PROGRAMS_MATRIX,
+  ...FOLLOWUP_MATRIX,
+  ...PATIENT_MATRIX,
+  ...PRIVACY_MATRIX,
+  ...REMINDERS_MATRIX,
 };

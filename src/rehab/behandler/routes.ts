@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { RehabDeps } from '../deps.js';
 
-/** /behandler (the behandler's work), the owner's pages for behandlere and the agreement, /admin/behandlere. */
+/** /behandler/programmer and /behandler/skabeloner: programs from templates or blank, versions, print, invitation, clinic templates. */
 export async function behandlerRoutes(_app: FastifyInstance, _deps: RehabDeps): Promise<void> {}
