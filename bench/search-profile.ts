@@ -25,6 +25,12 @@ import { vocabularyWords } from './vocabulary.js';
 type Timing = { ms: number; calls: number };
 const bySql = new Map<string, Timing>();
 const shape = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+function record(key: string, started: number): void {
+  const t = bySql.get(key) ?? { ms: 0, calls: 0 };
+  t.ms += performance.now() - started;
+  t.calls += 1;
+  bySql.set(key, t);
+}
 
 const prepare = Database.prototype.prepare;
 Database.prototype.prepare = function (this: Database.Database, source: string) {
@@ -39,10 +45,7 @@ Database.prototype.prepare = function (this: Database.Database, source: string) 
           const out = original(...args);
           return method === 'iterate' ? [...(out as Iterable<unknown>)][Symbol.iterator]() : out;
         } finally {
-          const t = bySql.get(key) ?? { ms: 0, calls: 0 };
-          t.ms += performance.now() - started;
-          t.calls += 1;
-          bySql.set(key, t);
+          record(key, started);
         }
       },
     });
@@ -58,12 +61,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const started = performance.now();
   const out = (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
   if (out && typeof (out as Promise<unknown>).finally === 'function') {
-    return (out as Promise<unknown>).finally(() => {
-      const t = bySql.get(key) ?? { ms: 0, calls: 0 };
-      t.ms += performance.now() - started;
-      t.calls += 1;
-      bySql.set(key, t);
-    });
+    return (out as Promise<unknown>).finally(() => record(key, started));
   }
   return out;
 } as typeof pgQuery;
