@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Db } from '../../db/engine.js';
+import type { Scene } from '../../exercises/scene.js';
 import { compareDanish } from '../../text/danish.js';
 import type { ProgramItem } from '../types.js';
 
@@ -65,6 +67,37 @@ export async function resolveExercises(db: Db, clinicId: number, wanted: readonl
   if (theirs.length > 0) {
     const rows = await db.selectFrom('clinic_exercises').select(['slug', 'name']).where('clinic_id', '=', clinicId).where('slug', 'in', theirs).execute();
     for (const r of rows) found.set(choiceValue('clinic', r.slug), { source: 'clinic', exercise: r.slug, name: r.name, easier: null, harder: null });
+  }
+  return found;
+}
+
+export interface ExerciseInstructions {
+  /** The pose that pictures it (ours, or the one a clinic's exercise borrows), if any. */
+  scene: Scene | null;
+  startPosition: string;
+  steps: string[];
+  stopIf: string;
+}
+
+const clinicBodySchema = z
+  .object({ startPosition: z.string().default(''), steps: z.array(z.string()).default([]), stop: z.string().default('') })
+  .passthrough();
+
+/** How to do each item's exercise (pictures and steps) for the program page and the print, by `choiceValue`. */
+export async function instructionsFor(db: Db, clinicId: number, items: readonly { source: 'ours' | 'clinic'; exercise: string }[]): Promise<Map<string, ExerciseInstructions>> {
+  const found = new Map<string, ExerciseInstructions>();
+  const theirs = [...new Set(items.filter((i) => i.source === 'clinic').map((i) => i.exercise))];
+  const clinicRows = theirs.length > 0 ? await db.selectFrom('clinic_exercises').select(['slug', 'body', 'picture_exercise']).where('clinic_id', '=', clinicId).where('slug', 'in', theirs).execute() : [];
+  const ours = [...new Set([...items.filter((i) => i.source === 'ours').map((i) => i.exercise), ...clinicRows.flatMap((r) => (r.picture_exercise ? [r.picture_exercise] : []))])];
+  const ourRows = ours.length > 0 ? await db.selectFrom('exercises').select(['slug', 'pose', 'start_position', 'steps', 'stop_if']).where('slug', 'in', ours).execute() : [];
+  const scenes = new Map<string, Scene>(ourRows.map((r) => [r.slug, JSON.parse(r.pose) as Scene]));
+  for (const r of ourRows) {
+    found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
+  }
+  for (const r of clinicRows) {
+    const parsed = clinicBodySchema.safeParse(JSON.parse(r.body));
+    const body = parsed.success ? parsed.data : { startPosition: '', steps: [], stop: '' };
+    found.set(choiceValue('clinic', r.slug), { scene: r.picture_exercise ? (scenes.get(r.picture_exercise) ?? null) : null, startPosition: body.startPosition, steps: body.steps, stopIf: body.stop });
   }
   return found;
 }

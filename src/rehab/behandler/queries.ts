@@ -142,3 +142,8 @@ export const STATUS_LABELS: Record<ProgramStatus, string> = {
   afsluttet: 'Afsluttet',
   laast: 'Låst',
 };
+
+/** The behandler's name for the program (a name or initials; on the print too). */
+export async function setPatientLabel(db: Db, programId: number, label: string | null): Promise<void> {
+  await db.updateTable('programs').set({ patient_label: label }).where('id', '=', programId).execute();
+}
