@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { YAMLParseError, parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { isoNow } from '../../accounts/tokens.js';
 import type { Db } from '../../db/engine.js';
-import { EXERCISE_DIR } from '../../exercises/load.js';
+import { EXERCISE_DIR, YamlProblem, readYaml } from '../../exercises/load.js';
 import { dataPath } from '../../paths.js';
 import { danishErrors } from '../../text/zod-danish.js';
 import { itemExtrasSchema, weekday } from '../program-model.js';
@@ -114,13 +114,8 @@ function harderOf(exerciseDir: string, slug: string): string | null | undefined 
 export function parseTemplateFile(file: string, source: string, exerciseDir = EXERCISE_DIR): TemplateFile | string[] {
   const slug = basename(file, '.yaml');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return [`${file}: filnavnet skal være skabelonens slug (små bogstaver, tal og bindestreg)`];
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    if (error instanceof YAMLParseError) return [`${file}: ugyldig YAML på linje ${error.linePos?.[0]?.line ?? '?'}`];
-    throw error;
-  }
+  const data = readYaml(file, source);
+  if (data instanceof YamlProblem) return [data.message];
   const parsed = fileSchema.safeParse(data, { error: danishErrors });
   if (!parsed.success) return parsed.error.issues.map((i) => `${file}: ${where(i)}${i.message}`);
   const f = parsed.data;

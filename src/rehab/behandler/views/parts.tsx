@@ -22,7 +22,7 @@ export function BehandlerLayout(props: { ctx: ViewContext; title: string; path: 
   return (
     <Layout ctx={props.ctx} meta={{ title: props.title, path: props.path, noindex: true, crumbs: [{ name: 'Programmer', path: PROGRAMS_PATH }, ...(props.crumbs ?? [])] }}>
       <div class="behandler-page">
-        <nav class="behandler-tabs" aria-label="Genoptræning">
+        <nav class="owner-tabs behandler-tabs" aria-label="Genoptræning">
           <ul>
             {TABS.map((t) => (
               <li key={t.path}>
@@ -39,17 +39,8 @@ export function BehandlerLayout(props: { ctx: ViewContext; title: string; path: 
   );
 }
 
-/** A notice after a redirect, from the query's `besked` (never text from the URL). */
-export function Flash({ message }: { message: string | null }) {
-  return message ? (
-    <p class="notice behandler-flash" role="status">
-      {message}
-    </p>
-  ) : null;
-}
-
-// The error summary and a field's message are the owners' pages' own (one look for every form).
-export { ErrorSummary, FieldError } from '../../../directory/owners/views/parts.js';
+// The error summary, a field's message and the notice after a redirect are the owners' pages' own (one look for every form).
+export { ErrorSummary, FieldError, Flash } from '../../../directory/owners/views/parts.js';
 
 /** aria attributes for a field that may carry a message (and a hint). */
 export const invalid = (name: string, errors: Record<string, string>, hint?: string) => ({
