@@ -183,14 +183,3 @@ export function reasonText(reason: Reason): string {
       return `De planlagte uger sluttede ${formatDanishDate(reason.endDay)}; afslut programmet eller planlæg videre.`;
   }
 }
-
-/** A short label per kind, for the badge in front of the sentence. */
-export const REASON_LABELS: Record<ReasonKind, string> = {
-  pain: 'Smerte',
-  'worse-morning': 'Værre morgen',
-  'no-log': 'Ingen log',
-  'low-adherence': 'Lav gennemførelse',
-  proposal: 'Forslag',
-  questionnaire: 'Spørgeskema',
-  'plan-ended': 'Planen er slut',
-};

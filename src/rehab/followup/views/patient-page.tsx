@@ -22,6 +22,16 @@ export interface PatientPageForms {
 
 export const emptyForms = (): PatientPageForms => ({ reject: null, schedule: { values: {}, errors: {}, data: null }, end: { values: {}, errors: {}, data: null } });
 
+const SECTIONS = [
+  ['#forslag', 'Forslag'],
+  ['#gennemfoert', 'Gennemførelse'],
+  ['#smerte', 'Smerte'],
+  ['#belastning', 'Belastning'],
+  ['#spoergeskemaer', 'Spørgeskemaer'],
+  ['#log', 'Log'],
+  ['#afslut', 'Afslut'],
+] as const;
+
 const STATUS_LABELS: Record<string, string> = { aktiv: 'Aktivt', afsluttet: 'Afsluttet' };
 
 export function PatientPage({ ctx, data, forms, flash, logPage, csrf }: { ctx: ViewContext; data: PatientPageData; forms: PatientPageForms; flash: string | null; logPage: number; csrf: () => VNode }) {
@@ -40,6 +50,15 @@ export function PatientPage({ ctx, data, forms, flash, logPage, csrf }: { ctx: V
           </p>
         )}
         <ErrorSummary errors={errors} fieldIds={errorIds} />
+        <nav class="followup-links" aria-label="Afsnit på siden">
+          <ul>
+            {SECTIONS.map(([href, label]) => (
+              <li key={href}>
+                <a href={href}>{label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
         <section aria-labelledby="program-heading" class="followup-section">
           <h2 id="program-heading">Program</h2>
           <p class="patient-goal">
@@ -49,10 +68,10 @@ export function PatientPage({ ctx, data, forms, flash, logPage, csrf }: { ctx: V
             {STATUS_LABELS[program.status] ?? program.status} · version {current.version} fra {formatDanishDate(current.createdAt)} · start{' '}
             {formatDanishDate(current.startDate)}, {current.weeks} uger, {current.sessionsPerWeek} gange om ugen ({describeTrainingDays(current.trainingDays)}).
           </p>
-          <ul class="item-list">
+          <ul class="followup-items">
             {current.items.map((item) => (
               <li key={item.id}>
-                <strong>{item.name}</strong>: {describeDose(item)}
+                <strong>{item.name}</strong> – {describeDose(item)}
               </li>
             ))}
           </ul>
@@ -62,7 +81,7 @@ export function PatientPage({ ctx, data, forms, flash, logPage, csrf }: { ctx: V
           <p class="hint">Du kan ikke ændre eller slette patientens log og morgentjek: de er patientens egne optegnelser.</p>
         </section>
 
-        <section aria-labelledby="forslag-heading" class="followup-section">
+        <section aria-labelledby="forslag-heading" class="followup-section" id="forslag">
           <h2 id="forslag-heading">Forslag, der venter</h2>
           {data.pending.length === 0 ? (
             <p class="empty">Ingen forslag venter. Reglerne foreslår noget, når loggene giver grund til det.</p>
@@ -76,24 +95,24 @@ export function PatientPage({ ctx, data, forms, flash, logPage, csrf }: { ctx: V
           )}
         </section>
 
-        <section aria-labelledby="gennemfoert-heading" class="followup-section">
+        <section aria-labelledby="gennemfoert-heading" class="followup-section" id="gennemfoert">
           <h2 id="gennemfoert-heading">Gennemførelse</h2>
-          <AdherenceChart id="gennemfoert" weeks={data.weeks} />
+          <AdherenceChart id="graf-gennemfoert" weeks={data.weeks} />
         </section>
 
-        <section aria-labelledby="smerte-heading" class="followup-section">
+        <section aria-labelledby="smerte-heading" class="followup-section" id="smerte">
           <h2 id="smerte-heading">Smerte</h2>
           <p>
             Patientens normale morgensmerte (median af de sidste 7 morgentjek):{' '}
             {data.usual === null ? 'endnu ingen morgentjek' : `${formatShortDecimal(data.usual)} af 10`}.
           </p>
-          <PainChart id="smerte" during={painDuring(data.logs)} mornings={morningPain(data.checkIns)} />
+          <PainChart id="graf-smerte" during={painDuring(data.logs)} mornings={morningPain(data.checkIns)} />
         </section>
 
-        <section aria-labelledby="belastning-heading" class="followup-section">
+        <section aria-labelledby="belastning-heading" class="followup-section" id="belastning">
           <h2 id="belastning-heading">Belastning</h2>
           {current.items.map((item, i) => (
-            <LoadChart key={item.id} id={`belastning-${i}`} name={item.name} points={loadSeries(item.id, data.logs)} />
+            <LoadChart key={item.id} id={`graf-belastning-${i}`} name={item.name} points={loadSeries(item.id, data.logs)} />
           ))}
         </section>
 
@@ -108,7 +127,7 @@ export function PatientPage({ ctx, data, forms, flash, logPage, csrf }: { ctx: V
           <LogList programId={program.id} logs={data.logs} versions={data.versions} page={logPage} />
         </section>
 
-        <section aria-labelledby="afslut-heading" class="followup-section">
+        <section aria-labelledby="afslut-heading" class="followup-section" id="afslut">
           <h2 id="afslut-heading">Afslut programmet</h2>
           {active ? (
             <form method="post" action={patientPagePath(program.id, '/afslut')} class="end-form">

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Layout, Pagination, type ViewContext } from '../../../web/layout.js';
 import { patientPagePath } from '../access.js';
 import { type Worklist, WORKLIST_PAGE_SIZE } from '../worklist.js';
-import { REASON_LABELS, type ReasonKind, reasonText } from '../worklist-reasons.js';
+import { type ReasonKind, reasonText } from '../worklist-reasons.js';
 
 /** /behandler: the worklist, or why it is empty. */
 
@@ -84,7 +84,7 @@ export function WorklistPage({ ctx, list }: { ctx: ViewContext; list: Worklist }
                   <ul class="worklist-reasons" aria-label={`Hvorfor ${row.facts.patientName} står her`}>
                     {row.reasons.map((r) => (
                       <li key={r.kind} class={`reason reason-${r.kind}`}>
-                        <strong class="reason-label">{REASON_LABELS[r.kind]}:</strong> {reasonText(r)}
+                        {reasonText(r)}
                       </li>
                     ))}
                   </ul>
