@@ -23,7 +23,9 @@ import type { CheckIn, SessionLog } from '../types.js';
  *
  * OUR choices, stated: a pain or morning reason belongs to the current version (once the
  * behandler has made a new version after it, it has been acted on); a morning counts for 7 days;
- * the gap and adherence reasons are not given before the start or after the planned end.
+ * the gap and adherence reasons are not given before the start or after the planned end. The
+ * facts come from the last 4 weeks (worklist.ts): a session or a morning older than that is no
+ * longer news (the missing log is), and "usual" is the median of up to 7 mornings within them.
  */
 
 export const MISSING_LOG_SLACK_DAYS = 2;
@@ -44,9 +46,9 @@ export interface WorklistFacts {
   plan: WorklistPlan;
   /** The day of the newest log of any kind (skipped sessions too), or null. */
   lastLogDay: string | null;
-  /** The newest session with pain recorded (not skipped), and whether it was under the current version. */
+  /** The newest session with pain recorded (not skipped) in the last 4 weeks, and whether it was under the current version. */
   latestSession: { day: string; maxPain: number; currentVersion: boolean } | null;
-  /** The newest check-ins (at least the latest 8, any order), each marked current version or not. */
+  /** The check-ins of the last 4 weeks (any order), each marked current version or not. */
   checkIns: readonly (CheckIn & { currentVersion: boolean })[];
   /** Logs of (at least) the last 14 days, for adherence. */
   recentLogs: readonly SessionLog[];

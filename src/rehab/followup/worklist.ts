@@ -99,48 +99,34 @@ function lightLog(r: { id: number; day: string; skipped_reason: string | null; e
   return { id: String(r.id), date: r.day, skipped: r.skipped_reason === null ? null : { reason: r.skipped_reason }, exercises };
 }
 
-const CHECK_INS_READ = 8;
+/** How far back the worklist reads logs and check-ins. */
+export const FACTS_WINDOW_DAYS = 28;
 
 /** Every fact the reasons read, for all the programs at once. */
 export async function worklistFacts(db: Db, programs: readonly (WorklistProgram & { facts: Pick<WorklistFacts, 'programId' | 'patientName' | 'goal' | 'plan'> })[], today: string): Promise<WorklistFacts[]> {
   if (programs.length === 0) return [];
   const ids = programs.map((p) => p.id);
   const currentVersion = new Map(programs.map((p) => [p.id, p.versionId]));
-  const windowStart = addDays(today, -13);
-  const [lastDays, sessions, checkIns, recent, proposals, schedules, answers] = await Promise.all([
+  // Four weeks of logs and check-ins: enough for adherence (two weeks), the latest session's
+  // pain and the patient's usual morning (up to 7 check-ins before the latest). Older news is
+  // not "the latest": by then the missing log is the reason. (Window functions over every log
+  // cost several times more on SQLite.)
+  const since = addDays(today, -(FACTS_WINDOW_DAYS - 1));
+  const adherenceFrom = addDays(today, -13);
+  const [lastDays, logs, checkIns, proposals, schedules, answers] = await Promise.all([
     db.selectFrom('session_logs').select(['program_id']).select((eb) => eb.fn.max('day').as('day')).where('program_id', 'in', ids).groupBy('program_id').execute(),
     db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('session_logs')
-          .select(['program_id', 'version_id', 'day', 'max_pain'])
-          .select((e) => e.fn.agg<number>('row_number').over((o) => o.partitionBy('program_id').orderBy('day', 'desc').orderBy('id', 'desc')).as('n'))
-          .where('program_id', 'in', ids)
-          .where('skipped_reason', 'is', null)
-          .where('max_pain', 'is not', null)
-          .as('s'),
-      )
-      .selectAll()
-      .where('n', '=', 1)
-      .execute(),
-    db
-      .selectFrom((eb) =>
-        eb
-          .selectFrom('check_ins')
-          .select(['id', 'program_id', 'version_id', 'day', 'pain', 'compared'])
-          .select((e) => e.fn.agg<number>('row_number').over((o) => o.partitionBy('program_id').orderBy('day', 'desc')).as('n'))
-          .where('program_id', 'in', ids)
-          .where('day', '<=', today)
-          .as('c'),
-      )
-      .selectAll()
-      .where('n', '<=', CHECK_INS_READ)
-      .execute(),
-    db
       .selectFrom('session_logs')
-      .select(['id', 'program_id', 'day', 'skipped_reason', 'exercises'])
+      .select(['id', 'program_id', 'version_id', 'day', 'skipped_reason', 'max_pain', 'exercises'])
       .where('program_id', 'in', ids)
-      .where('day', '>=', windowStart)
+      .where('day', '>=', since)
+      .where('day', '<=', today)
+      .execute(),
+    db
+      .selectFrom('check_ins')
+      .select(['id', 'program_id', 'version_id', 'day', 'pain', 'compared'])
+      .where('program_id', 'in', ids)
+      .where('day', '>=', since)
       .where('day', '<=', today)
       .execute(),
     db
@@ -163,20 +149,22 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
     return map;
   };
   const lastDay = new Map(lastDays.map((r) => [r.program_id, r.day as string | null]));
-  const latest = new Map(sessions.map((r) => [r.program_id, r]));
+  const logsBy = group(logs);
   const checkInsBy = group(checkIns);
-  const recentBy = group(recent);
   const pending = new Map(proposals.map((r) => [r.program_id, Number(r.count)]));
   const schedulesBy = group(schedules);
   const answersBy = group(answers);
   return programs.map((p) => {
-    const session = latest.get(p.id);
+    const mine = logsBy.get(p.id) ?? [];
+    const session = mine
+      .filter((l) => l.skipped_reason === null && l.max_pain !== null)
+      .reduce<(typeof mine)[number] | undefined>((a, l) => (!a || l.day > a.day || (l.day === a.day && l.id > a.id) ? l : a), undefined);
     return {
       ...p.facts,
       lastLogDay: lastDay.get(p.id) ?? null,
       latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === currentVersion.get(p.id) } : null,
       checkIns: (checkInsBy.get(p.id) ?? []).map((c) => ({ id: String(c.id), date: c.day, pain: c.pain, compared: c.compared, currentVersion: c.version_id === p.versionId })),
-      recentLogs: (recentBy.get(p.id) ?? []).map(lightLog),
+      recentLogs: mine.filter((l) => l.day >= adherenceFrom).map(lightLog),
       pendingProposals: pending.get(p.id) ?? 0,
       schedules: schedulesBy.get(p.id) ?? [],
       answers: answersBy.get(p.id) ?? [],
