@@ -215,6 +215,18 @@ describe('genoptræning follow-up at /behandler', () => {
     expect((await postForm(t.app, `${url}/eq-5d/fjern`, {}, asBente)).statusCode).toBe(404);
   });
 
+  it('shows questionnaire results over time with the meaningful-change markers', async () => {
+    const db = t.database.db;
+    const answer = (day: string, pain: number) => ({ program_id: ids.soeren!, instrument: 'nprs' as const, day, answers: JSON.stringify({ pain }), score: JSON.stringify({ pain }), created_at: new Date().toISOString() });
+    await db.insertInto('questionnaire_answers').values([answer(daysAgo(20), 6), answer(daysAgo(13), 5), answer(daysAgo(6), 3)]).execute();
+    const body = (await get(`/behandler/patienter/${ids.soeren}`, asBente)).body;
+    expect(body).toContain('Smerteskala 0–10 (NPRS)');
+    expect(body).toContain('6 af 10');
+    expect(body).toContain('Ikke meningsfuld ændring (bedre)');
+    expect(body).toContain('Meningsfuldt bedre');
+    expect(body).toContain('Smerten har ændret sig 3 point (50 %); 2 point eller 30 % er en meningsfuld ændring.');
+  });
+
   it('ends a program only when confirmed; it leaves the worklist and cannot be changed after', async () => {
     const db = t.database.db;
     const url = `/behandler/patienter/${ids.finn}/afslut`;
