@@ -5,6 +5,7 @@ import { csrfToken } from '../../web/csrf.js';
 import { type PostedForm, readPostedForm } from '../../web/form-fields.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
+import { orBusy } from '../../accounts/routes/deps.js';
 import type { RehabDeps } from '../deps.js';
 import { checkInsOf, saveCheckIn } from '../logs.js';
 import { USUAL_WINDOW, usualPain } from '../pain.js';
@@ -56,8 +57,11 @@ export async function checkInRoutes(app: FastifyInstance, { db, ctx }: RehabDeps
     const { program, version } = await ownProgram(db, request, 'write');
     const form = readPostedForm(checkInForm, FIELDS, request.body, 20);
     if (!form.data) return sendHtml(reply.status(400), await page(request, program, form), 'no-store');
-    await saveCheckIn(db, version, { day: todayInDenmark(), pain: form.data.smerte, compared: form.data.sammenlignet });
-    await refreshProposals(db, program);
+    const { smerte, sammenlignet } = form.data;
+    await orBusy(db, async () => {
+      await saveCheckIn(db, version, { day: todayInDenmark(), pain: smerte, compared: sammenlignet });
+      await refreshProposals(db, program);
+    });
     return reply.redirect(`${programPath(program.id)}?besked=morgen`, 303);
   });
 }

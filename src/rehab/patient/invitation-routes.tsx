@@ -5,6 +5,7 @@ import { csrfToken } from '../../web/csrf.js';
 import { renderDocument } from '../../web/layout.js';
 import { RATE_LIMITED } from '../../web/rate-limit.js';
 import { sendHtml } from '../../web/respond.js';
+import { orBusy } from '../../accounts/routes/deps.js';
 import type { RehabDeps } from '../deps.js';
 import { type InvitationProblem, acceptInvitation, lookUpInvitation } from './consent.js';
 import { actorOf, signedInOnly } from './own-program.js';
@@ -48,7 +49,7 @@ export async function invitationRoutes(app: FastifyInstance, { db, ctx }: RehabD
       const page = <ConsentPage ctx={ctx} csrf={csrfToken(request)} invitation={found} token={token} userName={actor.name} error={CONSENT_REQUIRED} />;
       return sendHtml(reply.status(400), renderDocument(page), 'no-store');
     }
-    const outcome = await acceptInvitation(db, { token, userId: actor.id, address: request.ip });
+    const outcome = await orBusy(db, () => acceptInvitation(db, { token, userId: actor.id, address: request.ip }));
     if ('problem' in outcome) {
       return sendHtml(reply.status(problemStatus(outcome.problem)), renderDocument(<InvitationProblemPage ctx={ctx} problem={outcome.problem} />), 'no-store');
     }

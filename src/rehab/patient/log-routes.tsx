@@ -7,6 +7,7 @@ import { HttpError } from '../../web/errors.js';
 import type { PostedForm } from '../../web/form-fields.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
+import { orBusy } from '../../accounts/routes/deps.js';
 import type { RehabDeps } from '../deps.js';
 import { ACCEPTABLE_PAIN_MAX } from '../pain.js';
 import { logsOf, saveSessionLog } from '../logs.js';
@@ -73,8 +74,12 @@ export async function logRoutes(app: FastifyInstance, { db, ctx }: RehabDeps) {
     const day = trainingDayOf(meta.data.dag, version, todayInDenmark());
     const form = readSessionLogForm(version.items, request.body);
     if (!form.data) return sendHtml(reply.status(400), await page(request, program, version, day, meta.data.noegle, form), 'no-store');
-    const { log, created } = await saveSessionLog(db, version, { day, idempotencyKey: meta.data.noegle, ...form.data });
-    if (created) await refreshProposals(db, program);
+    const fields = form.data;
+    const { log, created } = await orBusy(db, async () => {
+      const saved = await saveSessionLog(db, version, { day, idempotencyKey: meta.data.noegle, ...fields });
+      if (saved.created) await refreshProposals(db, program);
+      return saved;
+    });
     const notice = !created ? 'allerede-gemt' : log.skipped ? 'sprunget' : 'gemt';
     const pain = log.maxPain !== null && log.maxPain > ACCEPTABLE_PAIN_MAX ? '&smerte=over-5' : '';
     return reply.redirect(`${programPath(program.id)}?besked=${notice}${pain}`, 303);
