@@ -8,7 +8,7 @@ import { TEST_PASSWORD, addMembership, createUser } from '../helpers/accounts.js
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { HAS_CHROMIUM, axeViolationsWithoutJavaScript, launchChromium, localContext } from '../helpers/browser.js';
 import { createClinic, loadDirectory } from '../helpers/clinics.js';
-import { checkAutorisation } from '../helpers/rehab.js';
+import { checkAutorisation, kneeProgram } from '../helpers/rehab.js';
 import { invitedProgram } from '../helpers/rehab-patient.js';
 
 /**
@@ -30,20 +30,11 @@ const content = (): VersionContent => ({
   trainingDays: [1, 3, 5],
   items: [
     {
-      id: 'a',
+      ...kneeProgram().items[0]!,
       exercise: 'rejse-saette-sig-fra-stol',
       name: 'Rejse og sætte sig fra stol',
-      easier: null,
       harder: { exercise: 'knaeboejning', name: 'Knæbøjning' },
-      sets: 3,
-      reps: 10,
-      holdSeconds: null,
-      load: { kind: 'kg', kg: 5, step: 1 },
-      repCeiling: null,
-      rule: 'load',
-      restSeconds: 60,
       notes: 'Hold vægten ind til brystet, og sæt dig langsomt.',
-      source: 'ours',
     },
     {
       id: 'b',

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgramVersion } from '../programs.js';
+import { kneeProgram } from '../../../test/helpers/rehab.js';
 import { escapeText, foldLine, programCalendar } from './calendar.js';
 
+const knee = kneeProgram();
 const version = (over: Partial<ProgramVersion> = {}): ProgramVersion => ({
+  ...knee,
   id: 7,
   programId: 3,
   version: 1,
@@ -10,30 +13,10 @@ const version = (over: Partial<ProgramVersion> = {}): ProgramVersion => ({
   proposalId: null,
   createdBy: 1,
   createdAt: '2026-03-20T09:15:00.000Z',
-  goal: 'Gå på trapper uden smerter',
   // Monday, Wednesday and Friday from Monday 23 March 2026: summer time begins Sunday 29 March.
   startDate: '2026-03-23',
   weeks: 2,
-  sessionsPerWeek: 3,
-  trainingDays: [1, 3, 5],
-  items: [
-    {
-      id: 'a',
-      exercise: 'rejse-saette-sig-fra-stol',
-      name: 'Rejse-sætte-sig fra stol',
-      easier: null,
-      harder: null,
-      sets: 3,
-      reps: 10,
-      holdSeconds: null,
-      load: { kind: 'kg', kg: 5, step: 1 },
-      repCeiling: null,
-      rule: 'load',
-      restSeconds: 60,
-      notes: 'Langsomt ned; brug armlænet, hvis knæet driller.',
-      source: 'ours',
-    },
-  ],
+  items: [{ ...knee.items[0]!, name: 'Rejse-sætte-sig fra stol', notes: 'Langsomt ned; brug armlænet, hvis knæet driller.' }],
   ...over,
 });
 
