@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieNameOf } from '../../src/accounts/session.js';
 import type { Directory } from '../../src/directory/directory.js';
 import { CONSENT_VERSION } from '../../src/rehab/patient/consent.js';
-import { saveCheckIn } from '../../src/rehab/logs.js';
+import { saveCheckIn, saveSessionLog } from '../../src/rehab/logs.js';
 import { currentVersion, programById } from '../../src/rehab/programs.js';
 import { proposalsOf } from '../../src/rehab/proposals.js';
 import { addDays, todayInDenmark } from '../../src/text/dates.js';
@@ -263,6 +263,35 @@ for (const engine of ENGINES) {
       const print = await get(`/min-side/program/${programId}/print`, who);
       expect(print.statusCode).toBe(200);
       expect(decode(print.body)).toContain('3 sæt × 10 gentagelser med 5 kg, pause 60 sekunder');
+    });
+
+    it('/min-side shows today’s training and a due morning check-in; history pages its logs', async () => {
+      const { programId, who } = await patientWithProgram();
+      const version = await currentVersion(db(), (await programById(db(), programId))!);
+      // 25 sessions, the last one yesterday: the morning check-in is due today.
+      for (let i = 25; i >= 1; i--) {
+        await saveSessionLog(db(), version, { day: addDays(today, -i), idempotencyKey: `historik-${i}`, exercises: [{ itemId: 'a', sets: [{ reps: 10, holdSeconds: null, load: { kind: 'kg', kg: 5, step: 1 } }], pain: 1, effort: null, comment: null, skipped: null }], skippedReason: null });
+      }
+      const overview = decode((await get('/min-side', who)).body);
+      expect(overview).toContain('Du trænede i går: husk dit morgentjek i dag.');
+      expect(overview).toContain(`href="/min-side/program/${programId}/morgen"`);
+      const first = decode((await get(`/min-side/program/${programId}/historik`, who)).body);
+      expect(first).toContain('25 registreringer, nyeste først.');
+      expect(first.match(/class="log-entry"/g)).toHaveLength(20);
+      expect(first).toContain(`href="/min-side/program/${programId}/historik?side=2"`);
+      const second = decode((await get(`/min-side/program/${programId}/historik?side=2`, who)).body);
+      expect(second.match(/class="log-entry"/g)).toHaveLength(5);
+      expect((await get(`/min-side/program/${programId}/historik?side=x`, who)).statusCode).toBe(400);
+    });
+
+    it('the behandler who prescribed a program cannot accept its invitation', async () => {
+      const { programId, token } = await invitedProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id });
+      const prescriber = await signIn(t.app, db(), behandler);
+      const page = await get(`/min-side/invitation?token=${token}`, prescriber);
+      expect(page.statusCode).toBe(403);
+      expect(page.body).toContain('Du har selv lavet programmet');
+      expect((await postForm(t.app, '/min-side/invitation', { token, samtykke: 'ja' }, prescriber)).statusCode).toBe(403);
+      expect((await programById(db(), programId))!.patientId).toBeNull();
     });
 
     it('someone else’s program, or a locked one, is a 404 — and nothing is written', async () => {

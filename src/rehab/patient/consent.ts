@@ -24,6 +24,8 @@ export interface InvitationView {
   goal: string;
   /** The address the invitation was sent to. */
   email: string | null;
+  /** Who prescribed the program (who cannot accept it). */
+  behandlerId: number;
 }
 
 export type InvitationProblem = 'unknown' | 'expired' | 'used';
@@ -36,7 +38,7 @@ export async function lookUpInvitation(db: Db, token: unknown, now = Date.now())
   if (!program) return 'unknown';
   // Accepted already (by this link or another), or withdrawn: the link has done its work.
   if (program.status !== 'inviteret' || program.patientId !== null) return 'used';
-  return { ...(await programNames(db, program)), programId: program.id, email: found.email };
+  return { ...(await programNames(db, program)), programId: program.id, email: found.email, behandlerId: program.behandlerId };
 }
 
 export type AcceptOutcome = { programId: number } | { problem: InvitationProblem | 'own-program' };

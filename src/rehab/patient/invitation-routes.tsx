@@ -34,6 +34,7 @@ export async function invitationRoutes(app: FastifyInstance, { db, ctx }: RehabD
       const returnTo = `/min-side/invitation?token=${encodeURIComponent(token)}`;
       return sendHtml(reply, renderDocument(<InvitationSignedOutPage ctx={ctx} invitation={found} returnTo={returnTo} />), 'no-store');
     }
+    if (request.actor.id === found.behandlerId) return sendHtml(reply.status(403), renderDocument(<InvitationProblemPage ctx={ctx} problem="own-program" />), 'no-store');
     const page = <ConsentPage ctx={ctx} csrf={csrfToken(request)} invitation={found} token={token} userName={request.actor.name} error={null} />;
     return sendHtml(reply, renderDocument(page), 'no-store');
   });

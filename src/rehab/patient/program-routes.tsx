@@ -63,13 +63,11 @@ export async function programRoutes(app: FastifyInstance, { db, ctx, baseUrl }: 
 
   app.get('/min-side/program/:id/kalender.ics', signedInOnly, async (request, reply) => {
     const { program, version } = await ownProgram(db, request, 'read');
-    const reminder = await db.selectFrom('reminder_settings').select(['enabled', 'time']).where('program_id', '=', program.id).executeTakeFirst();
     const calendar = programCalendar({
       programId: program.id,
       version,
       programUrl: `${baseUrl}${programPath(program.id)}`,
       uidHost: new URL(baseUrl).hostname,
-      ...(reminder && reminder.enabled ? { time: reminder.time } : {}),
     });
     return reply
       .header('cache-control', 'no-store')

@@ -99,7 +99,8 @@ export function ProgramPage(props: ProgramPageProps) {
           <li>
             <a href={programPath(program.id, 'kalender.ics')} download={`traeningsprogram-${program.id}.ics`}>
               Læg træningsdagene i din kalender (.ics)
-            </a>
+            </a>{' '}
+            <span class="hint">(kl. 17–17.30; du kan flytte dem i kalenderen)</span>
           </li>
         </ul>
       </nav>
