@@ -29,7 +29,7 @@ export async function programRoutes(app: FastifyInstance, { db, ctx, baseUrl }: 
     const cards: ProgramCard[] = await Promise.all(
       programs.map(async (program) => {
         const [names, version] = await Promise.all([programNames(db, program), currentVersion(db, program)]);
-        const status = program.status === 'aktiv' ? await programStatus(db, program, version) : null;
+        const status = program.status === 'afsluttet' ? null : await programStatus(db, program, version);
         return { program, ...names, status };
       }),
     );
