@@ -162,8 +162,13 @@ describe.runIf(HAS_CHROMIUM)('the patient on a phone without JavaScript', () => 
     await check('min-side');
     await page.goto(`${baseUrl}/min-side/program/${programId}/print`);
     await check('print');
+    // On paper: no site chrome, one A4 page for a two-exercise program.
     await page.emulateMedia({ media: 'print' });
-    await page.pdf?.({ path: `${SHOTS}/print-a4.pdf`, format: 'A4' }).catch(() => undefined);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1123);
+    await page.screenshot({ path: `${SHOTS}/print-a4.png`, fullPage: true });
+    await page.pdf({ path: `${SHOTS}/print-a4.pdf`, format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
 
     expect(violations).toEqual([]);
