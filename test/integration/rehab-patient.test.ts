@@ -75,6 +75,10 @@ for (const engine of ENGINES) {
       const register = await get(`/konto/opret?tilbage=${back}`);
       expect(decode(register.body)).toContain(`name="tilbage" value="${url}"`);
       expect((await get('/konto/opret?tilbage=//evil.example/x')).body).not.toContain('name="tilbage"');
+      const registered = await postForm(t.app, '/konto/opret', { navn: 'Ny Patient', email: `ny-${engine}@example.dk`, adgangskode: TEST_PASSWORD, tilbage: url }, anonymousForm(t.app));
+      expect(registered.statusCode).toBe(200);
+      expect(decode(registered.body)).toContain(`href="/konto/log-ind?tilbage=${back}"`);
+      expect(decode((await get(`/konto/log-ind?tilbage=${back}`)).body)).toContain(`href="/konto/opret?tilbage=${back}"`);
 
       // Signing in with a password returns to the invitation.
       const patient = await createUser(db(), { email, name: 'Inger Inviteret' });
@@ -282,6 +286,24 @@ for (const engine of ENGINES) {
       const second = decode((await get(`/min-side/program/${programId}/historik?side=2`, who)).body);
       expect(second.match(/class="log-entry"/g)).toHaveLength(5);
       expect((await get(`/min-side/program/${programId}/historik?side=x`, who)).statusCode).toBe(400);
+    });
+
+    it('a program that has not started yet says when it starts, and a day outside the program is refused in words', async () => {
+      const patient = await createUser(db());
+      const start = addDays(today, 5);
+      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content: kneeProgram({ startDate: start }) });
+      const who = await signIn(t.app, db(), patient);
+      const page = decode((await get(`/min-side/program/${programId}`, who)).body);
+      expect(page).toContain('Dit program starter');
+      expect(page).not.toContain(`href="/min-side/program/${programId}/log"`);
+      const early = await get(`/min-side/program/${programId}/log`, who);
+      expect(early.statusCode).toBe(400);
+      expect(decode(early.body)).toContain('Du kan registrere træning fra den dag');
+      const running = await patientWithProgram();
+      const future = await get(`/min-side/program/${running.programId}/log?dag=${addDays(today, 1)}`, running.who);
+      expect(future.statusCode).toBe(400);
+      expect(decode(future.body)).toContain('en dag, der ikke er kommet endnu');
+      expect((await get(`/min-side/program/${running.programId}/log?dag=2026-02-30`, running.who)).statusCode).toBe(400);
     });
 
     it('the behandler who prescribed a program cannot accept its invitation', async () => {

@@ -62,7 +62,9 @@ function Today({ id, status }: { id: number; status: ProgramStatus }) {
         </PatientNotice>
       )}
       <p class="program-card-today">
-        {status.ended
+        {!status.started
+          ? 'Programmet er ikke begyndt endnu.'
+          : status.ended
           ? 'Programmet er slut. Tal med din behandler om, hvad du skal nu.'
           : status.trainingToday
             ? status.loggedToday

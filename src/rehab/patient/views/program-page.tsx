@@ -56,9 +56,11 @@ export function ProgramPage(props: ProgramPageProps) {
       </p>
 
       <section class="today" aria-labelledby="i-dag">
-        <h2 id="i-dag">{status.trainingToday ? `I dag, ${dayWithWeekday(status.today)}` : 'Næste træning'}</h2>
+        <h2 id="i-dag">{status.trainingToday ? `I dag, ${dayWithWeekday(status.today)}` : status.started ? 'Næste træning' : 'Før du begynder'}</h2>
         <p>
-          {status.ended
+          {!status.started
+            ? `Dit program starter ${dayWithWeekday(version.startDate)}. Indtil da kan du se øvelserne herunder.`
+            : status.ended
             ? 'Programmet er slut. Tal med din behandler om, hvad du skal nu.'
             : status.trainingToday
               ? status.loggedToday
@@ -69,9 +71,11 @@ export function ProgramPage(props: ProgramPageProps) {
                 : 'Der er ikke flere træningsdage i programmet.'}
         </p>
         <p class="patient-actions">
-          <a class="button button-big" href={programPath(program.id, 'log')}>
-            Registrér træning
-          </a>
+          {status.started && (
+            <a class="button button-big" href={programPath(program.id, 'log')}>
+              Registrér træning
+            </a>
+          )}
           <a class={`button button-big ${status.checkInDue ? '' : 'button-secondary'}`} href={programPath(program.id, 'morgen')}>
             Morgentjek{status.checkedInToday ? ' (udfyldt i dag)' : ''}
           </a>
