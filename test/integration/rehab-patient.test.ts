@@ -45,9 +45,10 @@ for (const engine of ENGINES) {
     const db = () => t.database.db;
     const get = (url: string, who?: Credentials) => t.app.inject({ method: 'GET', url, headers: who ? { cookie: who.cookie } : {} });
     /** A patient with a program that started two weeks ago (Mon/Wed/Fri), signed in. */
-    async function patientWithProgram(name = 'Pia Patient') {
+    async function patientWithProgram(name = 'Pia Patient', trainingDays = [1, 3, 5]) {
       const patient = await createUser(db(), { name });
-      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content: kneeProgram({ startDate: addDays(today, -14) }) });
+      const content = kneeProgram({ startDate: addDays(today, -14), trainingDays, sessionsPerWeek: Math.min(3, trainingDays.length) });
+      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content });
       const who = await signIn(t.app, db(), patient);
       return { patient, programId, who };
     }
@@ -270,7 +271,8 @@ for (const engine of ENGINES) {
     });
 
     it('/min-side shows today’s training and a due morning check-in; history pages its logs', async () => {
-      const { programId, who } = await patientWithProgram();
+      // Every day a training day, so today is one whatever day the test runs.
+      const { programId, who } = await patientWithProgram('Daglig Dorte', [1, 2, 3, 4, 5, 6, 7]);
       const version = await currentVersion(db(), (await programById(db(), programId))!);
       // 25 sessions, the last one yesterday: the morning check-in is due today.
       for (let i = 25; i >= 1; i--) {
@@ -279,6 +281,9 @@ for (const engine of ENGINES) {
       const overview = decode((await get('/min-side', who)).body);
       expect(overview).toContain('Du trænede i går: husk dit morgentjek i dag.');
       expect(overview).toContain(`href="/min-side/program/${programId}/morgen"`);
+      expect(overview).toContain('I dag er en træningsdag.');
+      expect(overview).toContain('Rejse-sætte-sig fra stol: 3 sæt × 10 gentagelser med 5 kg, pause 60 sekunder');
+      expect(overview).toContain(`href="/min-side/program/${programId}/log"`);
       const first = decode((await get(`/min-side/program/${programId}/historik`, who)).body);
       expect(first).toContain('25 registreringer, nyeste først.');
       expect(first.match(/class="log-entry"/g)).toHaveLength(20);
