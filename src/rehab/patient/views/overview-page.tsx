@@ -51,6 +51,17 @@ export function OverviewPage({ ctx, name, cards }: { ctx: ViewContext; name: str
           ))}
         </ul>
       )}
+      <section aria-labelledby="dine-data">
+        <h2 id="dine-data">Dine oplysninger</h2>
+        <ul class="program-links">
+          <li>
+            <a href="/min-side/adgang">Hvem har set mine oplysninger</a>
+          </li>
+          <li>
+            <a href="/konto">Min konto: hent en kopi af dine data, eller slet kontoen</a>
+          </li>
+        </ul>
+      </section>
     </PatientLayout>
   );
 }

@@ -98,6 +98,15 @@ export function ProgramPage(props: ProgramPageProps) {
             <a href={programPath(program.id, 'historik')}>Din historik: smerte, belastning og træninger</a>
           </li>
           <li>
+            <a href={programPath(program.id, 'spoergeskemaer')}>Spørgeskemaer fra din behandler</a>
+          </li>
+          <li>
+            <a href={programPath(program.id, 'paamindelser')}>Påmindelser på e-mail</a>
+          </li>
+          <li>
+            <a href={programPath(program.id, 'deling')}>Hvem på klinikken ser programmet</a>
+          </li>
+          <li>
             <a href={programPath(program.id, 'print')}>Udskriv programmet</a>
           </li>
           <li>
