@@ -321,6 +321,21 @@ for (const engine of ENGINES) {
       expect((await programById(db(), programId))!.patientId).toBeNull();
     });
 
+    it('a clinic’s own exercise shows its written steps on the program page', async () => {
+      const patient = await createUser(db());
+      const at = new Date().toISOString();
+      const body = { startPosition: 'Stå ved en væg.', steps: ['Løft hælene.', 'Sænk dem langsomt.'], feel: 'Læggene.', mistakes: [], stop: 'Stop ved skarp smerte i hælen.', dose: { sets: 3, reps: 15, perSide: false, perWeek: 3 } };
+      await db().insertInto('clinic_exercises').values({ clinic_id: clinic.id, slug: 'klinikkens-taahaev', name: 'Klinikkens tåhæv', body: JSON.stringify(body), picture_exercise: null, photo_path: null, created_by: behandler.id, created_at: at, updated_at: at }).execute();
+      const knee = kneeProgram();
+      const content = { ...knee, startDate: addDays(today, -7), items: [{ ...knee.items[0]!, exercise: 'klinikkens-taahaev', name: 'Klinikkens tåhæv', source: 'clinic' as const }] };
+      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content });
+      const page = decode((await get(`/min-side/program/${programId}`, await signIn(t.app, db(), patient))).body);
+      expect(page).toContain('<summary>Sådan gør du</summary>');
+      expect(page).toContain('<li>Løft hælene.</li><li>Sænk dem langsomt.</li>');
+      expect(page).toContain('Stop ved skarp smerte i hælen.');
+      expect(page).not.toContain('Hele vejledningen til Klinikkens tåhæv');
+    });
+
     it('someone else’s program, or a locked one, is a 404 — and nothing is written', async () => {
       const { programId } = await patientWithProgram('Ejer Ejersen');
       const other = await signIn(t.app, db(), await createUser(db()));

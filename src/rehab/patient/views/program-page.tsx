@@ -149,6 +149,28 @@ function Item({ item, index, media }: { item: PrescribedItem; index: number; med
             <strong>Fra din behandler:</strong> {item.notes}
           </p>
         )}
+        {media?.clinicInstructions && (
+          <details class="clinic-instructions">
+            <summary>Sådan gør du</summary>
+            {media.clinicInstructions.startPosition && (
+              <p>
+                <strong>Start:</strong> {media.clinicInstructions.startPosition}
+              </p>
+            )}
+            {media.clinicInstructions.steps.length > 0 && (
+              <ol>
+                {media.clinicInstructions.steps.map((step, i) => (
+                  <li key={i}>{step}</li>
+                ))}
+              </ol>
+            )}
+            {media.clinicInstructions.stop && (
+              <p>
+                <strong>Hvornår du stopper:</strong> {media.clinicInstructions.stop}
+              </p>
+            )}
+          </details>
+        )}
         {media?.instructions && (
           <p>
             <a href={media.instructions}>Hele vejledningen til {item.name}</a>
