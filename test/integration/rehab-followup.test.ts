@@ -162,7 +162,7 @@ describe('genoptræning follow-up at /behandler', () => {
     const accepted = await postForm(t.app, `/behandler/patienter/${programId}/forslag/${pending!.id}/accepter`, {}, asBente);
     expect(accepted.statusCode).toBe(303);
     const after = await get(String(accepted.headers.location), asBente);
-    expect(after.body).toMatch(/Forslaget er accepteret\. Version 2: belastningen fra 5 kg til 6 kg/);
+    expect(after.body).toMatch(/Forslaget er accepteret\. Version 2: Rejse-sætte-sig fra stol, belastningen fra 5 kg til 6 kg/);
     expect(after.body).toContain('Ingen forslag venter');
     expect((await versionsOf(db, programId)).map((v) => v.version)).toEqual([1, 2]);
     // Deciding it again changes nothing.

@@ -41,15 +41,17 @@ const FLASH: Record<string, string> = {
   'ikke-aktuelt': 'Forslaget var allerede besluttet eller er blevet forældet af en nyere version.',
 };
 
-/** The flash after accepting: the new dose, read from the stored proposal (not from the URL). */
+/** The flash after accepting: the version it made and the new dose, read from the database (never text from the URL). */
 async function acceptedFlash(deps: RehabDeps, program: Program, proposalId: number | undefined): Promise<string | null> {
   if (!proposalId) return null;
   const stored = await proposalById(deps.db, proposalId);
   if (!stored || stored.programId !== program.id || stored.status !== 'accepteret') return null;
-  const item = stored.proposal;
-  return item.change
-    ? `Forslaget er accepteret. Version ${program.currentVersion}: ${describeChange(item.change)}.`
-    : 'Forslaget er accepteret. Der var intet at ændre, så programmet er uændret.';
+  const change = stored.proposal.change;
+  if (!change) return 'Forslaget er accepteret. Der var intet at ændre, så programmet er uændret.';
+  const made = await deps.db.selectFrom('program_versions').select(['version', 'items']).where('program_id', '=', program.id).where('proposal_id', '=', proposalId).executeTakeFirst();
+  if (!made) return 'Forslaget er accepteret.';
+  const item = (JSON.parse(made.items) as { id: string; name: string }[]).find((i) => i.id === stored.itemId);
+  return `Forslaget er accepteret. Version ${made.version}: ${item ? `${item.name}, ` : ''}${describeChange(change)}.`;
 }
 
 /** /behandler/patienter/{programId} and its decisions: proposals, questionnaires, ending. */
