@@ -65,9 +65,12 @@ describe('reasonsFor: each reason alone, and its boundary', () => {
 
   it('counts from the start when nothing was ever logged, and says nothing before the start', () => {
     const never = facts({ lastLogDay: null, latestSession: null, recentLogs: [], checkIns: [], plan: { ...PLAN, startDate: '2026-04-10' } });
-    // Started Friday 10 April: the 15th is day 6 of silence (counted from the day before the start).
-    expect(kinds(never)).toEqual(['no-log', 'low-adherence']);
-    expect(kinds(never, '2026-04-14')).toEqual(['low-adherence']);
+    // Started Friday 10 April: the 15th is day 6 of silence (counted from the day before the start);
+    // adherence is judged from the eighth day, the 17th.
+    expect(kinds(never)).toEqual(['no-log']);
+    expect(kinds(never, '2026-04-14')).toEqual([]);
+    expect(kinds(never, '2026-04-16')).toEqual(['no-log']);
+    expect(kinds(never, '2026-04-17')).toEqual(['no-log', 'low-adherence']);
     expect(kinds(facts({ lastLogDay: null, latestSession: null, recentLogs: [], plan: { ...PLAN, startDate: '2026-05-04' } }), TODAY)).toEqual([]);
     expect(reasonText(reasonsFor(never, TODAY)[0]!)).toBe('Ingen log endnu, 6 dage efter start (planen tillader 5).');
   });

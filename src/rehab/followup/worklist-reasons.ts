@@ -23,7 +23,8 @@ import type { CheckIn, SessionLog } from '../types.js';
  *
  * OUR choices, stated: a pain or morning reason belongs to the current version (once the
  * behandler has made a new version after it, it has been acted on); a morning counts for 7 days;
- * the gap and adherence reasons are not given before the start or after the planned end. The
+ * the gap and adherence reasons are not given before the start or after the planned end, and
+ * adherence not in the first week. The
  * facts come from the last 4 weeks (worklist.ts): a session or a morning older than that is no
  * longer news (the missing log is), and "usual" is the median of up to 7 mornings within them.
  */
@@ -31,6 +32,8 @@ import type { CheckIn, SessionLog } from '../types.js';
 export const MISSING_LOG_SLACK_DAYS = 2;
 export const LOW_ADHERENCE = 0.5;
 export const MORNING_COUNTS_DAYS = 7;
+/** Adherence is judged from the program's eighth day (OUR rule: before a week, one missed day is half the plan; the missing log speaks then). */
+export const ADHERENCE_AFTER_DAYS = 8;
 
 export interface WorklistPlan {
   startDate: string;
@@ -114,7 +117,7 @@ export function reasonsFor(facts: WorklistFacts, today: string): Reason[] {
     const days = daysBetween(since, today);
     if (days > allowed) reasons.push({ kind: 'no-log', lastDay: facts.lastLogDay, days, allowed });
 
-    const share = adherenceOver(facts.recentLogs, plan, today, 14);
+    const share = daysBetween(plan.startDate, today) + 1 >= ADHERENCE_AFTER_DAYS ? adherenceOver(facts.recentLogs, plan, today, 14) : null;
     if (share !== null && share < LOW_ADHERENCE) reasons.push({ kind: 'low-adherence', share });
   }
 
