@@ -146,6 +146,8 @@ describe('genoptræning follow-up at /behandler', () => {
     const patient = (await programById(t.database.db, ids.soeren!))!.patientId!;
     const list = await accessList(t.database.db, patient);
     expect(list.some((e) => e.who === 'Bente Behandler' && /oversigt/.test(e.what))).toBe(true);
+    // Opening the page ran the rules: the reduction now waits on the worklist too.
+    expect((await get('/behandler', asBente)).body).toContain('Et forslag venter på din beslutning.');
     // Skipped sessions are shown with the patient's reason.
     expect((await get(`/behandler/patienter/${ids.finn}`, asBente)).body).toContain('Var syg med feber');
   });
@@ -242,6 +244,22 @@ describe('genoptræning follow-up at /behandler', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Programmet er afsluttet');
     expect((await postForm(t.app, url, { bekraeft: 'ja' }, asBente)).statusCode).toBe(409);
+  });
+
+  it('pages the logs, newest first', async () => {
+    const db = t.database.db;
+    const { programId } = await patientWithProgram(db, { clinicId: clinicA.id, behandlerId: bente.id, name: 'Flittige Frede', startDate: daysAgo(30) });
+    for (let n = 25; n >= 1; n -= 1) await logSession(db, programId, daysAgo(n), { pain: 1, comment: `Træning nummer ${26 - n}.` });
+    const first = (await get(`/behandler/patienter/${programId}`, asBente)).body;
+    expect(first).toContain('Træning nummer 25.');
+    expect(first).toContain('Træning nummer 6.');
+    expect(first).not.toContain('Træning nummer 5.');
+    expect(first.indexOf('Træning nummer 25.')).toBeLessThan(first.indexOf('Træning nummer 24.'));
+    expect(first).toContain(`href="/behandler/patienter/${programId}?side=2#log"`);
+    const second = (await get(`/behandler/patienter/${programId}?side=2`, asBente)).body;
+    expect(second).toContain('Træning nummer 5.');
+    expect(second).toContain('Træning nummer 1.');
+    expect(second).not.toContain('Træning nummer 6.');
   });
 
   it('pages the worklist, keeping the order across pages', async () => {
