@@ -75,6 +75,13 @@ describe('reasonsFor: each reason alone, and its boundary', () => {
     expect(reasonText(reasonsFor(never, TODAY)[0]!)).toBe('Ingen log endnu, 6 dage efter start (planen tillader 5).');
   });
 
+  it('counts calendar days across the change to summer time (Sunday 29 March 2026)', () => {
+    const dst = facts({ lastLogDay: '2026-03-25', latestSession: null, checkIns: [], recentLogs: [log('2026-03-23'), log('2026-03-25')] });
+    expect(kinds(dst, '2026-03-30')).toEqual([]);
+    expect(kinds(dst, '2026-03-31')).toEqual(['no-log']);
+    expect(reasonText(reasonsFor(dst, '2026-03-31')[0]!)).toBe('Ingen log i 6 dage (sidst 25. marts 2026; planen tillader 5).');
+  });
+
   it('says the plan is over instead of counting missed sessions after it', () => {
     const after = facts({ lastLogDay: '2026-05-15' });
     expect(kinds(after, '2026-06-01')).toEqual(['plan-ended']);
