@@ -129,6 +129,12 @@ describe('genoptræning follow-up at /behandler', () => {
     expect((await get(`/behandler/patienter/${ids.lars}`, asBente)).statusCode).toBe(404);
     expect((await get('/behandler/patienter/999999', asBente)).statusCode).toBe(404);
     expect((await get('/behandler/patienter/abc', asBente)).statusCode).toBe(404);
+    // Query parameters that do not fit: a notice is ignored, a page number is named in Danish.
+    expect((await get(`/behandler/patienter/${ids.soeren}?besked=${'x'.repeat(300)}&forslag=NaN`, asBente)).statusCode).toBe(200);
+    const badPage = await get(`/behandler/patienter/${ids.soeren}?side=-1`, asBente);
+    expect(badPage.statusCode).toBe(400);
+    expect(badPage.body).toContain('Ugyldig værdi for side');
+    expect((await get('/behandler?side=abc', asBente)).body).toContain('Ugyldig værdi for side');
   });
 
   it('shows the patient page with program, charts, logs and the reduce proposal, and records the read', async () => {

@@ -23,8 +23,9 @@ const BODY_LIMIT = 16 * 1024;
 const post = { ...signedIn, bodyLimit: BODY_LIMIT };
 const pageQuery = z.object({
   side: z.coerce.number().int().min(1).max(10_000).default(1),
-  besked: z.string().max(40).optional(),
-  forslag: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
+  // A notice key or proposal id that does not fit shows no notice (they only ever come from our redirects).
+  besked: z.string().max(40).optional().catch(undefined),
+  forslag: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional().catch(undefined),
 });
 const proposalParams = programParams.extend({ proposalId: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
 const instrumentParams = programParams.extend({ instrument: z.enum(INSTRUMENTS.map((i) => i.id) as [string, ...string[]]) });
