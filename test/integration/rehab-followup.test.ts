@@ -76,6 +76,9 @@ describe('genoptræning follow-up at /behandler', () => {
     expect(body).not.toContain('Låst Lars');
     expect(body).toContain(`Smerte 7 af 10 under træningen`);
     expect(body).toMatch(/Ingen log i 10 dage/);
+    // A status line for everyone, leaving out what a reason already says (Finn's and Pia's missing logs).
+    expect(body).toContain('gennemført 100 % af de planlagte træninger de sidste to uger');
+    expect(body.match(/Sidste log: /g)).toHaveLength(2);
     expect(body).toContain('href="/behandler/programmer"');
     expect(body).toContain('href="/behandler/skabeloner"');
     expect(body).toContain(`href="/behandler/patienter/${ids.soeren}"`);

@@ -144,6 +144,12 @@ describe('orderWorklist', () => {
     expect(rows.map((r) => r.facts.patientName)).toEqual(['Bent', 'Zenia', 'Ærø', 'Åse']);
   });
 
+  it('gives each row its adherence over the last two weeks, and none before the start', () => {
+    const [row] = orderWorklist([facts({ recentLogs: ALL_SIX.slice(2).map((d) => log(d)) })], TODAY);
+    expect(row!.adherence).toBeCloseTo(4 / 6);
+    expect(orderWorklist([facts({ plan: { ...PLAN, startDate: '2026-05-04' } })], TODAY)[0]!.adherence).toBeNull();
+  });
+
   it('reads sessions and check-ins saved in any order', () => {
     const shuffled = facts({ checkIns: [checkIn('2026-04-14', 6), ...STEADY].reverse() });
     expect(kinds(shuffled)).toEqual(['worse-morning']);

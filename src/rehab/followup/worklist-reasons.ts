@@ -85,6 +85,8 @@ export const TIER: Record<ReasonKind, number> = {
 export interface WorklistRow {
   facts: WorklistFacts;
   reasons: Reason[];
+  /** Done / planned over the last two weeks (null before anything was planned). */
+  adherence: number | null;
 }
 
 const planEnd = (plan: WorklistPlan) => addDays(plan.startDate, plan.weeks * 7 - 1);
@@ -148,7 +150,7 @@ function weight(reasons: readonly Reason[]): number {
  * patient's name (Danish order). Programs with no reason come last.
  */
 export function orderWorklist(programs: readonly WorklistFacts[], today: string): WorklistRow[] {
-  const rows = programs.map((facts) => ({ facts, reasons: reasonsFor(facts, today) }));
+  const rows = programs.map((facts) => ({ facts, reasons: reasonsFor(facts, today), adherence: facts.plan.startDate <= today ? adherenceOver(facts.recentLogs, facts.plan, today, 14) : null }));
   const tier = (r: WorklistRow) => (r.reasons[0] ? TIER[r.reasons[0].kind] : 99);
   return rows.sort(
     (a, b) =>
