@@ -151,6 +151,7 @@ describe('genoptræning follow-up at /behandler', () => {
     expect(body).toContain('Belastning: Rejse-sætte-sig fra stol');
     expect(body).toContain('Det stak i knæet på sidste sæt');
     expect(body).toContain('Smerte over 5 under øvelsen');
+    expect(body).toContain('Patienten har fået at vide: “Du havde smerter på 7 ud af 10');
     expect(body).toContain('Du kan ikke ændre eller slette patientens log');
     const patient = (await programById(t.database.db, ids.soeren!))!.patientId!;
     const list = await accessList(t.database.db, patient);

@@ -39,6 +39,7 @@ export function ProposalCard({ p, programId, csrf, reject }: { p: StoredProposal
         {proposal.change ? describeChange(proposal.change) : 'ingen ændring at foreslå'}
       </h3>
       <p>{proposal.forBehandler}</p>
+      {proposal.forPatient && <p class="hint proposal-patient">Patienten har fået at vide: “{proposal.forPatient}”</p>}
       <dl class="proposal-facts">
         <dt>Regel</dt>
         <dd>
