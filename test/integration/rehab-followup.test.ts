@@ -242,6 +242,11 @@ describe('genoptræning follow-up at /behandler', () => {
   it('ends a program only when confirmed; it leaves the worklist and cannot be changed after', async () => {
     const db = t.database.db;
     const url = `/behandler/patienter/${ids.finn}/afslut`;
+    // Two strong sessions: a 2-for-2 proposal waits when the program is ended.
+    await logSession(db, ids.finn!, daysAgo(3), { lastSet: 12 });
+    await logSession(db, ids.finn!, daysAgo(1), { lastSet: 12 });
+    await get(`/behandler/patienter/${ids.finn}`, asBente);
+    expect(await proposalsOf(db, ids.finn!, 'afventer')).toHaveLength(1);
     const unconfirmed = await postForm(t.app, url, {}, asBente);
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('Afslut: sæt kryds ved');
@@ -249,6 +254,8 @@ describe('genoptræning follow-up at /behandler', () => {
     const ended = await postForm(t.app, url, { bekraeft: 'ja' }, asBente);
     expect(ended.statusCode).toBe(303);
     expect((await programById(db, ids.finn!))!.status).toBe('afsluttet');
+    // Nothing is left waiting on a program that is over.
+    expect(await proposalsOf(db, ids.finn!, 'afventer')).toEqual([]);
     expect((await get('/behandler', asBente)).body).not.toContain('Fraværende Finn');
     const page = await get(`/behandler/patienter/${ids.finn}`, asBente);
     expect(page.statusCode).toBe(200);
