@@ -103,29 +103,36 @@ async function saveInProcess(connection: Connection, world: RehabBenchWorld, sam
   return summarize(times);
 }
 
-/** The patient's log form, as the browser gets it: every field, prefilled values, radios chosen. */
-function formOf(html: string, action: string): URLSearchParams | null {
-  const start = html.indexOf(`action="${action}"`);
-  if (start < 0) return null;
-  const form = html.slice(start, html.indexOf('</form>', start));
-  const fields = new URLSearchParams();
-  const unchosen = new Map<string, string>();
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+/**
+ * The first form on the page that posts to `path` (its action may carry a query, e.g. the day),
+ * as the browser would send it: every field with its prefilled value, checked boxes and radios,
+ * selected options; a radio group nobody chose gets its first option (the pain scale: 2).
+ */
+export function postFormOf(html: string, path: string): { action: string; fields: URLSearchParams } | null {
+  for (const m of html.matchAll(/<form([^>]*)>([\s\S]*?)<\/form>/g)) {
     const attrs = m[1]!;
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    const value = /value="([^"]*)"/.exec(attrs)?.[1]?.replace(/&amp;/g, '&') ?? '';
-    if (!name) continue;
-    if (/type="(radio|checkbox)"/.test(attrs)) {
-      if (/\schecked/.test(attrs)) fields.set(name, value);
-      // Radios nobody chose (the pain scale): the third option, a low pain.
-      else if (/type="radio"/.test(attrs) && !fields.has(name)) unchosen.set(name, unchosen.has(name) ? unchosen.get(name)! : value);
-      continue;
+    const action = /action="([^"]*)"/.exec(attrs)?.[1]?.replace(/&amp;/g, '&');
+    if (!/method="post"/i.test(attrs) || !action || !(action === path || action.startsWith(`${path}?`))) continue;
+    const form = m[2]!;
+    const fields = new URLSearchParams();
+    const unchosen = new Map<string, string>();
+    for (const input of form.matchAll(/<input([^>]*)>/g)) {
+      const a = input[1]!;
+      const name = /name="([^"]*)"/.exec(a)?.[1];
+      const value = /value="([^"]*)"/.exec(a)?.[1]?.replace(/&amp;/g, '&') ?? '';
+      if (!name) continue;
+      if (/type="(radio|checkbox)"/.test(a)) {
+        if (/\schecked/.test(a)) fields.set(name, value);
+        else if (/type="radio"/.test(a) && !unchosen.has(name)) unchosen.set(name, value);
+        continue;
+      }
+      fields.set(name, value);
     }
-    fields.set(name, value);
+    for (const [name, value] of unchosen) if (!fields.has(name)) fields.set(name, /smerte/.test(name) ? '2' : value);
+    for (const sel of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) fields.set(sel[1]!, /<option value="([^"]*)" selected/.exec(sel[2]!)?.[1] ?? '');
+    return { action, fields };
   }
-  for (const [name, value] of unchosen) if (!fields.has(name)) fields.set(name, /smerte/.test(name) ? '2' : value);
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) fields.set(m[1]!, /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? '');
-  return fields;
+  return null;
 }
 
 async function saveOverHttp(base: string, cookies: [number, string][], samples: number): Promise<Summary | { missing: string }> {
@@ -135,12 +142,12 @@ async function saveOverHttp(base: string, cookies: [number, string][], samples: 
     const path = `/min-side/program/${id}/log`;
     const page = await fetch(`${base}${path}`, { headers: { cookie } });
     if (page.status === 404) return { missing: `GET ${path} answers 404 (the log page is not on this branch yet)` };
-    const fields = formOf(await page.text(), path);
-    if (!fields) return { missing: `GET ${path} has no form posting to ${path}` };
+    const form = postFormOf(await page.text(), path);
+    if (!form) return { missing: `GET ${path} has no form posting to ${path}` };
     const started = performance.now();
-    const saved = await fetch(`${base}${path}`, {
+    const saved = await fetch(`${base}${form.action}`, {
       method: 'POST',
-      body: fields,
+      body: form.fields,
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       redirect: 'manual',
     });
