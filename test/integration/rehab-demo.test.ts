@@ -20,7 +20,7 @@ for (const engine of ENGINES) {
   describe(`the genoptræning demo on ${engine}`, () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp({ engine, demo: true, demoClinics: 3 });
+      t = await startTestApp({ engine, demo: true, demoClinics: 3, rehabDemo: true });
     }, 120_000);
     afterAll(() => t?.destroy());
 
