@@ -498,6 +498,8 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** JSON object of extra headers (0017), e.g. List-Unsubscribe; null for none. */
+  headers: Generated<string | null>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: string;
