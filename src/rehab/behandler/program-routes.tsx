@@ -90,7 +90,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
     if (query.skabelon) {
       const template = await templateBySlug(db, query.skabelon, query.klinik ?? null);
       if (!template) throw notFound('template_not_found', 'Skabelonen findes ikke');
-      values = formFromTemplate(template.body, today, clinicId);
+      values = formFromTemplate(template, today, clinicId);
       templateName = template.name;
     }
     const action = `${PROGRAMS_PATH}/ny`;
@@ -100,7 +100,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   app.post(`${PROGRAMS_PATH}/ny`, { ...signedIn, bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
     const { actor, clinics } = await requireBehandler(db, request);
     const { values, action } = readProgramForm(request.body);
-    const mode = { kind: 'new' as const, templateName: null, action: `${PROGRAMS_PATH}/ny` };
+    const mode = { kind: 'new' as const, templateName: values.fields.template_name.trim().slice(0, 200) || null, action: `${PROGRAMS_PATH}/ny` };
     if (action.kind !== 'save') return sendHtml(reply, await formPage(request, applyRowAction(values, action), {}, clinics, mode), 'no-store');
     const clinicId = Number.parseInt(values.fields.clinic, 10);
     const exercises = await resolveExercises(db, clinics.some((c) => c.id === clinicId) ? clinicId : clinics[0]!.id, pickedExercises(values));

@@ -75,6 +75,7 @@ export function ProgramFormPage(props: ProgramFormProps) {
         </button>
         <input type="hidden" name="rows" value={String(values.items.length)} />
         <input type="hidden" name="from_version" value={f.from_version} />
+        {mode.kind === 'new' && <input type="hidden" name="template_name" value={f.template_name} />}
         <fieldset class="program-basics">
           <legend>Programmet</legend>
           {mode.kind === 'new' && props.clinics.length > 1 ? (
