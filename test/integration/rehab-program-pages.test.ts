@@ -3,7 +3,9 @@ import { currentVersion, programById, versionsOf } from '../../src/rehab/program
 import { loadTemplates, syncTemplates } from '../../src/rehab/behandler/templates.js';
 import { ENGINES } from '../helpers/database.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { linkIn, postForm, readOutbox } from '../helpers/accounts.js';
+import { hashToken } from '../../src/accounts/tokens.js';
+import { addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
+import { checkAutorisation } from '../helpers/rehab.js';
 import { type ProgramClinic, clinicWithBehandler, editorFields, programIdOf, withExercises } from '../helpers/rehab-programs.js';
 
 const NEW = '/behandler/programmer/ny';
@@ -143,7 +145,7 @@ for (const engine of ENGINES) {
       const link = linkIn(mail, '/min-side/invitation');
       expect(link).toMatch(/^\/min-side\/invitation\?token=[A-Za-z0-9_-]{43}$/);
       const token = new URL(link!, 'https://fysio.test').searchParams.get('token')!;
-      const row = await t.database.db.selectFrom('email_tokens').select(['purpose', 'subject_id']).where('token_hash', '=', (await import('../../src/accounts/tokens.js')).hashToken(token)).executeTakeFirst();
+      const row = await t.database.db.selectFrom('email_tokens').select(['purpose', 'subject_id']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
       expect(row).toMatchObject({ purpose: 'program_invitation', subject_id: id });
     });
 
@@ -198,6 +200,25 @@ for (const engine of ENGINES) {
       expect(ours.body).toContain('Kun klinik A');
     });
 
+    it("lists a patient's program to the clinic's other behandlere only when it is shared with them", async () => {
+      const db = t.database.db;
+      const colleague = await createUser(db, { name: 'Kollega K.' });
+      await addMembership(db, colleague.id, a.clinic.id, 'behandler');
+      await checkAutorisation(db, colleague.id, a.behandler.id);
+      const other: ProgramClinic = { ...a, behandler: colleague, browser: await signIn(t.app, db, colleague) };
+      const patient = await createUser(db, {});
+      const shared = programIdOf(await postForm(t.app, NEW, { ...editorFields(await get(`${NEW}?skabelon=nakke`), NEW), patient_label: 'Delt D.', handling: 'gem' }, a.browser));
+      const unshared = programIdOf(await postForm(t.app, NEW, { ...editorFields(await get(`${NEW}?skabelon=nakke`), NEW), patient_label: 'Ikke delt I.', handling: 'gem' }, a.browser));
+      await db.updateTable('programs').set({ patient_id: patient.id, status: 'aktiv' }).where('id', 'in', [shared, unshared]).execute();
+      await db.updateTable('programs').set({ shared_with_clinic: false }).where('id', '=', unshared).execute();
+      const list = await get('/behandler/programmer', other);
+      expect(list.body).toContain('Delt D.');
+      expect(list.body).not.toContain('Ikke delt I.');
+      expect((await get(`/behandler/programmer/${unshared}`, other)).statusCode).toBe(403);
+      expect((await get(`/behandler/programmer/${shared}`, other)).statusCode).toBe(200);
+      expect((await get('/behandler/programmer')).body).toContain('Ikke delt I.');
+    });
+
     it('prints the program with its pictures and steps, and records a read once a patient has it', async () => {
       const made = await postForm(t.app, NEW, { ...editorFields(await get(`${NEW}?skabelon=achillessene`), NEW), patient_label: 'Løber L.', handling: 'gem' }, a.browser);
       const id = programIdOf(made);
@@ -208,7 +229,7 @@ for (const engine of ENGINES) {
       expect(print.body).toContain('<ol>');
       const reads = () => t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'helbred.laest').execute();
       const before = (await reads()).length;
-      const patient = await (await import('../helpers/accounts.js')).createUser(t.database.db, {});
+      const patient = await createUser(t.database.db, {});
       await t.database.db.updateTable('programs').set({ patient_id: patient.id, status: 'aktiv' }).where('id', '=', id).execute();
       const page = await get(`/behandler/programmer/${id}`);
       expect(page.body).toContain(`/behandler/patienter/${id}`);

@@ -8,6 +8,7 @@ import { csrfField } from '../../web/csrf-field.js';
 import { notFound, parseInput } from '../../web/errors.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
+import { authorisedBehandlere } from '../access.js';
 import type { RehabDeps } from '../deps.js';
 import { inviteToProgram } from '../invitations.js';
 import { type Program, createProgram, currentVersion, programById, reviseProgram, versionsOf } from '../programs.js';
@@ -72,9 +73,10 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   };
 
   app.get(PROGRAMS_PATH, signedIn, async (request, reply) => {
-    const { clinics } = await requireBehandler(db, request);
+    const { actor, clinics } = await requireBehandler(db, request);
     const { side } = parseInput(pageQuery, request.query);
-    const { programs, total } = await programsOfClinics(db, clinics.map((c) => c.id), side);
+    const checked = (await authorisedBehandlere(db, [actor.id])).length > 0;
+    const { programs, total } = await programsOfClinics(db, clinics.map((c) => c.id), { id: actor.id, checked }, side);
     if (side > 1 && programs.length === 0) throw notFound();
     return sendHtml(reply, renderDocument(<ProgramListPage ctx={ctx} programs={programs} total={total} page={side} clinics={clinics} flash={flashOf(request.query)} />), 'no-store');
   });
