@@ -22,7 +22,7 @@ Eksempel:
       const folder = resolve(dir);
       await withDatabase(async ({ db }) => {
         const outcome = await importTemplates(db, folder);
-        console.log(`Programskabeloner fra ${folder}: ${outcome.created} nye, ${outcome.updated} opdaterede, ${outcome.unchanged} uændrede.`);
+        console.log(`Programskabeloner fra ${folder}: ${outcome.created} nye, ${outcome.updated} opdaterede, ${outcome.unchanged} uændrede, ${outcome.removed} fjernet.`);
       });
     });
 }

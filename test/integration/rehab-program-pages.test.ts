@@ -29,11 +29,13 @@ for (const engine of ENGINES) {
       expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(['knaeartrose-niveau-1', 'knaeartrose-niveau-2', 'knaeartrose-niveau-3', 'achillessene']));
       const templates = loadTemplates();
       const changed = templates.map((tpl) => (tpl.slug === 'nakke' ? { ...tpl, name: 'Nakke (ny udgave)' } : tpl));
-      expect(await syncTemplates(db, changed)).toEqual({ created: 0, updated: 1, unchanged: templates.length - 1 });
+      expect(await syncTemplates(db, changed)).toEqual({ created: 0, updated: 1, unchanged: templates.length - 1, removed: 0 });
       const again = await db.selectFrom('program_templates').select(['slug', 'name']).where('clinic_id', 'is', null).execute();
       expect(again).toHaveLength(rows.length);
       expect(again.find((r) => r.slug === 'nakke')?.name).toBe('Nakke (ny udgave)');
-      await syncTemplates(db, templates);
+      // One no longer shipped goes; putting it back brings it back.
+      expect(await syncTemplates(db, templates.filter((tpl) => tpl.slug !== 'nakke'))).toMatchObject({ removed: 1 });
+      expect(await syncTemplates(db, templates)).toMatchObject({ created: 1, updated: 0, removed: 0 });
       const page = await get('/behandler/skabeloner');
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Knæartrose, niveau 1');
