@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentVersion, programById, versionsOf } from '../../src/rehab/programs.js';
+import { createProgram, currentVersion, programById, versionsOf } from '../../src/rehab/programs.js';
 import { loadTemplates, syncTemplates } from '../../src/rehab/behandler/templates.js';
 import { ENGINES } from '../helpers/database.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { hashToken } from '../../src/accounts/tokens.js';
 import { addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
-import { checkAutorisation } from '../helpers/rehab.js';
+import { checkAutorisation, kneeProgram } from '../helpers/rehab.js';
+import { createClinic, loadDirectory } from '../helpers/clinics.js';
 import { type ProgramClinic, clinicWithBehandler, editorFields, programIdOf, withExercises } from '../helpers/rehab-programs.js';
 
 const NEW = '/behandler/programmer/ny';
@@ -219,6 +220,56 @@ for (const engine of ENGINES) {
       expect((await get(`/behandler/programmer/${unshared}`, other)).statusCode).toBe(403);
       expect((await get(`/behandler/programmer/${shared}`, other)).statusCode).toBe(200);
       expect((await get('/behandler/programmer')).body).toContain('Ikke delt I.');
+    });
+
+    it("offers the clinic's own exercises and, with several clinics, the choice of clinic", async () => {
+      const db = t.database.db;
+      const two = await clinicWithBehandler(t, { name: 'Første Klinik', behandlerName: 'To Klinikker' });
+      const second = await createClinic(db, await loadDirectory(db), { name: 'Anden Afdeling' });
+      await addMembership(db, two.behandler.id, second.id, 'behandler');
+      const at = new Date().toISOString();
+      await db
+        .insertInto('clinic_exercises')
+        .values({ clinic_id: second.id, slug: 'traeet-i-haven', name: 'Elastiktræk ved træet', body: JSON.stringify({ startPosition: 'Stå ved træet.', steps: ['Træk elastikken ind til brystet.'], stop: 'Stop ved smerte over 5.' }), picture_exercise: 'roning-med-elastik', photo_path: null, created_by: two.behandler.id, created_at: at, updated_at: at })
+        .execute();
+      const blank = await get(`${NEW}?klinik=${second.id}`, two);
+      expect(blank.body).toContain('<select id="clinic" name="clinic"');
+      expect(blank.body).toContain('Klinikkens egne øvelser');
+      const fields = editorFields(blank, NEW);
+      expect(fields.clinic).toBe(String(second.id));
+      const res = await postForm(
+        t.app,
+        NEW,
+        { ...fields, goal: 'Løfte barnebarnet', item_0_exercise: 'clinic:traeet-i-haven', item_0_load_kind: 'band', item_0_band: 'roed', item_0_rule: 'load', item_1_exercise: 'ours:baekkenloeft', handling: 'gem' },
+        two.browser,
+      );
+      expect(res.statusCode).toBe(303);
+      const program = (await programById(db, programIdOf(res)))!;
+      expect(program.clinicId).toBe(second.id);
+      expect((await currentVersion(db, program)).items[0]).toMatchObject({ source: 'clinic', exercise: 'traeet-i-haven', name: 'Elastiktræk ved træet' });
+      const page = await get(`/behandler/programmer/${program.id}`, two);
+      expect(page.body).toContain('Træk elastikken ind til brystet.');
+      expect(page.body).toContain('klinikkens egen øvelse');
+      // Another clinic's own exercise is not on the list, and cannot be posted either.
+      const elsewhere = await postForm(t.app, NEW, { ...fields, clinic: String(two.clinic.id), goal: 'x', item_0_exercise: 'clinic:traeet-i-haven', handling: 'gem' }, two.browser);
+      expect(elsewhere.statusCode).toBe(400);
+      expect(elsewhere.body).toContain('Øvelse 1: vælg en øvelse fra listen');
+    });
+
+    it('pages the program list 25 at a time, newest change first', async () => {
+      const db = t.database.db;
+      const busy = await clinicWithBehandler(t, { name: 'Travl Klinik', behandlerName: 'Travl T.' });
+      for (let n = 1; n <= 26; n += 1) {
+        await createProgram(db, { clinicId: busy.clinic.id, behandlerId: busy.behandler.id, content: kneeProgram(), patientLabel: `Patient ${n}` }, Date.parse('2026-12-01T10:00:00Z') + n * 60_000);
+      }
+      const first = await get('/behandler/programmer', busy);
+      expect(first.body).toContain('26 programmer');
+      expect(first.body).toContain('Patient 26');
+      expect(first.body).not.toContain('>Patient 1<');
+      expect(first.body).toContain('href="/behandler/programmer?side=2"');
+      const second = await get('/behandler/programmer?side=2', busy);
+      expect(second.body).toContain('>Patient 1<');
+      expect((await get('/behandler/programmer?side=3', busy)).statusCode).toBe(404);
     });
 
     it('prints the program with its pictures and steps, and records a read once a patient has it', async () => {
