@@ -8,7 +8,7 @@ import { csrfField } from '../../web/csrf-field.js';
 import { notFound, parseInput } from '../../web/errors.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
-import { authorisedBehandlere } from '../access.js';
+import { authorisedBehandlere, recordHealthRead } from '../access.js';
 import type { RehabDeps } from '../deps.js';
 import { inviteToProgram } from '../invitations.js';
 import { type Program, createProgram, currentVersion, programById, reviseProgram, versionsOf } from '../programs.js';
@@ -53,6 +53,8 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
     extra: { errors?: Record<string, string>; email?: string; template?: { name: string; summary: string }; flash?: string | null } = {},
   ) => {
     const version = await currentVersion(db, program);
+    // Every showing of a patient's program is a read of their health data (the GET and a form shown again alike).
+    await recordHealthRead(db, request.actor, program, 'program', request.ip);
     const refusal = await inviteRefusal(db, actorOf(request), program.clinicId);
     return renderDocument(
       <ProgramPage
@@ -120,7 +122,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   });
 
   app.get(`${PROGRAMS_PATH}/:id`, signedIn, async (request, reply) => {
-    const { program } = await programFor(db, request, 'read');
+    const { program } = await programFor(db, request, 'read', null);
     return sendHtml(reply, await programPage(request, program, { flash: flashOf(request.query) }), 'no-store');
   });
 
@@ -211,7 +213,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   });
 
   app.post(`${PROGRAMS_PATH}/:id/gem-som-skabelon`, { ...signedIn, bodyLimit: 8 * 1024 }, async (request, reply) => {
-    const { actor, program } = await programFor(db, request, 'read');
+    const { actor, program } = await programFor(db, request, 'read', null);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const typed = { name: typeof body.name === 'string' ? body.name.slice(0, 300) : '', summary: typeof body.summary === 'string' ? body.summary.slice(0, 3000) : '' };
     const parsed = saveAsTemplateSchema.safeParse(typed);
