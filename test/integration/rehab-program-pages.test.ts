@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClinicExercise } from '../../src/rehab/people/clinic-exercises.js';
 import { createProgram, currentVersion, programById, versionsOf } from '../../src/rehab/programs.js';
 import { loadTemplates, syncTemplates } from '../../src/rehab/behandler/templates.js';
 import { ENGINES } from '../helpers/database.js';
@@ -227,11 +228,22 @@ for (const engine of ENGINES) {
       const two = await clinicWithBehandler(t, { name: 'Første Klinik', behandlerName: 'To Klinikker' });
       const second = await createClinic(db, await loadDirectory(db), { name: 'Anden Afdeling' });
       await addMembership(db, two.behandler.id, second.id, 'behandler');
-      const at = new Date().toISOString();
-      await db
-        .insertInto('clinic_exercises')
-        .values({ clinic_id: second.id, slug: 'traeet-i-haven', name: 'Elastiktræk ved træet', body: JSON.stringify({ startPosition: 'Stå ved træet.', steps: ['Træk elastikken ind til brystet.'], stop: 'Stop ved smerte over 5.' }), picture_exercise: 'roning-med-elastik', photo_path: null, created_by: two.behandler.id, created_at: at, updated_at: at })
-        .execute();
+      const own = await createClinicExercise(
+        db,
+        second.id,
+        {
+          name: 'Elastiktræk ved træet',
+          startPosition: 'Stå ved træet.',
+          steps: ['Træk elastikken ind til brystet.'],
+          feel: 'Mellem skulderbladene.',
+          mistakes: [],
+          stop: 'Stop ved smerte over 5.',
+          dose: { sets: 3, reps: 12, perSide: false, perWeek: 3 },
+          pictureExercise: 'roning-med-elastik',
+        },
+        two.behandler.id,
+      );
+      expect(own.slug).toBe('elastiktraek-ved-traeet');
       const blank = await get(`${NEW}?klinik=${second.id}`, two);
       expect(blank.body).toContain('<select id="clinic" name="clinic"');
       expect(blank.body).toContain('Klinikkens egne øvelser');
@@ -240,18 +252,18 @@ for (const engine of ENGINES) {
       const res = await postForm(
         t.app,
         NEW,
-        { ...fields, goal: 'Løfte barnebarnet', item_0_exercise: 'clinic:traeet-i-haven', item_0_load_kind: 'band', item_0_band: 'roed', item_0_rule: 'load', item_1_exercise: 'ours:baekkenloeft', handling: 'gem' },
+        { ...fields, goal: 'Løfte barnebarnet', item_0_exercise: 'clinic:elastiktraek-ved-traeet', item_0_load_kind: 'band', item_0_band: 'roed', item_0_rule: 'load', item_1_exercise: 'ours:baekkenloeft', handling: 'gem' },
         two.browser,
       );
       expect(res.statusCode).toBe(303);
       const program = (await programById(db, programIdOf(res)))!;
       expect(program.clinicId).toBe(second.id);
-      expect((await currentVersion(db, program)).items[0]).toMatchObject({ source: 'clinic', exercise: 'traeet-i-haven', name: 'Elastiktræk ved træet' });
+      expect((await currentVersion(db, program)).items[0]).toMatchObject({ source: 'clinic', exercise: 'elastiktraek-ved-traeet', name: 'Elastiktræk ved træet' });
       const page = await get(`/behandler/programmer/${program.id}`, two);
       expect(page.body).toContain('Træk elastikken ind til brystet.');
       expect(page.body).toContain('klinikkens egen øvelse');
       // Another clinic's own exercise is not on the list, and cannot be posted either.
-      const elsewhere = await postForm(t.app, NEW, { ...fields, clinic: String(two.clinic.id), goal: 'x', item_0_exercise: 'clinic:traeet-i-haven', handling: 'gem' }, two.browser);
+      const elsewhere = await postForm(t.app, NEW, { ...fields, clinic: String(two.clinic.id), goal: 'x', item_0_exercise: 'clinic:elastiktraek-ved-traeet', handling: 'gem' }, two.browser);
       expect(elsewhere.statusCode).toBe(400);
       expect(elsewhere.body).toContain('Øvelse 1: vælg en øvelse fra listen');
     });
