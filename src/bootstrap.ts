@@ -28,7 +28,7 @@ export async function prepareSchema(connection: Connection): Promise<{ migration
   const tools = await syncToolSearch(connection.db);
   // Our genoptræning program templates (data/programs), updated by slug.
   const templates = await importTemplates(connection.db);
-  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools + templates.created + templates.updated };
+  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools + templates.created + templates.updated + templates.removed };
 }
 
 export interface DemoSeedOutcome {
