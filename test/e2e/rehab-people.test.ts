@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,21 +27,9 @@ let browser: Browser;
 let baseUrl: string;
 let clinicSlug: string;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 beforeAll(async () => {
   if (!HAS_CHROMIUM) return;
-  const port = await freePort();
-  // Secure cookies are kept for http://localhost (a secure context); links in mails point here.
-  baseUrl = `http://localhost:${port}`;
   t = await startTestApp({
-    config: { baseUrl },
     seed: async (db) => {
       await importExercises(db);
       const clinic = await createClinic(db, await loadDirectory(db), { name: 'Fysioklinikken Åen', postcode: '8000' });
@@ -53,7 +40,9 @@ beforeAll(async () => {
       await createUser(db, { email: ADMIN, name: 'Anders Admin', role: 'admin' });
     },
   });
-  await t.app.listen({ port, host: 'localhost' });
+  // The site's secure cookies are kept for http://localhost (a secure context), not for 127.0.0.1.
+  await t.app.listen({ port: 0, host: 'localhost' });
+  baseUrl = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
   browser = await launchChromium();
 }, 180_000);
 afterAll(async () => {

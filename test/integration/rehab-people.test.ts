@@ -301,3 +301,31 @@ describe('genoptræning people', () => {
     expect((await get(path, creds)).statusCode).toBe(404);
   });
 });
+
+describe('a behandler’s own data', () => {
+  let t: TestApp;
+  afterAll(() => t?.destroy());
+
+  it('exports the autorisations-ID and its check, and deletes them with the account', async () => {
+    t = await startTestApp();
+    const db = t.database.db;
+    const clinic = await createClinic(db, await loadDirectory(db), { name: 'Klinik Data' });
+    const user = await createUser(db, { name: 'Dorte Data' });
+    await addMembership(db, user.id, clinic.id, 'behandler');
+    await checkAutorisation(db, user.id, user.id, 'DX4T9');
+    const creds = await signIn(t.app, db, user);
+    const exported = JSON.parse((await get(t, '/konto/data', creds)).body) as { behandler: { autorisationsId: string; kontrolleret: string | null } };
+    expect(exported.behandler.autorisationsId).toBe('DX4T9');
+    expect(exported.behandler.kontrolleret).not.toBeNull();
+    const page = await get(t, '/konto/slet', creds);
+    expect(page.body).toContain('dit autorisations-ID og kontrollen af det');
+    const fields = formFields(page.body, '/konto/slet');
+    const deleted = await postForm(t.app, '/konto/slet', { ...fields, adgangskode: user.password, bekraeft: 'ja' }, creds);
+    expect(deleted.statusCode).toBeLessThan(400);
+    expect(await db.selectFrom('behandler_profiles').select('user_id').where('user_id', '=', user.id).executeTakeFirst()).toBeUndefined();
+  });
+});
+
+function get(t: TestApp, url: string, creds: Credentials) {
+  return t.app.inject({ url, headers: { cookie: creds.cookie } });
+}
