@@ -213,7 +213,10 @@ describe('genoptræning people', () => {
     };
     const ok = await make('Peter Godkendt', 'PK4T7');
     const no = await make('Nina Afvist', 'NN9X3');
+    const dashboard = await get('/admin', adminCreds);
+    expect(dashboard.body).toMatch(/href="\/admin\/behandlere"[^]*?Behandlere til kontrol/);
     const queue = await get('/admin/behandlere', adminCreds);
+    expect(queue.body).toMatch(/<p>\d+ behandlere venter.<\/p>/);
     expect(queue.body).toContain('Peter Godkendt');
     expect(queue.body).toContain('PK4T7');
     expect(queue.body).toContain('Klinik Alfa');

@@ -7,7 +7,7 @@ import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
 import type { RehabDeps } from '../deps.js';
 import { adminOnly } from './access.js';
-import { approveCheck, pendingChecks, rejectCheck } from './profiles.js';
+import { approveCheck, countPendingChecks, pendingChecks, rejectCheck } from './profiles.js';
 import { AdminBehandlerePage } from './views/admin-page.js';
 
 const userParams = z.object({ userId: z.coerce.number().int().min(1) });
@@ -24,7 +24,8 @@ const NOTICES = {
 export async function adminPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl }: RehabDeps) {
   app.get('/admin/behandlere', adminOnly, async (request, reply) => {
     const notice = noticeIn(NOTICES, request.query);
-    const html = renderDocument(<AdminBehandlerePage ctx={ctx} pending={await pendingChecks(db)} notice={notice} csrf={() => csrfField(request)} />);
+    const [pending, total] = await Promise.all([pendingChecks(db), countPendingChecks(db)]);
+    const html = renderDocument(<AdminBehandlerePage ctx={ctx} pending={pending} total={total} notice={notice} csrf={() => csrfField(request)} />);
     return sendHtml(reply, html, 'no-store');
   });
 

@@ -66,6 +66,8 @@ export async function setAutorisationId(db: Db, userId: number, autorisationId: 
   return 'changed';
 }
 
+export const PENDING_PAGE = 50;
+
 export interface PendingCheck {
   userId: number;
   name: string;
@@ -75,15 +77,24 @@ export interface PendingCheck {
   clinics: string[];
 }
 
-/** Behandlere (people with a behandler membership) with an ID nobody has checked yet, oldest first. */
-export async function pendingChecks(db: Db, limit = 100): Promise<PendingCheck[]> {
-  const rows = await db
+/** Profiles of behandlere (people with a behandler membership) with an ID nobody has checked yet. */
+const waiting = (db: Db) =>
+  db
     .selectFrom('behandler_profiles as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.user_id', 'p.autorisation_id', 'p.updated_at', 'u.name', 'u.email'])
     .where('p.autorisation_id', 'is not', null)
     .where('p.checked_at', 'is', null)
-    .where((eb) => eb.exists(eb.selectFrom('clinic_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'p.user_id').where('m.role', '=', 'behandler')))
+    .where((eb) => eb.exists(eb.selectFrom('clinic_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'p.user_id').where('m.role', '=', 'behandler')));
+
+export async function countPendingChecks(db: Db): Promise<number> {
+  const row = await waiting(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The waiting behandlere, oldest first (the administrators' queue shows the first `limit`). */
+export async function pendingChecks(db: Db, limit = PENDING_PAGE): Promise<PendingCheck[]> {
+  const rows = await waiting(db)
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.user_id', 'p.autorisation_id', 'p.updated_at', 'u.name', 'u.email'])
     .orderBy('p.updated_at')
     .orderBy('p.user_id')
     .limit(limit)
