@@ -115,6 +115,18 @@ describe('genoptræning people', () => {
     expect(await peekInvitation(db, second, 'behandler', Date.now() + 8 * 24 * 3600 * 1000)).toBe('expired');
     const page = await get(behandlerePath(), ownerCreds);
     expect(page.body.match(/sen@example.org, sendt/g)).toHaveLength(1);
+
+    // Taking it back: the link stops working, and it leaves the list.
+    const id = (await db.selectFrom('clinic_invitations').select('id').where('email', '=', 'sen@example.org').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    const action = `${behandlerePath()}/invitationer/${id}/tilbagekald`;
+    expect(page.body).toContain(`action="${action}"`);
+    const revoked = await postForm(t.app, action, {}, ownerCreds);
+    expect(revoked.statusCode).toBe(303);
+    const after = await get(revoked.headers.location as string, ownerCreds);
+    expect(after.body).toContain('Invitationen er trukket tilbage.');
+    expect(after.body).not.toContain('sen@example.org, sendt');
+    expect(await peekInvitation(db, second, 'behandler')).toBe('unknown');
+    expect((await postForm(t.app, action, {}, ownerCreds)).statusCode).toBe(404);
   });
 
   it('removes a behandler: the membership goes and with it the behandler pages; administrators look but cannot act', async () => {
