@@ -11,7 +11,7 @@ import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Credentials, type TestUser, addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
 import { createClinic } from '../helpers/clinics.js';
 import { formFields } from '../helpers/forms.js';
-import { acceptDpa, checkAutorisation } from '../helpers/rehab.js';
+import { activeProgram, checkAutorisation, kneeProgram } from '../helpers/rehab.js';
 import { exerciseFields } from '../helpers/matrix-people.js';
 
 /**
@@ -314,6 +314,27 @@ describe('genoptræning people', () => {
     expect(deleted.headers.location).toBe('/behandler/oevelser?besked=slettet');
     expect(await clinicExercisesOf(db, [clinicA.id])).toEqual([]);
     expect((await get(path, creds)).statusCode).toBe(404);
+  });
+
+  it('never deletes an exercise a program uses: the program’s history must still show it', async () => {
+    const db = t.database.db;
+    const me = await createUser(db);
+    await addMembership(db, me.id, clinicA.id, 'behandler');
+    const creds = await signIn(t.app, db, me);
+    const created = await postForm(t.app, '/behandler/oevelser', exerciseFields(clinicA.id, { navn: 'Bækkenløft på bold' }), creds);
+    const path = (created.headers.location as string).split('?')[0]!;
+    const exercise = (await clinicExerciseBySlug(db, clinicA.id, 'baekkenloeft-paa-bold'))!;
+    const base = kneeProgram();
+    await activeProgram(db, {
+      clinicId: clinicA.id,
+      behandlerId: me.id,
+      patientId: (await createUser(db)).id,
+      content: { ...base, items: [{ ...base.items[0]!, exercise: exercise.slug, name: exercise.name, source: 'clinic' }] },
+    });
+    const refused = await postForm(t.app, `${path}/slet`, {}, creds);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Bækkenløft på bold bruges i et program eller en skabelon og kan ikke slettes.');
+    expect(await clinicExerciseBySlug(db, clinicA.id, exercise.slug)).not.toBeNull();
   });
 });
 
