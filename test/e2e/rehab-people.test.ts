@@ -126,6 +126,12 @@ describe.skipIf(!HAS_CHROMIUM)('genoptræning people in Chromium', () => {
     await behandler.page.getByText('Dit autorisations-ID er gemt.').waitFor();
     expect(await behandler.page.getByLabel('Autorisations-ID').inputValue()).toBe('0C3K9');
 
+    // The account page leads to the behandler's pages and to genoptræning.
+    await behandler.page.goto(`${baseUrl}/konto`);
+    const areas = behandler.page.getByRole('navigation', { name: 'Dine sider' });
+    expect(await areas.getByRole('link').allTextContents()).toEqual(['Min genoptræning', 'Behandler']);
+    await behandler.check('konto');
+
     await behandler.page.goto(`${baseUrl}/behandler/oevelser`);
     await behandler.check('oevelser-tom');
     await behandler.page.getByRole('link', { name: 'Skriv en ny øvelse' }).click();
