@@ -234,6 +234,16 @@ describe('genoptræning people', () => {
     expect(queue.body).toContain('Klinik Alfa');
     expect(queue.body).toContain('href="https://autregister.sst.dk"');
 
+    // One ID belongs to one person: a second account with it is pointed out.
+    const copy = await make('Kim Kopi', 'PK4T7');
+    expect((await get('/admin/behandlere', adminCreds)).body).toContain('Samme ID er også skrevet af Peter Godkendt');
+    await db.updateTable('behandler_profiles').set({ autorisation_id: null }).where('user_id', '=', copy.id).execute();
+    // Nobody approves their own ID.
+    await addMembership(db, admin.id, clinicA.id, 'behandler');
+    await postForm(t.app, '/behandler/profil', { autorisation_id: 'ZZ123' }, adminCreds);
+    expect((await postForm(t.app, `/admin/behandlere/${admin.id}/godkend`, { autorisation_id: 'ZZ123' }, adminCreds)).headers.location).toBe('/admin/behandlere?besked=egen');
+    await db.deleteFrom('clinic_memberships').where('user_id', '=', admin.id).execute();
+
     // The form names the ID the administrator looked at: a changed ID is not approved unseen.
     expect((await postForm(t.app, `/admin/behandlere/${ok.id}/godkend`, { autorisation_id: 'XXXXX' }, adminCreds)).headers.location).toBe('/admin/behandlere?besked=behandlet');
     const approved = await postForm(t.app, `/admin/behandlere/${ok.id}/godkend`, formFields(queue.body, `/admin/behandlere/${ok.id}/godkend`), adminCreds);

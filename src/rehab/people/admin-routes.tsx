@@ -18,6 +18,7 @@ const NOTICES = {
   afvist: 'Autorisations-ID’et er afvist og fjernet, og behandleren har fået en e-mail med begrundelsen.',
   behandlet: 'Autorisations-ID’et er allerede behandlet eller ændret siden. Se listen igen.',
   begrundelse: 'Skriv en begrundelse på mindst 5 tegn for at afvise. Behandleren får den i en e-mail.',
+  egen: 'Du kan ikke godkende dit eget autorisations-ID. En anden administrator skal kontrollere det.',
 } as const;
 
 /** /admin/behandlere: administrators check autorisations-IDs against the public register. */
@@ -35,7 +36,7 @@ export async function adminPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl
     const { userId } = parsePath(userParams, request.params);
     const form = parseInput(decisionForm, request.body ?? {});
     const outcome = await orBusy(db, () => db.transaction().execute((trx) => approveCheck(trx, userId, form.autorisation_id, actorOf(request).id, request.ip)));
-    return reply.redirect(back(outcome === 'checked' ? 'godkendt' : 'behandlet'), 303);
+    return reply.redirect(back(outcome === 'checked' ? 'godkendt' : outcome === 'own' ? 'egen' : 'behandlet'), 303);
   });
 
   app.post('/admin/behandlere/:userId/afvis', { ...adminOnly, bodyLimit: 4 * 1024 }, async (request, reply) => {

@@ -37,6 +37,12 @@ export function AdminBehandlerePage({ ctx, pending, total, notice, csrf }: { ctx
                   <dd>{p.email}</dd>
                   <dt>Klinikker</dt>
                   <dd>{p.clinics.join(', ')}</dd>
+                  {p.sameIdAs.length > 0 && (
+                    <>
+                      <dt>Advarsel</dt>
+                      <dd class="people-warning">Samme ID er også skrevet af {p.sameIdAs.join(', ')}. Et autorisations-ID hører til én person.</dd>
+                    </>
+                  )}
                   <dt>Skrevet</dt>
                   <dd>{formatDateTime(p.since)}</dd>
                 </dl>
