@@ -25,6 +25,7 @@ import { commentRoutes } from './content/comments/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { rehabRoutes } from './rehab/routes.js';
 import { addRehabAccountData } from './rehab/patient/account-data.js';
+import { addBehandlerAccountData } from './rehab/people/account-data.js';
 import { addCommunityAccountData } from './moderation/account-data.js';
 import { addOwnerAccountData } from './directory/owners/personal-data.js';
 import { adminAccountRoutes } from './admin/account-routes.js';
@@ -242,6 +243,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   addOwnerAccountData(accountExtensions);
   // Genoptræning: programs, logs and answers exported; locked for the clinic's retention period on deletion.
   addRehabAccountData(accountExtensions);
+  // Behandlere: the autorisations-ID and its check.
+  addBehandlerAccountData(accountExtensions);
   await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }

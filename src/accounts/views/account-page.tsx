@@ -43,7 +43,7 @@ export function AccountPage(props: AccountPageProps) {
       <h1>Min konto</h1>
       {notice && <Notice tone="success">{notice}</Notice>}
       <nav class="account-areas" aria-label="Dine sider">
-        <ul class="link-list">
+        <ul>
           {accountAreas(user, props.memberships).map((a) => (
             <li key={a.href}>
               <a href={a.href}>{a.label}</a>
