@@ -69,3 +69,12 @@ export async function privacyWorld(t: TestApp, options: { instruments?: Instrume
 
 /** A day some weeks before today (for programs that have been running a while). */
 export const daysAgo = (n: number) => addDays(todayInDenmark(), -n);
+
+/** A GET as the browser with `who`'s cookie. */
+export const getAs = (t: TestApp, url: string, who: Credentials) => t.app.inject({ url, headers: { cookie: who.cookie } });
+
+/** A page's words without tags, spaces collapsed: what a reader sees. */
+export const pageText = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+/** The policy's actor for a test user (the matrix and the policy tests make them the same way). */
+export const actorOf = (u: { id: number; name: string }) => ({ kind: 'user' as const, id: u.id, role: 'patient' as const, name: u.name, emailVerified: true, sessionId: 1 });

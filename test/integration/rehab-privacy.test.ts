@@ -6,7 +6,7 @@ import { TSK_ITEMS } from '../../src/rehab/questionnaires/tsk-17.js';
 import { type Credentials, postForm } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { formFields } from '../helpers/forms.js';
-import { privacyWorld } from '../helpers/rehab-privacy.js';
+import { actorOf, getAs, pageText, privacyWorld } from '../helpers/rehab-privacy.js';
 
 /**
  * The patient's questionnaires, sharing and access list through the pages, as a browser without
@@ -19,8 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const get = (url: string, who: Credentials) => t.app.inject({ url, headers: { cookie: who.cookie } });
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const get = (url: string, who: Credentials) => getAs(t, url, who);
+const text = pageText;
 
 describe('questionnaires for the patient', () => {
   it('lists the due ones first, saves an NPRS answer with its score, and marks a meaningful change', async () => {
@@ -109,7 +109,7 @@ describe('sharing with the clinic', () => {
     expect(text(page.body)).toContain(`De andre behandlere på ${w.clinic.name} kan se dit program`);
     expect(formFields(page.body, url)).toEqual({ deling: 'nej' });
 
-    const colleague = { kind: 'user' as const, id: w.colleague.id, role: 'patient' as const, name: w.colleague.name, emailVerified: true, sessionId: 1 };
+    const colleague = actorOf(w.colleague);
     const prescriber = { ...colleague, id: w.behandler.id };
     expect(authorize(colleague, 'read', await healthDataOf(w.db, (await programById(w.db, w.programId))!))).toBe(true);
 
@@ -143,7 +143,7 @@ describe('"Hvem har set mine oplysninger"', () => {
     expect(empty).toContain('Ingen andre har set dine oplysninger endnu');
 
     const program = (await programById(w.db, w.programId))!;
-    const actor = { kind: 'user' as const, id: w.behandler.id, role: 'patient' as const, name: w.behandler.name, emailVerified: true, sessionId: 1 };
+    const actor = actorOf(w.behandler);
     // 14:05 UTC on a winter day is 15:05 in Copenhagen.
     await recordHealthRead(w.db, actor, program, 'patient-page', '192.0.2.1', Date.parse('2026-12-01T14:05:00Z'));
     const list = text((await get('/min-side/adgang', w.as.patient)).body);

@@ -10,6 +10,7 @@ import * as m0008 from './0008-clinic-owners.js';
 import * as m0009 from './0009-reviews-and-comments.js';
 import * as m0010 from './0010-genoptraening.js';
 import * as m0011 from './0011-search-sizes.js';
+import * as m0016 from './0016-rehab-retention.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -26,4 +27,5 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0009-reviews-and-comments', m0009.up],
   ['0010-genoptraening', m0010.up],
   ['0011-search-sizes', m0011.up],
+  ['0016-rehab-retention', m0016.up],
 ];
