@@ -1,3 +1,4 @@
+import { todayInDenmark } from '../../../src/text/dates.js';
 import { patientProgram } from '../../helpers/matrix-privacy.js';
 import type { ActorName } from '../../helpers/matrix.js';
 import { type Expected, type RouteCase, signedIn } from './common.js';
@@ -14,6 +15,19 @@ const onProgram = (suffix: string, body?: Record<string, string>): RouteCase => 
   expect: patientOnly,
 });
 
+const today = () => todayInDenmark();
+const apiOnProgram = (suffix: string, json?: Record<string, unknown>, ok?: number): RouteCase => ({
+  request: async (w, _me, actors) => ({ url: `/api/v1/me/programs/${await patientProgram(w, actors)}${suffix}`, ...(json ? { json } : {}) }),
+  expect: patientOnly,
+  ...(ok ? { ok } : {}),
+});
+const aLog = () => ({
+  date: today(),
+  idempotencyKey: 'matrix-log-0001',
+  skipped: null,
+  exercises: [{ itemId: 'a', sets: [{ reps: 10, holdSeconds: null, load: { kind: 'kg', kg: 5, step: 1 } }], pain: 2, effort: null, comment: null, skipped: null }],
+});
+
 /** Genoptræning's privacy routes in the authorisation matrix (spread into MATRIX). */
 export const PRIVACY_MATRIX: Record<string, RouteCase> = {
   'GET /min-side/program/:id/spoergeskemaer': onProgram('/spoergeskemaer'),
@@ -22,4 +36,9 @@ export const PRIVACY_MATRIX: Record<string, RouteCase> = {
   'GET /min-side/program/:id/deling': onProgram('/deling'),
   'POST /min-side/program/:id/deling': onProgram('/deling', { deling: 'nej' }),
   'GET /min-side/adgang': { request: () => ({ url: '/min-side/adgang' }), expect: signedIn },
+  'GET /api/v1/me/programs': { request: () => ({ url: '/api/v1/me/programs' }), expect: signedIn },
+  'GET /api/v1/me/programs/:id': apiOnProgram(''),
+  'GET /api/v1/me/programs/:id/logs': apiOnProgram('/logs'),
+  'POST /api/v1/me/programs/:id/logs': apiOnProgram('/logs', aLog(), 201),
+  'POST /api/v1/me/programs/:id/check-ins': apiOnProgram('/check-ins', { date: today(), pain: 2, compared: 'bedre' }, 200),
 };
