@@ -5,7 +5,7 @@ import { healthDataOf, recordHealthRead } from '../../src/rehab/access.js';
 import { saveCheckIn, saveSessionLog } from '../../src/rehab/logs.js';
 import { yearsAfter } from '../../src/rehab/patient/account-data.js';
 import { programById, programsOfPatient } from '../../src/rehab/programs.js';
-import { type Credentials, postForm } from '../helpers/accounts.js';
+import { postForm } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { actorOf, getAs, pageText, privacyWorld } from '../helpers/rehab-privacy.js';
 
@@ -17,8 +17,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-const get = (url: string, who: Credentials) => getAs(t, url, who);
-const text = pageText;
 const asActor = actorOf;
 
 async function withData(w: Awaited<ReturnType<typeof privacyWorld>>) {
@@ -39,7 +37,7 @@ describe("the patient's data", () => {
   it('exports every program with its versions, logs, check-ins, answers, consents and the access list', async () => {
     const w = await privacyWorld(t, { instruments: ['nprs'] });
     await withData(w);
-    const res = await get('/konto/data', w.as.patient);
+    const res = await getAs(t, '/konto/data', w.as.patient);
     expect(res.statusCode).toBe(200);
     const data = JSON.parse(res.body).genoptraening;
     expect(data.programmer).toHaveLength(1);
@@ -57,7 +55,7 @@ describe("the patient's data", () => {
     const w = await privacyWorld(t, { instruments: ['nprs'] });
     await withData(w);
     await w.db.updateTable('clinics').set({ rehab_retention_years: 12 }).where('id', '=', w.clinic.id).execute();
-    const page = text((await get('/konto/slet', w.as.patient)).body);
+    const page = pageText((await getAs(t, '/konto/slet', w.as.patient)).body);
     expect(page).toContain('dine genoptræningsprogrammer, hvis du har nogen, med træningslog, morgentjek og spørgeskemasvar');
     expect(page).toContain('som udgangspunkt 10 år');
     expect(page).toContain('de forsvinder fra alle visninger, også behandlerens');

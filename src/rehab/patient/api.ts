@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
 import { orBusy, signedInActor } from '../../accounts/routes/deps.js';
 import { todayInDenmark } from '../../text/dates.js';
 import { CSRF_HEADER, csrfToken } from '../../web/csrf.js';
@@ -177,13 +178,19 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
     return { logs: shown.map((l) => presentLog(l, numbers)), page, pages, total: newestFirst.length };
   });
 
-  app.post('/api/v1/me/programs/:id/logs', { config: { ...me, api: docs.saveLog }, bodyLimit: 64 * 1024 }, async (request, reply) => {
+  /** A POST's program (the patient's, running), its JSON body and the version it is saved under. */
+  async function writing<S extends typeof newLogBody | typeof newCheckInBody>(request: FastifyRequest, schema: S) {
     requireJson(request);
     const program = await ownProgram(db, request.actor, request.params, 'write');
     assertActive(program);
-    const body = parseInput(newLogBody, request.body);
+    const body = parseInput(schema, request.body) as z.output<S>;
     const version = await currentVersion(db, program);
     assertDay(body.date, version);
+    return { program, body, version };
+  }
+
+  app.post('/api/v1/me/programs/:id/logs', { config: { ...me, api: docs.saveLog }, bodyLimit: 64 * 1024 }, async (request, reply) => {
+    const { program, body, version } = await writing(request, newLogBody);
     assertItems(body, version);
     const saved = await orBusy(db, () =>
       saveSessionLog(db, version, { day: body.date, idempotencyKey: body.idempotencyKey, exercises: body.exercises, skippedReason: body.skipped?.reason ?? null }),
@@ -196,12 +203,7 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
   });
 
   app.post('/api/v1/me/programs/:id/check-ins', { config: { ...me, api: docs.checkIn }, bodyLimit: 4 * 1024 }, async (request, reply) => {
-    requireJson(request);
-    const program = await ownProgram(db, request.actor, request.params, 'write');
-    assertActive(program);
-    const body = parseInput(newCheckInBody, request.body);
-    const version = await currentVersion(db, program);
-    assertDay(body.date, version);
+    const { program, body, version } = await writing(request, newCheckInBody);
     const checkIn = await orBusy(db, () => saveCheckIn(db, version, { day: body.date, pain: body.pain, compared: body.compared }));
     const messages = await orBusy(db, () => reduceMessages(db, program, { checkIn: checkIn.rowId }));
     privately(request, reply);
