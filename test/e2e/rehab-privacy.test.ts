@@ -59,6 +59,8 @@ describe.skipIf(!HAS_CHROMIUM)('the patient\'s privacy pages on a phone without 
       await page.waitForURL(/besked=besvaret/);
       await expect.poll(() => page.getByRole('status').textContent()).toContain('Dine svar er gemt');
       expect(await page.getByRole('table').first().textContent()).toContain('7 ud af 10');
+      await audit('overview with a result');
+      await shots(page, 'spoergeskemaer-resultat');
 
       await page.goto(`${site}/min-side/program/${w.programId}/spoergeskemaer/psfs`);
       await audit('psfs');
