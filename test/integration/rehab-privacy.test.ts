@@ -44,6 +44,9 @@ describe('questionnaires for the patient', () => {
     const saved = await w.db.selectFrom('questionnaire_answers').selectAll().where('program_id', '=', w.programId).execute();
     expect(saved).toHaveLength(1);
     expect(JSON.parse(saved[0]!.score)).toEqual({ pain: 7 });
+    // The form sent twice (a double click) is one answer.
+    expect((await postForm(t.app, `${base}/nprs`, { smerte: '7' }, w.as.patient)).statusCode).toBe(303);
+    expect(await w.db.selectFrom('questionnaire_answers').select('id').where('program_id', '=', w.programId).execute()).toHaveLength(1);
 
     // No longer due once answered; a second answer 3 points lower is a meaningful change.
     await postForm(t.app, `${base}/nprs`, { smerte: '4' }, w.as.patient);

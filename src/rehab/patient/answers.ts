@@ -46,16 +46,27 @@ const fromRow = (r: AnswerRow): StoredAnswer => ({
 });
 
 /**
- * Saves answers that the instrument's schema has already parsed; the score is computed here.
- * Only the patient calls this (the policy's `health_data` write).
+ * Saves a questionnaire's answers (parsed again by the instrument's schema); the score is
+ * computed here. Only the patient calls this (the policy's `health_data` write).
  */
 export async function saveAnswer(db: Db, programId: number, instrument: InstrumentId, answers: unknown, day: string, now = Date.now()): Promise<StoredAnswer> {
   const definition = INSTRUMENT_BY_ID.get(instrument);
   if (!definition) throw new Error(`unknown instrument ${instrument}`);
   const parsed = definition.answers.parse(answers);
+  const json = JSON.stringify(parsed);
+  // The same answers the same day are the same submission (a double click, a resent form): kept once.
+  const same = await db
+    .selectFrom('questionnaire_answers')
+    .select(COLUMNS)
+    .where('program_id', '=', programId)
+    .where('instrument', '=', instrument)
+    .where('day', '=', day)
+    .where('answers', '=', json)
+    .executeTakeFirst();
+  if (same) return fromRow(same);
   const row = await db
     .insertInto('questionnaire_answers')
-    .values({ program_id: programId, instrument, day, answers: JSON.stringify(parsed), score: JSON.stringify(definition.score(parsed)), created_at: isoNow(now) })
+    .values({ program_id: programId, instrument, day, answers: json, score: JSON.stringify(definition.score(parsed)), created_at: isoNow(now) })
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
   return fromRow(row);
