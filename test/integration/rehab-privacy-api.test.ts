@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInDenmark, addDays } from '../../src/text/dates.js';
 import { type Credentials } from '../helpers/accounts.js';
@@ -162,6 +164,12 @@ describe('/api/v1/me', () => {
     const body = doc.paths['/me/programs/{id}/logs'].post.requestBody.content['application/json'].schema;
     expect(body.required).toEqual(expect.arrayContaining(['date', 'exercises', 'skipped', 'idempotencyKey']));
     expect(doc.paths['/me/programs/{id}/check-ins'].post.requestBody.content['application/json'].schema.properties.compared.enum).toEqual(['bedre', 'som-normalt', 'vaerre']);
+    // Valid JSON Schema (2020-12), and the example bodies above fit it.
+    const ajv = new Ajv2020({ strict: true });
+    addFormats.default(ajv);
+    const validLog = ajv.compile(body);
+    expect(validLog(log('schema-0001', 2)), ajv.errorsText(validLog.errors)).toBe(true);
+    expect(validLog({ date: today })).toBe(false);
   });
 
   it('hides a locked program from the API as from the pages', async () => {
