@@ -162,4 +162,14 @@ describe('"Hvem har set mine oplysninger"', () => {
     expect(text(second.body)).toContain('1. december 2026 kl. 15:05');
     expect((await get('/min-side/adgang?side=3', w.as.patient)).statusCode).toBe(404);
   });
+
+  it('names a reader whose account is gone "slettet bruger #id", with the clinic and what they read', async () => {
+    const w = await privacyWorld(t);
+    await recordHealthRead(w.db, actorOf(w.colleague), (await programById(w.db, w.programId))!, 'questionnaires', null);
+    await w.db.deleteFrom('users').where('id', '=', w.colleague.id).execute();
+    const list = text((await get('/min-side/adgang', w.as.patient)).body);
+    expect(list).toContain(`slettet bruger #${w.colleague.id} ${w.clinic.name}`);
+    expect(list).toContain('dine spørgeskemasvar');
+    expect(list).not.toContain(w.colleague.name);
+  });
 });
