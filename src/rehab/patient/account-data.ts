@@ -107,14 +107,18 @@ export async function lockProgramsOf(db: Db, userId: number, now = Date.now()): 
  * The audit log keeps its entries, which name people and programs by id only.
  */
 export async function deleteExpiredPrograms(db: Db, now = Date.now()): Promise<number> {
-  const expired = await db.selectFrom('programs').select('id').where('status', '=', 'laast').where('delete_after', '<=', isoNow(now)).execute();
-  if (expired.length === 0) return 0;
-  const ids = expired.map((p) => p.id);
-  for (const table of ['session_logs', 'check_ins', 'proposals', 'questionnaire_answers', 'questionnaire_schedules', 'reminder_settings', 'program_consents', 'program_versions'] as const) {
-    await db.deleteFrom(table).where('program_id', 'in', ids).execute();
+  let deleted = 0;
+  // In batches, so that no statement carries more ids than an engine takes as parameters.
+  for (;;) {
+    const expired = await db.selectFrom('programs').select('id').where('status', '=', 'laast').where('delete_after', '<=', isoNow(now)).orderBy('id').limit(500).execute();
+    if (expired.length === 0) return deleted;
+    const ids = expired.map((p) => p.id);
+    for (const table of ['session_logs', 'check_ins', 'proposals', 'questionnaire_answers', 'questionnaire_schedules', 'reminder_settings', 'program_consents', 'program_versions'] as const) {
+      await db.deleteFrom(table).where('program_id', 'in', ids).execute();
+    }
+    await db.deleteFrom('programs').where('id', 'in', ids).execute();
+    deleted += ids.length;
   }
-  await db.deleteFrom('programs').where('id', 'in', ids).execute();
-  return ids.length;
 }
 
 /** What /konto/slet says about genoptræning, exactly as it happens. */
