@@ -57,8 +57,8 @@ describe("the patient's data", () => {
     await w.db.updateTable('clinics').set({ rehab_retention_years: 12 }).where('id', '=', w.clinic.id).execute();
     const page = pageText((await getAs(t, '/konto/slet', w.as.patient)).body);
     expect(page).toContain('dine genoptræningsprogrammer, hvis du har nogen, med træningslog, morgentjek og spørgeskemasvar');
-    expect(page).toContain('som udgangspunkt 10 år');
-    expect(page).toContain('de forsvinder fra alle visninger, også behandlerens');
+    expect(page).toContain('skal gemme dem i sin opbevaringsperiode, som udgangspunkt 10 år');
+    expect(page).toContain('Vi låser dem med det samme, så de forsvinder fra alle visninger, også behandlerens, og ingen kan se eller ændre dem. Når perioden er gået, sletter vi dem helt.');
 
     const before = Date.now();
     const deleted = await postForm(t.app, '/konto/slet', { adgangskode: w.patient.password }, w.as.patient);

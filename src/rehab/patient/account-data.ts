@@ -123,7 +123,7 @@ export async function deleteExpiredPrograms(db: Db, now = Date.now()): Promise<n
 
 /** What /konto/slet says about genoptræning, exactly as it happens. */
 export const REHAB_DELETION_KEPT =
-  'dine genoptræningsprogrammer, hvis du har nogen, med træningslog, morgentjek og spørgeskemasvar: klinikken, der har ordineret dem, er dataansvarlig og skal efter reglerne for autoriserede sundhedspersoner gemme dem i sin opbevaringsperiode, som udgangspunkt 10 år. Vi låser dem med det samme: de forsvinder fra alle visninger, også behandlerens, og ingen kan se eller ændre dem. Når perioden er gået, sletter vi dem helt';
+  'dine genoptræningsprogrammer, hvis du har nogen, med træningslog, morgentjek og spørgeskemasvar. Klinikken, der har ordineret dem, er dataansvarlig og skal gemme dem i sin opbevaringsperiode, som udgangspunkt 10 år (reglerne for autoriserede sundhedspersoners journaler). Vi låser dem med det samme, så de forsvinder fra alle visninger, også behandlerens, og ingen kan se eller ændre dem. Når perioden er gået, sletter vi dem helt.';
 
 /** The patient's section of /konto/data and their part of /konto/slet. */
 export function addRehabAccountData(extensions: AccountExtensions): void {
