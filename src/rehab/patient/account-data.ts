@@ -6,7 +6,7 @@ import { accessList } from '../access.js';
 import { checkInsOf, logsOf } from '../logs.js';
 import { versionsOf } from '../programs.js';
 import { proposalsOf } from '../proposals.js';
-import { answersOf } from './answers.js';
+import { answersOf } from '../questionnaire-answers.js';
 
 /**
  * The patient's genoptræning in the account's data export (GDPR art. 15/20), and what deleting

@@ -11,7 +11,7 @@ import type { RehabDeps } from '../deps.js';
 import { accessCount, accessList } from '../access.js';
 import { type Program, currentVersion, setSharedWithClinic } from '../programs.js';
 import { answerDays, dueQuestionnaires, schedulesOf } from '../questionnaire-schedule.js';
-import { INSTRUMENT_BY_ID, answersOf, isInstrumentId, resultsOverTime, saveAnswer } from './answers.js';
+import { INSTRUMENT_BY_ID, answersOf, isInstrumentId, resultsOverTime, saveAnswer } from '../questionnaire-answers.js';
 import { assertActive, ownProgram, programPeople } from './own-program.js';
 import { AccessPage, SharingPage, sharingPath } from './privacy-views.js';
 import { questionnaireForm } from './questionnaire-forms.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTRUMENT_BY_ID, describeScore, resultsOverTime, type StoredAnswer } from './answers.js';
+import { INSTRUMENT_BY_ID, describeScore, resultsOverTime, type StoredAnswer } from '../questionnaire-answers.js';
 import { questionnaireForm } from './questionnaire-forms.js';
 
 const all = (names: string[], value: string) => Object.fromEntries(names.map((n) => [n, value]));

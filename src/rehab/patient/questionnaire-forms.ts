@@ -6,7 +6,7 @@ import { AGREE_ITEMS, BOTHER_ANSWERS, BOTHER_ITEM, BOTHER_LABELS } from '../../t
 import { NPRS_ITEM } from '../questionnaires/nprs.js';
 import { PSFS_SCALE } from '../questionnaires/psfs.js';
 import { TSK_ANSWERS, TSK_ITEMS } from '../questionnaires/tsk-17.js';
-import { INSTRUMENT_BY_ID } from './answers.js';
+import { INSTRUMENT_BY_ID } from '../questionnaire-answers.js';
 
 /**
  * The questionnaires as HTML forms: one radio group (a fieldset) per item, each named so that a

@@ -5,7 +5,7 @@ import type { PostedForm } from '../../web/form-fields.js';
 import type { ViewContext } from '../../web/layout.js';
 import { ColumnHeadings } from '../../web/stacked-table.js';
 import { OCCASION_LABEL, type Occasion } from '../questionnaire-schedule.js';
-import { type InstrumentResults, describeChange } from './answers.js';
+import { type InstrumentResults, describeChange } from '../questionnaire-answers.js';
 import { Flash, PatientPage } from './privacy-layout.js';
 import { type FormItem, INSTRUMENT_INTRO, SCALE_ENDS } from './questionnaire-forms.js';
 

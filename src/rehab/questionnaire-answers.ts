@@ -1,14 +1,14 @@
-import { isoNow } from '../../accounts/tokens.js';
-import type { Db } from '../../db/engine.js';
-import type { Instrument as InstrumentId } from '../../db/schema-rehab.js';
-import { formatShortDecimal } from '../../text/numbers.js';
-import { INSTRUMENTS } from '../questionnaires/catalog.js';
-import type { Instrument, MeaningfulChange } from '../questionnaires/instrument.js';
-import type { NprsScore } from '../questionnaires/nprs.js';
-import type { PsfsScore } from '../questionnaires/psfs.js';
-import { RISK_GROUP_LABELS } from '../questionnaires/start-back.js';
-import type { TskScore } from '../questionnaires/tsk-17.js';
-import type { StartBackScore } from '../../tools/start-back.js';
+import { isoNow } from '../accounts/tokens.js';
+import type { Db } from '../db/engine.js';
+import type { Instrument as InstrumentId } from '../db/schema-rehab.js';
+import { formatShortDecimal } from '../text/numbers.js';
+import { INSTRUMENTS } from './questionnaires/catalog.js';
+import type { Instrument, MeaningfulChange } from './questionnaires/instrument.js';
+import type { NprsScore } from './questionnaires/nprs.js';
+import type { PsfsScore } from './questionnaires/psfs.js';
+import { RISK_GROUP_LABELS } from './questionnaires/start-back.js';
+import type { TskScore } from './questionnaires/tsk-17.js';
+import type { StartBackScore } from '../tools/start-back.js';
 
 /**
  * The patient's questionnaire answers: saved with the score computed by the instrument (so a
