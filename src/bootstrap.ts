@@ -10,9 +10,11 @@ import { syncBodyRegions } from './exercises/body-regions.js';
 import { countExercises } from './exercises/queries.js';
 import { importExercises } from './exercises/save.js';
 import { syncToolSearch } from './tools/search.js';
+import { importTemplates } from './rehab/behandler/templates.js';
 import { seedDemoCommunity } from './moderation/demo.js';
 import { type DemoAccount, type DemoPasswords, seedDemoUsers } from './accounts/demo-users.js';
 import { claimDemoClinics } from './directory/owners/demo.js';
+import { seedDemoRehab } from './rehab/demo.js';
 
 /**
  * Schema and reference data, in that order: what every process (server, CLI, tests) needs
@@ -24,7 +26,9 @@ export async function prepareSchema(connection: Connection): Promise<{ migration
   const regions = await syncBodyRegions(connection.db);
   const reference = await syncReferenceData(connection.db);
   const tools = await syncToolSearch(connection.db);
-  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools };
+  // Our genoptræning program templates (data/programs), updated by slug.
+  const templates = await importTemplates(connection.db);
+  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools + templates.created + templates.updated };
 }
 
 export interface DemoSeedOutcome {
@@ -34,8 +38,10 @@ export interface DemoSeedOutcome {
   /** Reviews and comments by demo reviewers (published and waiting). */
   reviews: number;
   comments: number;
-  /** One demo account per role; with its new password when `demoPasswords` is `new`. */
+  /** One demo account per role (and genoptræning's behandlere and patients); with its new password when `demoPasswords` is `new`. */
   people: DemoAccount[];
+  /** Genoptræning programs with 8 weeks of logs, made now. */
+  rehabPrograms: number;
 }
 
 /**
@@ -56,8 +62,22 @@ export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEM
   // reviews, whose owner answers are by that owner.
   const people = await seedDemoUsers(connection.db, options.demoPasswords ?? 'keep');
   const byRole = (role: DemoAccount['role']) => people.find((p) => p.role === role)!.id;
-  await claimDemoClinics(connection.db, { ownerId: byRole('klinikejer'), behandlerId: byRole('behandler') });
+  const owned = await claimDemoClinics(connection.db, { ownerId: byRole('klinikejer'), behandlerId: byRole('behandler') });
   const community = await seedDemoCommunity(connection.db);
+  // Genoptræning at the demo behandler's clinic: a second behandler, five patients, 8 weeks.
+  const rehab = await seedDemoRehab(
+    connection.db,
+    { clinicId: owned[0] ?? null, ownerId: byRole('klinikejer'), behandlerId: byRole('behandler'), patientId: byRole('patient'), adminId: byRole('admin') },
+    options.demoPasswords ?? 'keep',
+  );
   if (content.seeded || seededClinics > 0 || exercises > 0) await engineOf(connection.db).refreshStatistics(connection.db);
-  return { articles: content.results.length, clinics: seededClinics, exercises, reviews: community.reviews, comments: community.comments, people };
+  return {
+    articles: content.results.length,
+    clinics: seededClinics,
+    exercises,
+    reviews: community.reviews,
+    comments: community.comments,
+    people: [...people, ...rehab.people],
+    rehabPrograms: rehab.programs,
+  };
 }

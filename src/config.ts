@@ -81,6 +81,7 @@ const configSchema = z
       .optional(),
     OUTBOX_DIR: z.string().min(1).optional(),
     MAIL_SENDER: yesNo.optional(),
+    REMINDERS: yesNo.optional(),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
@@ -112,6 +113,8 @@ const configSchema = z
       outboxDir: e.OUTBOX_DIR ?? dataPath('outbox'),
       /** The app process sends the outbox itself (off with MAIL_SENDER=off, e.g. when a separate `fysio outbox send` does). */
       mailSender: e.MAIL_SENDER ?? true,
+      /** Genoptræning's reminder e-mails are scheduled by the serving process (off in tests unless a test turns them on). */
+      reminders: e.REMINDERS ?? e.NODE_ENV !== 'test',
     };
   });
 

@@ -17,6 +17,7 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
       if (demo.articles > 0) log(`Demoindhold lagt ind: ${demo.articles} artikler`);
       if (demo.exercises > 0) log(`Øvelser lagt ind: ${demo.exercises}`);
       if (demo.clinics > 0) log(`Demoklinikker lagt ind: ${demo.clinics} opdigtede klinikker`);
+      if (demo.rehabPrograms > 0) log(`Genoptræning: ${demo.rehabPrograms} demoprogrammer med 8 ugers træning lagt ind`);
       const withPasswords = demo.people.filter((p) => p.password !== null);
       if (withPasswords.length > 0) {
         log('Demobrugere (kun i udvikling; nye adgangskoder ved hver start):');

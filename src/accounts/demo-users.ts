@@ -12,7 +12,14 @@ import { createUser, findUserByEmail, setPasswordHash } from './users.js';
  */
 export type DemoRole = 'patient' | 'klinikejer' | 'behandler' | 'redaktoer' | 'admin';
 
-export const DEMO_PEOPLE: ReadonlyArray<{ role: DemoRole; name: string; email: string; globalRole: GlobalRole }> = [
+export interface DemoPerson {
+  role: DemoRole;
+  name: string;
+  email: string;
+  globalRole: GlobalRole;
+}
+
+export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { role: 'patient', name: 'Lene Mortensen', email: 'patient.demo@example.org', globalRole: 'patient' },
   { role: 'klinikejer', name: 'Jonas Bech', email: 'klinikejer.demo@example.org', globalRole: 'patient' },
   { role: 'behandler', name: 'Amalie Friis', email: 'behandler.demo@example.org', globalRole: 'patient' },
@@ -42,13 +49,18 @@ const readablePassword = () =>
 export type DemoPasswords = 'new' | 'remove' | 'keep';
 
 /** Makes sure every demo person has an account (created once, verified, without a password). */
-export async function seedDemoUsers(db: Db, passwords: DemoPasswords, now = Date.now()): Promise<DemoAccount[]> {
-  const fresh = passwords === 'new' ? DEMO_PEOPLE.map(() => readablePassword()) : null;
+export function seedDemoUsers(db: Db, passwords: DemoPasswords, now = Date.now()): Promise<DemoAccount[]> {
+  return seedDemoPeople(db, DEMO_PEOPLE, passwords, now);
+}
+
+/** The same for other domains' demo people (genoptræning's behandlere and patients). */
+export async function seedDemoPeople(db: Db, people: readonly DemoPerson[], passwords: DemoPasswords, now = Date.now()): Promise<DemoAccount[]> {
+  const fresh = passwords === 'new' ? people.map(() => readablePassword()) : null;
   // Hashed before the transaction: argon2id takes a while, and the lock need not wait for it.
   const hashes = fresh ? await Promise.all(fresh.map((p) => hashPassword(p))) : null;
   return db.transaction().execute(async (trx) => {
     const accounts: DemoAccount[] = [];
-    for (const [i, person] of DEMO_PEOPLE.entries()) {
+    for (const [i, person] of people.entries()) {
       const existing = await findUserByEmail(trx, person.email);
       const user = existing ?? (await createUser(trx, { email: person.email, name: person.name, role: person.globalRole, verified: true }, now));
       if (hashes) {

@@ -390,6 +390,8 @@ export interface ClinicInvitationsTable {
   id: Generated<number>;
   clinic_id: number;
   email: string;
+  /** The role accepting gives (0012); every invitation before it made an owner. */
+  role: Generated<ClinicRole>;
   invited_by: number | null;
   accepted_by: number | null;
   accepted_at: string | null;

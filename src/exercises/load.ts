@@ -40,17 +40,27 @@ export function loadExercises(dir: string = EXERCISE_DIR): Exercise[] {
   return exercises;
 }
 
+/** A data file's YAML that does not parse, said with its file and line. */
+export class YamlProblem {
+  constructor(readonly message: string) {}
+}
+
+/** The parsed YAML of one of our data files, or the problem (file and line) in Danish. */
+export function readYaml(file: string, source: string): unknown {
+  try {
+    return parseYaml(source);
+  } catch (error) {
+    if (error instanceof YAMLParseError) return new YamlProblem(`${file}: ugyldig YAML på linje ${error.linePos?.[0]?.line ?? '?'}`);
+    throw error;
+  }
+}
+
 /** The exercise in one file, or the file's problems. The slug is the file name. */
 export function parseExerciseFile(file: string, source: string): Exercise | string[] {
   const slug = basename(file, '.yaml');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return [`${file}: filnavnet skal være øvelsens slug (små bogstaver, tal og bindestreg)`];
-  let data: unknown;
-  try {
-    data = parseYaml(source);
-  } catch (error) {
-    if (error instanceof YAMLParseError) return [`${file}: ugyldig YAML på linje ${error.linePos?.[0]?.line ?? '?'}`];
-    throw error;
-  }
+  const data = readYaml(file, source);
+  if (data instanceof YamlProblem) return [data.message];
   const parsed = exerciseSchema.safeParse(data);
   if (!parsed.success) return parsed.error.issues.map((issue) => `${file}: ${fieldName(issue)} ${messageOf(issue)}`);
   const exercise = { slug, ...parsed.data };

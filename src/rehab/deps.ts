@@ -5,6 +5,8 @@ import type { RouteDeps } from '../web/deps.js';
 export interface RehabDeps extends RouteDeps {
   baseUrl: string;
   siteName: string;
+  /** Schedule reminder e-mails in this process once it listens (config REMINDERS). */
+  reminders: boolean;
 }
 
 export type { AccountExtensions };

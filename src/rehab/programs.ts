@@ -176,7 +176,7 @@ export interface NewProgram {
 export async function createProgram(db: Db, input: NewProgram, now = Date.now()): Promise<{ program: Program; version: ProgramVersion }> {
   const content = versionContentSchema.parse(input.content);
   const at = isoNow(now);
-  return db.transaction().execute(async (trx) => {
+  const run = async (trx: Db) => {
     const { id } = await trx
       .insertInto('programs')
       .values({
@@ -190,7 +190,9 @@ export async function createProgram(db: Db, input: NewProgram, now = Date.now())
       .executeTakeFirstOrThrow();
     const version = await insertVersion(trx, id, 1, content, { createdBy: input.behandlerId, changeNote: input.changeNote ?? 'Programmet er oprettet.', proposalId: null }, at);
     return { program: (await programById(trx, id))!, version };
-  });
+  };
+  // Inside the caller's transaction when there is one (Kysely does not nest them).
+  return db.isTransaction ? run(db) : db.transaction().execute(run);
 }
 
 async function insertVersion(

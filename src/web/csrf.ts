@@ -96,6 +96,22 @@ export const csrfRefused = () =>
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `rfc8058`: the route is an e-mail's one-click unsubscribe URL. A mail provider posts
+     * `List-Unsubscribe=One-Click` to it from its own servers, with no cookie and no token; the
+     * secret is the token in the URL, and the post can only switch something off. Such a post
+     * skips the token check; any other post to the route is checked as usual.
+     */
+    csrf?: 'rfc8058';
+  }
+}
+
+/** The body of an RFC 8058 one-click unsubscribe post. */
+export const isOneClickUnsubscribe = (body: unknown): boolean =>
+  Boolean(body) && typeof body === 'object' && (body as Record<string, unknown>)['List-Unsubscribe'] === 'One-Click';
+
 /**
  * The check on every state-changing request (before validation, after the body is parsed),
  * and the form cookie set on responses that rendered a token without one. Register after
@@ -106,6 +122,7 @@ export function installCsrf(app: FastifyInstance, { secure }: CsrfOptions): void
   const cookieName = formCookieName(secure);
   app.addHook('preValidation', async (request) => {
     if (SAFE.has(request.method)) return;
+    if (request.routeOptions.config?.csrf === 'rfc8058' && isOneClickUnsubscribe(request.body)) return;
     const body = request.body as Record<string, unknown> | null | undefined;
     const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? body[CSRF_FIELD] : undefined;
     const sent = fromBody ?? request.headers[CSRF_HEADER];

@@ -37,6 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Fysio <no-reply@fysio.test>',
     outboxDir: '/nonexistent/fysio-test-outbox',
     mailSender: false,
+    reminders: false,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PEOPLE } from '../../src/accounts/demo-users.js';
+import { DEMO_REHAB_PEOPLE } from '../../src/rehab/demo.js';
 import { sessionCookieNameOf } from '../../src/accounts/session.js';
 import { buildApp } from '../../src/app.js';
 import { seedDemoData } from '../../src/bootstrap.js';
@@ -110,7 +111,8 @@ describe('demo people', () => {
         }),
       );
       expect(lines).toContain('Demobrugere (kun i udvikling; nye adgangskoder ved hver start):');
-      expect([...printed.keys()]).toEqual(DEMO_PEOPLE.map((p) => p.email));
+      // Genoptræning's demo behandler and patients (src/rehab/demo.ts) follow the five.
+      expect([...printed.keys()]).toEqual([...DEMO_PEOPLE, ...DEMO_REHAB_PEOPLE].map((p) => p.email));
       // The printed password signs the demo administrator in, through the real form.
       const app = await buildApp({ config: testConfig({ databaseUrl }), connection: development });
       const adminEmail = DEMO_PEOPLE.find((p) => p.role === 'admin')!.email;
@@ -130,8 +132,9 @@ describe('demo people', () => {
       const refused = await postForm(prodApp, '/konto/log-ind', { email: adminEmail, adgangskode: printed.get(adminEmail)! }, anonymousForm(prodApp));
       expect(setCookie(refused, sessionCookieNameOf(prodApp))).toBeUndefined();
       expect((await prodApp.inject({ url: '/admin', headers: { cookie } })).statusCode).toBe(303);
-      const hashes = await production.db.selectFrom('users').select('password_hash').where('email_key', 'in', DEMO_PEOPLE.map((p) => p.email)).execute();
-      expect(hashes).toEqual(DEMO_PEOPLE.map(() => ({ password_hash: null })));
+      const everyone = [...DEMO_PEOPLE, ...DEMO_REHAB_PEOPLE];
+      const hashes = await production.db.selectFrom('users').select('password_hash').where('email_key', 'in', everyone.map((p) => p.email)).execute();
+      expect(hashes).toEqual(everyone.map(() => ({ password_hash: null })));
       await prodApp.close();
       await production.close();
     } finally {

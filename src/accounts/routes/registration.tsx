@@ -4,7 +4,7 @@ import { csrfToken } from '../../web/csrf.js';
 import { renderDocument } from '../../web/layout.js';
 import { RATE_LIMITED } from '../../web/rate-limit.js';
 import { sendHtml } from '../../web/respond.js';
-import { type AccountForm, emailField, emptyForm, nameField, passwordField, readAccountForm } from '../forms.js';
+import { type AccountForm, emailField, emptyForm, nameField, passwordField, readAccountForm, safeReturnPath } from '../forms.js';
 import { passwordProblem } from '../passwords.js';
 import { checkResetToken, requestPasswordReset, resetPassword } from '../password-reset.js';
 import { register, verifyEmail } from '../registration.js';
@@ -17,6 +17,14 @@ const registerSchema = z.object({ navn: nameField, email: emailField, adgangskod
 const forgotSchema = z.object({ email: emailField });
 const resetSchema = z.object({ token: z.string({ error: 'Linket mangler' }).max(100), adgangskode: passwordField });
 const tokenQuery = z.object({ token: z.string().max(100).optional() });
+const returnQuery = z.object({ tilbage: z.string().optional() });
+
+/** Where to go after signing in with the new account (an invitation's page); null for the default. */
+function returnPathOf(input: unknown): string | null {
+  const parsed = returnQuery.safeParse(input);
+  const path = safeReturnPath(parsed.success ? parsed.data.tilbage : undefined);
+  return path === '/konto' ? null : path;
+}
 
 /** A link that does not work: unknown 404; expired or already used 410 (it existed, it is gone). */
 const linkStatus = (problem: 'unknown' | 'expired' | 'used' | null) => (problem === null ? 200 : problem === 'unknown' ? 404 : 410);
@@ -33,17 +41,18 @@ export async function registrationRoutes(app: FastifyInstance, { db, ctx, site }
   const limited = { config: { access: 'public' as const, ...RATE_LIMITED }, bodyLimit: 16 * 1024 };
 
   app.get('/konto/opret', { config: { access: 'public' } }, async (request, reply) =>
-    sendHtml(reply, renderDocument(<RegisterPage ctx={ctx} csrf={csrfToken(request)} form={emptyForm()} />), NO_STORE),
+    sendHtml(reply, renderDocument(<RegisterPage ctx={ctx} csrf={csrfToken(request)} form={emptyForm()} returnTo={returnPathOf(request.query)} />), NO_STORE),
   );
 
   app.post('/konto/opret', limited, async (request, reply) => {
     const parsed = readAccountForm(registerSchema, request.body);
     const form = withStrength(parsed, [parsed.values.navn ?? '', parsed.values.email ?? '']);
-    if (!form.data) return sendHtml(reply.status(400), renderDocument(<RegisterPage ctx={ctx} csrf={csrfToken(request)} form={form} />), NO_STORE);
+    const returnTo = returnPathOf(request.body);
+    if (!form.data) return sendHtml(reply.status(400), renderDocument(<RegisterPage ctx={ctx} csrf={csrfToken(request)} form={form} returnTo={returnTo} />), NO_STORE);
     const { navn, email, adgangskode } = form.data;
     await orBusy(db, () => register(db, { name: navn, email, password: adgangskode, address: request.ip }, site));
     // The same page whether or not the address already had an account.
-    return sendHtml(reply, renderDocument(<CheckMailPage ctx={ctx} email={email} />), NO_STORE);
+    return sendHtml(reply, renderDocument(<CheckMailPage ctx={ctx} email={email} returnTo={returnTo} />), NO_STORE);
   });
 
   // The link in the mail: opening it confirms the address (the token is the proof).

@@ -25,12 +25,32 @@ export interface AccountPageProps {
 const ROLE_NAMES = { patient: 'Patient', redaktoer: 'Redaktør', admin: 'Administrator' } as const;
 const CLINIC_ROLE_NAMES = { klinikejer: 'Klinikejer', behandler: 'Behandler' } as const;
 
+/** The signed-in person's own areas: genoptræning for everyone, and the pages their roles open. */
+export function accountAreas(user: Pick<User, 'role'>, memberships: readonly Pick<Membership, 'role'>[]): { href: string; label: string }[] {
+  const holds = (role: Membership['role']) => memberships.some((m) => m.role === role);
+  return [
+    { href: '/min-side', label: 'Min genoptræning' },
+    ...(holds('behandler') ? [{ href: '/behandler', label: 'Behandler' }] : []),
+    ...(holds('klinikejer') ? [{ href: '/klinikejer', label: 'Klinikejer' }] : []),
+    ...(user.role === 'admin' || user.role === 'redaktoer' ? [{ href: '/admin', label: 'Administration' }] : []),
+  ];
+}
+
 export function AccountPage(props: AccountPageProps) {
   const { ctx, csrf, user, sessions, passkeys, notice } = props;
   return (
     <AccountLayout ctx={ctx} title="Min konto" path="/konto" scripts={props.scripts}>
       <h1>Min konto</h1>
       {notice && <Notice tone="success">{notice}</Notice>}
+      <nav class="account-areas" aria-label="Dine sider">
+        <ul class="link-list">
+          {accountAreas(user, props.memberships).map((a) => (
+            <li key={a.href}>
+              <a href={a.href}>{a.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {user.emailVerifiedAt === null && (
         <div class="notice notice-warning" role="status">
           <p>

@@ -3,13 +3,17 @@ import type { AccountForm } from '../forms.js';
 import { MIN_PASSWORD_LENGTH } from '../passwords.js';
 import { AccountLayout, FormProblems, Notice, PostForm, TextField } from './fields.js';
 
-export function RegisterPage({ ctx, csrf, form }: { ctx: ViewContext; csrf: string; form: AccountForm<unknown> }) {
+/** The sign-in address that comes back to `returnTo` (a local path, already checked) afterwards. */
+const signInHref = (returnTo: string | null) => (returnTo ? `/konto/log-ind?tilbage=${encodeURIComponent(returnTo)}` : '/konto/log-ind');
+
+export function RegisterPage({ ctx, csrf, form, returnTo = null }: { ctx: ViewContext; csrf: string; form: AccountForm<unknown>; returnTo?: string | null }) {
   return (
     <AccountLayout ctx={ctx} title="Opret konto" path="/konto/opret">
       <h1>Opret en konto</h1>
       <p class="lede">Med en konto kan du skrive anmeldelser af klinikker, kommentere og følge dit genoptræningsprogram.</p>
       <FormProblems form={form} />
       <PostForm action="/konto/opret" csrf={csrf}>
+        {returnTo && <input type="hidden" name="tilbage" value={returnTo} />}
         <TextField form={form} name="navn" label="Navn" autocomplete="name" hint="Vises som fornavn og forbogstav, hvis du skriver en anmeldelse." />
         <TextField form={form} name="email" label="E-mailadresse" type="email" autocomplete="email" hint="Vi sender et link, så du kan bekræfte adressen." />
         <TextField
@@ -23,14 +27,14 @@ export function RegisterPage({ ctx, csrf, form }: { ctx: ViewContext; csrf: stri
         <button type="submit">Opret konto</button>
       </PostForm>
       <p>
-        Har du allerede en konto? <a href="/konto/log-ind">Log ind</a>
+        Har du allerede en konto? <a href={signInHref(returnTo)}>Log ind</a>
       </p>
     </AccountLayout>
   );
 }
 
 /** After registration, whether or not the address had an account (no enumeration). */
-export function CheckMailPage({ ctx, email }: { ctx: ViewContext; email: string }) {
+export function CheckMailPage({ ctx, email, returnTo = null }: { ctx: ViewContext; email: string; returnTo?: string | null }) {
   return (
     <AccountLayout ctx={ctx} title="Tjek din e-mail" path="/konto/opret">
       <h1>Tjek din e-mail</h1>
@@ -39,7 +43,7 @@ export function CheckMailPage({ ctx, email }: { ctx: ViewContext; email: string 
       </Notice>
       <p>Linket virker i 24 timer. Kan du ikke finde mailen, så kig i mappen med uønsket post.</p>
       <p>
-        <a href="/konto/log-ind">Gå til log ind</a>
+        <a href={signInHref(returnTo)}>Gå til log ind</a>
       </p>
     </AccountLayout>
   );

@@ -46,7 +46,7 @@ export function SignInPage({ ctx, csrf, form, returnTo, problem, notice, scripts
           <a href="/konto/glemt">Glemt din adgangskode?</a>
         </li>
         <li>
-          Ingen konto? <a href="/konto/opret">Opret en konto</a>
+          Ingen konto? <a href={returnTo === '/konto' ? '/konto/opret' : `/konto/opret?tilbage=${encodeURIComponent(returnTo)}`}>Opret en konto</a>
         </li>
       </ul>
     </AccountLayout>

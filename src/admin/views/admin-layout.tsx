@@ -14,6 +14,7 @@ export const ADMIN_NAV: readonly AdminNavItem[] = [
   { path: '/admin/svar', label: 'Svar fra klinikker' },
   { path: '/admin/kommentarer', label: 'Kommentarer' },
   { path: '/admin/krav', label: 'Klinikkrav', adminOnly: true },
+  { path: '/admin/behandlere', label: 'Behandlere', adminOnly: true },
   { path: '/admin/brugere', label: 'Brugere', adminOnly: true },
   { path: '/admin/log', label: 'Log', adminOnly: true },
 ];

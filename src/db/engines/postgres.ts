@@ -39,6 +39,12 @@ export const postgresEngine: Engine = {
     // installation's, or other test runs' being created and dropped at the same time).
     const { rows } = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`.execute(db);
     if (rows.length > 0) await sql`ANALYZE ${sql.join(rows.map((r) => sql.id(r.name)))}`.execute(db);
+    // A bulk write leaves the GIN (full-text) indexes' new entries in their unsorted pending
+    // list until autovacuum merges them, and every search scans that list whole: after a
+    // 10,000-article import a title search read 382 pending pages (21 ms) instead of 11 (0.3 ms).
+    await sql`SELECT gin_clean_pending_list(i.oid) FROM pg_class i
+      JOIN pg_namespace n ON n.oid = i.relnamespace JOIN pg_am a ON a.oid = i.relam
+      WHERE n.nspname = current_schema() AND i.relkind = 'i' AND a.amname = 'gin'`.execute(db);
   },
   writeWithoutWaiting(db, work) {
     // Queries are asynchronous here, so a short wait stalls no request; it only holds one pool

@@ -43,7 +43,7 @@ export async function ownerDataOf(db: Db, userId: number) {
     db
       .selectFrom('clinic_invitations as i')
       .innerJoin('clinics as c', 'c.id', 'i.clinic_id')
-      .select(['c.name', 'c.slug', 'i.email', 'i.created_at', 'i.accepted_at', 'i.revoked_at'])
+      .select(['c.name', 'c.slug', 'i.email', 'i.role', 'i.created_at', 'i.accepted_at', 'i.revoked_at'])
       .where('i.invited_by', '=', userId)
       .orderBy('i.id')
       .execute(),
@@ -71,7 +71,7 @@ export async function ownerDataOf(db: Db, userId: number) {
       adresse: r.slug ? `/klinik/${r.slug}` : null,
     })),
     aendringer: changes.map((h) => ({ klinik: h.name, adresse: `/klinik/${h.slug}`, felt: h.field, foer: h.old_value, efter: h.new_value, tidspunkt: h.created_at })),
-    invitationer: invitations.map((i) => ({ klinik: i.name, adresse: `/klinik/${i.slug}`, email: i.email, sendt: i.created_at, accepteret: i.accepted_at, tilbagekaldt: i.revoked_at })),
+    invitationer: invitations.map((i) => ({ klinik: i.name, adresse: `/klinik/${i.slug}`, email: i.email, rolle: i.role, sendt: i.created_at, accepteret: i.accepted_at, tilbagekaldt: i.revoked_at })),
   };
 }
 

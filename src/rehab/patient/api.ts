@@ -25,7 +25,9 @@ import {
   savedCheckInResponse,
   savedLogResponse,
 } from './api-schemas.js';
-import { assertActive, ownProgram, programPeople } from './own-program.js';
+import { trainingDayOf } from './log-routes.js';
+import { programNames } from './names.js';
+import { ownProgram } from './own-program.js';
 
 /**
  * JSON under /api/v1/me/… for the signed-in patient's programs, logging and check-ins: the same
@@ -79,10 +81,14 @@ function requireJson(request: FastifyRequest): void {
   }
 }
 
-/** The day a log or check-in is for: a real day, not in the future, not before the program began. */
+/** The day a log or check-in is for, by the log page's rule (a real day from the program's start to today), named as the API's field. */
 function assertDay(day: string, version: ProgramVersion): void {
-  if (day > todayInDenmark()) throw invalidParameter('date', 'kan ikke ligge i fremtiden');
-  if (day < version.startDate) throw invalidParameter('date', `kan ikke ligge før programmets start (${version.startDate})`);
+  try {
+    trainingDayOf(day, version, todayInDenmark());
+  } catch (error) {
+    if (error instanceof HttpError) throw invalidParameter('date', error.message);
+    throw error;
+  }
 }
 
 function assertItems(body: NewLogBody, version: ProgramVersion): void {
@@ -120,7 +126,7 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
   const summary = async (program: Program, version: ProgramVersion) => ({
     id: program.id,
     goal: version.goal,
-    clinic: (await programPeople(db, program)).clinic,
+    clinic: (await programNames(db, program)).clinicName,
     status: program.status as ProgramListResponse['programs'][number]['status'],
     sharedWithClinic: program.sharedWithClinic,
     startDate: version.startDate,
@@ -136,12 +142,11 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
   });
 
   app.get('/api/v1/me/programs/:id', { config: { ...me, api: docs.program } }, async (request, reply): Promise<ProgramResponse> => {
-    const program = await ownProgram(db, request.actor, request.params);
+    const { program, version } = await ownProgram(db, request, 'read');
     privately(request, reply);
-    const version = await currentVersion(db, program);
     return {
       ...(await summary(program, version)),
-      behandler: (await programPeople(db, program)).behandler,
+      behandler: (await programNames(db, program)).behandlerName,
       version: {
         version: version.version,
         sessionsPerWeek: version.sessionsPerWeek,
@@ -167,7 +172,7 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
   });
 
   app.get('/api/v1/me/programs/:id/logs', { config: { ...me, api: docs.logs } }, async (request, reply) => {
-    const program = await ownProgram(db, request.actor, request.params);
+    const { program } = await ownProgram(db, request, 'read');
     const { page } = parseInput(logsQuery, request.query);
     privately(request, reply);
     const [logs, versions] = await Promise.all([logsOf(db, program.id), versionsOf(db, program.id)]);
@@ -181,10 +186,8 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
   /** A POST's program (the patient's, running), its JSON body and the version it is saved under. */
   async function writing<S extends typeof newLogBody | typeof newCheckInBody>(request: FastifyRequest, schema: S) {
     requireJson(request);
-    const program = await ownProgram(db, request.actor, request.params, 'write');
-    assertActive(program);
+    const { program, version } = await ownProgram(db, request, 'write');
     const body = parseInput(schema, request.body) as z.output<S>;
-    const version = await currentVersion(db, program);
     assertDay(body.date, version);
     return { program, body, version };
   }

@@ -9,10 +9,11 @@ import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
 import type { RehabDeps } from '../deps.js';
 import { accessCount, accessList } from '../access.js';
-import { type Program, currentVersion, setSharedWithClinic } from '../programs.js';
+import { type Program, setSharedWithClinic } from '../programs.js';
 import { answerDays, dueQuestionnaires, schedulesOf } from '../questionnaire-schedule.js';
 import { INSTRUMENT_BY_ID, answersOf, isInstrumentId, resultsOverTime, saveAnswer } from '../questionnaire-answers.js';
-import { assertActive, ownProgram, programPeople } from './own-program.js';
+import { programNames } from './names.js';
+import { ownProgram } from './own-program.js';
 import { AccessPage, SharingPage, sharingPath } from './privacy-views.js';
 import { questionnaireForm } from './questionnaire-forms.js';
 import { QuestionnaireFormPage, QuestionnairesPage, type ScheduledInstrument, questionnairesPath } from './questionnaire-views.js';
@@ -39,11 +40,9 @@ const sharingSchema = z.object({ deling: z.enum(['ja', 'nej'], { message: 'Vælg
 const pageQuery = z.object({ side: z.coerce.number().int().min(1).max(10_000).default(1) });
 
 export async function privacyRoutes(app: FastifyInstance, { db, ctx }: RehabDeps): Promise<void> {
-  const programView = async (program: Program) => ({ id: program.id, goal: (await currentVersion(db, program)).goal });
-
   app.get('/min-side/program/:id/spoergeskemaer', signedIn, async (request, reply) => {
-    const program = await ownProgram(db, request.actor, request.params);
-    const [version, schedules, answers] = await Promise.all([currentVersion(db, program), schedulesOf(db, [program.id]), answersOf(db, program.id)]);
+    const { program, version } = await ownProgram(db, request, 'read');
+    const [schedules, answers] = await Promise.all([schedulesOf(db, [program.id]), answersOf(db, program.id)]);
     const due = dueQuestionnaires(schedules, version, answers, todayInDenmark());
     const scheduled: ScheduledInstrument[] = schedules.map((s) => {
       const d = due.find((x) => x.instrument === s.instrument);
@@ -57,7 +56,6 @@ export async function privacyRoutes(app: FastifyInstance, { db, ctx }: RehabDeps
         program={{ id: program.id, goal: version.goal }}
         scheduled={scheduled}
         results={resultsOverTime(answers)}
-        canAnswer={program.status === 'aktiv'}
         flash={flashOf(request.query)}
       />,
     );
@@ -68,19 +66,18 @@ export async function privacyRoutes(app: FastifyInstance, { db, ctx }: RehabDeps
   async function questionnaireOf(request: FastifyRequest, action: 'read' | 'write') {
     const params = instrumentParams.safeParse(request.params);
     if (!params.success || !isInstrumentId(params.data.instrument)) throw notFound();
-    const program = await ownProgram(db, request.actor, request.params, action);
+    const { program, version } = await ownProgram(db, request, action);
     const schedule = (await schedulesOf(db, [program.id])).find((s) => s.instrument === params.data.instrument);
     if (!schedule) throw notFound('questionnaire_not_found', 'Spørgeskemaet er ikke planlagt for dette program');
-    assertActive(program);
     const definition = INSTRUMENT_BY_ID.get(schedule.instrument)!;
-    return { program, definition, form: questionnaireForm(schedule.instrument, schedule.activities) };
+    return { program: { id: program.id, goal: version.goal }, definition, form: questionnaireForm(schedule.instrument, schedule.activities) };
   }
 
   const formPage = async (request: FastifyRequest, q: Awaited<ReturnType<typeof questionnaireOf>>, form: PostedForm<unknown>) =>
     renderDocument(
       <QuestionnaireFormPage
         ctx={ctx}
-        program={await programView(q.program)}
+        program={q.program}
         instrument={{ id: q.definition.id, name: q.definition.name, citation: q.definition.citation, wording: q.definition.wording }}
         items={q.form.items}
         form={form}
@@ -101,25 +98,27 @@ export async function privacyRoutes(app: FastifyInstance, { db, ctx }: RehabDeps
     return seeOther(reply, `${questionnairesPath(q.program.id)}?besked=besvaret`);
   });
 
-  const sharingPage = async (request: FastifyRequest, program: Program, error: string | null) =>
-    renderDocument(
+  const sharingPage = async (request: FastifyRequest, program: Program, error: string | null) => {
+    const names = await programNames(db, program);
+    return renderDocument(
       <SharingPage
         ctx={ctx}
-        program={{ ...(await programView(program)), shared: program.sharedWithClinic }}
-        people={await programPeople(db, program)}
+        program={{ id: program.id, goal: names.goal, shared: program.sharedWithClinic }}
+        people={{ clinic: names.clinicName, behandler: names.behandlerName }}
         csrf={csrfToken(request)}
         flash={flashOf(request.query)}
         error={error}
       />,
     );
+  };
 
   app.get('/min-side/program/:id/deling', signedIn, async (request, reply) => {
-    const program = await ownProgram(db, request.actor, request.params);
+    const { program } = await ownProgram(db, request, 'read');
     return sendHtml(reply, await sharingPage(request, program, null), NO_STORE);
   });
 
   app.post('/min-side/program/:id/deling', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
-    const program = await ownProgram(db, request.actor, request.params, 'write');
+    const { program } = await ownProgram(db, request, 'write');
     const parsed = sharingSchema.safeParse(request.body ?? {});
     if (!parsed.success) return sendHtml(reply.status(400), await sharingPage(request, program, parsed.error.issues[0]!.message), NO_STORE);
     const shared = parsed.data.deling === 'ja';

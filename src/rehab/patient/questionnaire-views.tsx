@@ -24,10 +24,9 @@ export function QuestionnairesPage(props: {
   program: { id: number; goal: string };
   scheduled: ScheduledInstrument[];
   results: InstrumentResults[];
-  canAnswer: boolean;
   flash: string | null;
 }) {
-  const { ctx, program, scheduled, results, canAnswer, flash } = props;
+  const { ctx, program, scheduled, results, flash } = props;
   const due = scheduled.filter((s) => s.due);
   const other = scheduled.filter((s) => !s.due);
   return (
@@ -39,9 +38,7 @@ export function QuestionnairesPage(props: {
       <Flash text={flash} />
       <section aria-labelledby="due-heading">
         <h2 id="due-heading">Skal besvares nu</h2>
-        {!canAnswer ? (
-          <p>Programmet er afsluttet, så der er ikke flere spørgeskemaer at besvare.</p>
-        ) : due.length === 0 ? (
+        {due.length === 0 ? (
           <p>Du har ingen spørgeskemaer, der venter. {scheduled.length === 0 ? 'Din behandler har ikke planlagt nogen for dette program.' : ''}</p>
         ) : (
           <ul class="questionnaire-list">
@@ -57,7 +54,7 @@ export function QuestionnairesPage(props: {
             ))}
           </ul>
         )}
-        {canAnswer && other.length > 0 && (
+        {other.length > 0 && (
           <p>
             Ikke aktuelle lige nu:{' '}
             {other.map((s, i) => (

@@ -67,9 +67,12 @@ export const FLASH = {
   ejer: 'Du er nu ejer af klinikken.',
 } as const;
 
-export function flashOf(query: unknown): string | null {
+/** The notice a redirect's `besked` names in `messages`, or null. */
+export function noticeIn(messages: Readonly<Record<string, string>>, query: unknown): string | null {
   const key = (query as { besked?: unknown } | null)?.besked;
-  return typeof key === 'string' && key in FLASH ? FLASH[key as keyof typeof FLASH] : null;
+  return typeof key === 'string' && Object.hasOwn(messages, key) ? messages[key]! : null;
 }
+
+export const flashOf = (query: unknown): string | null => noticeIn(FLASH, query);
 
 export const pageQuery = z.object({ side: z.coerce.number().int().min(1).max(10_000).default(1) });

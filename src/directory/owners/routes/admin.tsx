@@ -34,7 +34,7 @@ export async function ownerAdminRoutes(app: FastifyInstance, { db, ctx, director
         ctx={ctx}
         clinic={clinic}
         owners={await ownersOf(db, clinic.id)}
-        invitations={await openInvitations(db, clinic.id)}
+        invitations={await openInvitations(db, clinic.id, 'klinikejer')}
         me={actorOf(request).id}
         errors={errors}
         email={email}

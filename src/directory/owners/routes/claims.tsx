@@ -116,7 +116,7 @@ export async function ownerClaimRoutes(app: FastifyInstance, { db, ctx, director
 
   app.get('/klinikejer/invitation', signedIn, async (request, reply) => {
     const { token } = parseInput(tokenQuery, request.query);
-    const invitation = await peekInvitation(db, token);
+    const invitation = await peekInvitation(db, token, 'klinikejer');
     const problem = typeof invitation === 'string' ? LINK_PROBLEMS[invitation] : null;
     const html = renderDocument(
       <ConfirmLinkPage
@@ -137,7 +137,7 @@ export async function ownerClaimRoutes(app: FastifyInstance, { db, ctx, director
   app.post('/klinikejer/invitation', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
     const actor = actorOf(request);
     const { token } = parseInput(tokenQuery, request.body ?? {});
-    const outcome = await orBusy(db, () => db.transaction().execute((trx) => acceptInvitation(trx, token, actor.id, request.ip)));
+    const outcome = await orBusy(db, () => db.transaction().execute((trx) => acceptInvitation(trx, token, 'klinikejer', actor.id, request.ip)));
     if (typeof outcome === 'string') {
       const html = renderDocument(<ConfirmLinkPage ctx={ctx} title="Invitation som ejer" path="/klinikejer/invitation" text="" problem={LINK_PROBLEMS[outcome]} token="" action="" button="" csrf={() => csrfField(request)} />);
       return sendHtml(reply.status(400), html, 'no-store');

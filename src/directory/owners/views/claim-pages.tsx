@@ -33,6 +33,7 @@ export function DashboardPage({ ctx, clinics, requests, flash }: { ctx: ViewCont
           {clinics.map((c) => (
             <li key={c.slug}>
               <a href={ownerClinicPath(c.slug)}>{c.name}</a>, {c.townName} · <a href={ownerClinicPath(c.slug, 'statistik')}>Statistik</a> ·{' '}
+              <a href={ownerClinicPath(c.slug, 'behandlere')}>Behandlere</a> · <a href={ownerClinicPath(c.slug, 'databehandleraftale')}>Databehandleraftale</a> ·{' '}
               <a href={clinicPath(c.slug)}>Klinikkens side</a>
             </li>
           ))}

@@ -19,6 +19,9 @@ const TABS = [
   { page: 'statistik', label: 'Statistik' },
   { page: 'aendringer', label: 'Ændringslog' },
   { page: 'ejere', label: 'Ejere' },
+  // Genoptræning (src/rehab/people): the clinic's behandlere and the data-processing agreement.
+  { page: 'behandlere', label: 'Behandlere' },
+  { page: 'databehandleraftale', label: 'Databehandleraftale' },
 ] as const;
 
 /** The clinic's sections; the current one is marked for screen readers. */

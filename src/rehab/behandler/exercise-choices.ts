@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { Db } from '../../db/engine.js';
+import type { Scene } from '../../exercises/scene.js';
+import { compareDanish } from '../../text/danish.js';
+import type { ProgramItem } from '../types.js';
+
+/**
+ * The exercises a behandler can put in a program: our library (`exercises`) and the clinic's
+ * own (`clinic_exercises`, written on the people part's pages). Read here through one small
+ * query; an item stores the exercise's name and its neighbours in the chain as they were when
+ * it was prescribed (the rules read them).
+ */
+
+export interface ExerciseChoice {
+  /** The form's value: `ours:{slug}` or `clinic:{slug}`. */
+  value: string;
+  source: 'ours' | 'clinic';
+  slug: string;
+  name: string;
+  level: number | null;
+  /** For a clinic's own exercise: the pose from our library that pictures it, if any. */
+  pictureExercise: string | null;
+}
+
+export const choiceValue = (source: 'ours' | 'clinic', slug: string) => `${source}:${slug}`;
+
+export function parseChoiceValue(value: string): { source: 'ours' | 'clinic'; slug: string } | null {
+  const m = /^(ours|clinic):([a-z0-9-]{1,200})$/.exec(value);
+  return m ? { source: m[1] as 'ours' | 'clinic', slug: m[2]! } : null;
+}
+
+/** Our exercises, easiest first and by name; then the clinic's own, by name. */
+export async function exerciseChoices(db: Db, clinicId: number | null): Promise<{ ours: ExerciseChoice[]; clinic: ExerciseChoice[] }> {
+  const ours = await db.selectFrom('exercises').select(['slug', 'name', 'level']).execute();
+  const clinic = clinicId === null ? [] : await db.selectFrom('clinic_exercises').select(['slug', 'name', 'picture_exercise']).where('clinic_id', '=', clinicId).execute();
+  return {
+    ours: ours
+      .map((e) => ({ value: choiceValue('ours', e.slug), source: 'ours' as const, slug: e.slug, name: e.name, level: e.level, pictureExercise: e.slug }))
+      .sort((a, b) => compareDanish(a.name, b.name)),
+    clinic: clinic
+      .map((e) => ({ value: choiceValue('clinic', e.slug), source: 'clinic' as const, slug: e.slug, name: e.name, level: null, pictureExercise: e.picture_exercise }))
+      .sort((a, b) => compareDanish(a.name, b.name)),
+  };
+}
+
+export type ResolvedExercise = Pick<ProgramItem, 'exercise' | 'name' | 'easier' | 'harder'> & { source: 'ours' | 'clinic' };
+
+/**
+ * The exercises named by a form or a template, with their names and chain neighbours (ours) or
+ * just their names (a clinic's own has no chain). Unknown ones are left out of the map.
+ */
+export async function resolveExercises(db: Db, clinicId: number, wanted: readonly { source: 'ours' | 'clinic'; slug: string }[]): Promise<Map<string, ResolvedExercise>> {
+  const ours = [...new Set(wanted.filter((w) => w.source === 'ours').map((w) => w.slug))];
+  const theirs = [...new Set(wanted.filter((w) => w.source === 'clinic').map((w) => w.slug))];
+  const found = new Map<string, ResolvedExercise>();
+  if (ours.length > 0) {
+    const rows = await db.selectFrom('exercises').select(['slug', 'name', 'easier_slug', 'harder_slug']).where('slug', 'in', ours).execute();
+    const neighbours = [...new Set(rows.flatMap((r) => [r.easier_slug, r.harder_slug]).filter((s): s is string => s !== null))];
+    const names = new Map(
+      neighbours.length > 0 ? (await db.selectFrom('exercises').select(['slug', 'name']).where('slug', 'in', neighbours).execute()).map((r) => [r.slug, r.name]) : [],
+    );
+    const neighbour = (slug: string | null) => (slug && names.has(slug) ? { exercise: slug, name: names.get(slug)! } : null);
+    for (const r of rows) {
+      found.set(choiceValue('ours', r.slug), { source: 'ours', exercise: r.slug, name: r.name, easier: neighbour(r.easier_slug), harder: neighbour(r.harder_slug) });
+    }
+  }
+  if (theirs.length > 0) {
+    const rows = await db.selectFrom('clinic_exercises').select(['slug', 'name']).where('clinic_id', '=', clinicId).where('slug', 'in', theirs).execute();
+    for (const r of rows) found.set(choiceValue('clinic', r.slug), { source: 'clinic', exercise: r.slug, name: r.name, easier: null, harder: null });
+  }
+  return found;
+}
+
+export interface ExerciseInstructions {
+  /** The pose that pictures it (ours, or the one a clinic's exercise borrows), if any. */
+  scene: Scene | null;
+  startPosition: string;
+  steps: string[];
+  stopIf: string;
+}
+
+const clinicBodySchema = z
+  .object({ startPosition: z.string().default(''), steps: z.array(z.string()).default([]), stop: z.string().default('') })
+  .passthrough();
+
+/** How to do each item's exercise (pictures and steps) for the program page and the print, by `choiceValue`. */
+export async function instructionsFor(db: Db, clinicId: number, items: readonly { source: 'ours' | 'clinic'; exercise: string }[]): Promise<Map<string, ExerciseInstructions>> {
+  const found = new Map<string, ExerciseInstructions>();
+  const theirs = [...new Set(items.filter((i) => i.source === 'clinic').map((i) => i.exercise))];
+  const clinicRows = theirs.length > 0 ? await db.selectFrom('clinic_exercises').select(['slug', 'body', 'picture_exercise']).where('clinic_id', '=', clinicId).where('slug', 'in', theirs).execute() : [];
+  const ours = [...new Set([...items.filter((i) => i.source === 'ours').map((i) => i.exercise), ...clinicRows.flatMap((r) => (r.picture_exercise ? [r.picture_exercise] : []))])];
+  const ourRows = ours.length > 0 ? await db.selectFrom('exercises').select(['slug', 'pose', 'start_position', 'steps', 'stop_if']).where('slug', 'in', ours).execute() : [];
+  const scenes = new Map<string, Scene>(ourRows.map((r) => [r.slug, JSON.parse(r.pose) as Scene]));
+  for (const r of ourRows) {
+    found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
+  }
+  for (const r of clinicRows) {
+    const parsed = clinicBodySchema.safeParse(JSON.parse(r.body));
+    const body = parsed.success ? parsed.data : { startPosition: '', steps: [], stop: '' };
+    found.set(choiceValue('clinic', r.slug), { scene: r.picture_exercise ? (scenes.get(r.picture_exercise) ?? null) : null, startPosition: body.startPosition, steps: body.steps, stopIf: body.stop });
+  }
+  return found;
+}

@@ -1,0 +1,193 @@
+import { type Actor, type ClinicMember, authorize, isSignedIn } from '../../accounts/policy.js';
+import type { Db } from '../../db/engine.js';
+import { toBool } from '../../db/schema.js';
+import { addDays } from '../../text/dates.js';
+import { authorisedBehandlere } from '../access.js';
+import { answerDays, schedulesOf } from '../questionnaire-schedule.js';
+import type { SessionLog } from '../types.js';
+import { type WorklistFacts, type WorklistRow, orderWorklist } from './worklist-reasons.js';
+
+/**
+ * The worklist's facts for one behandler, in a handful of queries for the whole list (never one
+ * per patient): the active programs the policy lets them read, then per kind of fact one query
+ * over all of them. The order and the reasons are `orderWorklist` (pure).
+ */
+
+export const WORKLIST_PAGE_SIZE = 50;
+
+/** Who is asking: a behandler somewhere, and whether their autorisations-ID is checked. */
+export async function behandlerStanding(db: Db, userId: number): Promise<{ behandler: boolean; checked: boolean }> {
+  const clinics = await db.selectFrom('clinic_memberships').select('clinic_id').where('user_id', '=', userId).where('role', '=', 'behandler').execute();
+  if (clinics.length === 0) return { behandler: false, checked: false };
+  return { behandler: true, checked: (await authorisedBehandlere(db, [userId])).length > 0 };
+}
+
+export interface WorklistProgram {
+  id: number;
+  clinicId: number;
+  patientId: number;
+  behandlerId: number;
+  versionId: number;
+}
+
+/** The active programs at the behandler's clinics that the `health_data` rule lets them read. */
+export async function visiblePrograms(db: Db, actor: Actor): Promise<(WorklistProgram & { facts: Omit<WorklistFacts, 'lastLogDay' | 'latestSession' | 'checkIns' | 'recentLogs' | 'pendingProposals' | 'schedules' | 'answers'> })[]> {
+  if (!isSignedIn(actor)) return [];
+  const rows = await db
+    .selectFrom('programs as p')
+    .innerJoin('clinic_memberships as m', (j) => j.onRef('m.clinic_id', '=', 'p.clinic_id').on('m.user_id', '=', actor.id).on('m.role', '=', 'behandler'))
+    .innerJoin('program_versions as v', (j) => j.onRef('v.program_id', '=', 'p.id').onRef('v.version', '=', 'p.current_version'))
+    .leftJoin('users as u', 'u.id', 'p.patient_id')
+    .select([
+      'p.id',
+      'p.clinic_id',
+      'p.behandler_id',
+      'p.patient_id',
+      'p.shared_with_clinic',
+      'p.patient_label',
+      'v.id as version_id',
+      'v.goal',
+      'v.start_date',
+      'v.weeks',
+      'v.sessions_per_week',
+      'v.training_days',
+      'u.name as patient_name',
+    ])
+    .where('p.status', '=', 'aktiv')
+    .where('p.patient_id', 'is not', null)
+    .where((eb) => eb.or([eb('p.behandler_id', '=', actor.id), eb('p.shared_with_clinic', '=', true)]))
+    .execute();
+  if (rows.length === 0) return [];
+  // The policy decides, on facts loaded once for all the clinics involved.
+  const clinicIds = [...new Set(rows.map((r) => r.clinic_id))];
+  const memberRows = await db.selectFrom('clinic_memberships').select(['clinic_id', 'user_id', 'role']).where('clinic_id', 'in', clinicIds).execute();
+  const members = new Map<number, ClinicMember[]>();
+  for (const m of memberRows) (members.get(m.clinic_id) ?? members.set(m.clinic_id, []).get(m.clinic_id)!).push({ userId: m.user_id, role: m.role });
+  const authorised = await authorisedBehandlere(db, [actor.id]);
+  return rows
+    .filter(
+      (r) =>
+        r.patient_id !== actor.id &&
+        authorize(actor, 'read', {
+          type: 'health_data',
+          patientId: r.patient_id,
+          prescriberId: r.behandler_id,
+          shared: toBool(r.shared_with_clinic),
+          locked: false,
+          members: members.get(r.clinic_id) ?? [],
+          authorised,
+        }),
+    )
+    .map((r) => ({
+      id: r.id,
+      clinicId: r.clinic_id,
+      patientId: r.patient_id!,
+      behandlerId: r.behandler_id,
+      versionId: r.version_id,
+      facts: {
+        programId: r.id,
+        patientName: r.patient_name ?? r.patient_label ?? `Patient ${r.patient_id}`,
+        goal: r.goal,
+        plan: { startDate: r.start_date, weeks: r.weeks, sessionsPerWeek: r.sessions_per_week, trainingDays: JSON.parse(r.training_days) as number[] },
+      },
+    }));
+}
+
+/** What adherence reads of a log: done days. The JSON is read without zod (hundreds of rows per view). */
+function lightLog(r: { id: number; day: string; skipped_reason: string | null; exercises: string }): SessionLog {
+  const exercises = JSON.parse(r.exercises) as SessionLog['exercises'];
+  return { id: String(r.id), date: r.day, skipped: r.skipped_reason === null ? null : { reason: r.skipped_reason }, exercises };
+}
+
+/** How far back the worklist reads logs and check-ins. */
+export const FACTS_WINDOW_DAYS = 28;
+
+/** Every fact the reasons read, for all the programs at once. */
+export async function worklistFacts(db: Db, programs: readonly (WorklistProgram & { facts: Pick<WorklistFacts, 'programId' | 'patientName' | 'goal' | 'plan'> })[], today: string): Promise<WorklistFacts[]> {
+  if (programs.length === 0) return [];
+  const ids = programs.map((p) => p.id);
+  const currentVersion = new Map(programs.map((p) => [p.id, p.versionId]));
+  // Four weeks of logs and check-ins: enough for adherence (two weeks), the latest session's
+  // pain and the patient's usual morning (up to 7 check-ins before the latest). Older news is
+  // not "the latest": by then the missing log is the reason. (Window functions over every log
+  // cost several times more on SQLite.)
+  const since = addDays(today, -(FACTS_WINDOW_DAYS - 1));
+  const adherenceFrom = addDays(today, -13);
+  const [lastDays, logs, checkIns, proposals, schedules, answers] = await Promise.all([
+    db.selectFrom('session_logs').select(['program_id']).select((eb) => eb.fn.max('day').as('day')).where('program_id', 'in', ids).groupBy('program_id').execute(),
+    db
+      .selectFrom('session_logs')
+      .select(['id', 'program_id', 'version_id', 'day', 'skipped_reason', 'max_pain', 'exercises'])
+      .where('program_id', 'in', ids)
+      .where('day', '>=', since)
+      .where('day', '<=', today)
+      .execute(),
+    db
+      .selectFrom('check_ins')
+      .select(['id', 'program_id', 'version_id', 'day', 'pain', 'compared'])
+      .where('program_id', 'in', ids)
+      .where('day', '>=', since)
+      .where('day', '<=', today)
+      .execute(),
+    db
+      .selectFrom('proposals')
+      .select(['program_id'])
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('program_id', 'in', ids)
+      .where('status', '=', 'afventer')
+      .groupBy('program_id')
+      .execute(),
+    schedulesOf(db, ids),
+    answerDays(db, ids),
+  ]);
+  const group = <T extends { program_id?: number; programId?: number }>(list: readonly T[]) => {
+    const map = new Map<number, T[]>();
+    for (const item of list) {
+      const id = (item.program_id ?? item.programId)!;
+      (map.get(id) ?? map.set(id, []).get(id)!).push(item);
+    }
+    return map;
+  };
+  const lastDay = new Map(lastDays.map((r) => [r.program_id, r.day as string | null]));
+  const logsBy = group(logs);
+  const checkInsBy = group(checkIns);
+  const pending = new Map(proposals.map((r) => [r.program_id, Number(r.count)]));
+  const schedulesBy = group(schedules);
+  const answersBy = group(answers);
+  return programs.map((p) => {
+    const mine = logsBy.get(p.id) ?? [];
+    const session = mine
+      .filter((l) => l.skipped_reason === null && l.max_pain !== null)
+      .reduce<(typeof mine)[number] | undefined>((a, l) => (!a || l.day > a.day || (l.day === a.day && l.id > a.id) ? l : a), undefined);
+    return {
+      ...p.facts,
+      lastLogDay: lastDay.get(p.id) ?? null,
+      latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === currentVersion.get(p.id) } : null,
+      checkIns: (checkInsBy.get(p.id) ?? []).map((c) => ({ id: String(c.id), date: c.day, pain: c.pain, compared: c.compared, currentVersion: c.version_id === p.versionId })),
+      recentLogs: mine.filter((l) => l.day >= adherenceFrom).map(lightLog),
+      pendingProposals: pending.get(p.id) ?? 0,
+      schedules: schedulesBy.get(p.id) ?? [],
+      answers: answersBy.get(p.id) ?? [],
+    };
+  });
+}
+
+export interface Worklist {
+  rows: (WorklistRow & { program: WorklistProgram })[];
+  total: number;
+  /** Rows with at least one reason, on every page. */
+  needing: number;
+  page: number;
+  pages: number;
+}
+
+/** The behandler's worklist in order of need, one page of it. */
+export async function worklistFor(db: Db, actor: Actor, today: string, page = 1, pageSize = WORKLIST_PAGE_SIZE): Promise<Worklist> {
+  const programs = await visiblePrograms(db, actor);
+  const byId = new Map(programs.map((p) => [p.id, p]));
+  const ordered = orderWorklist(await worklistFacts(db, programs, today), today);
+  const pages = Math.max(1, Math.ceil(ordered.length / pageSize));
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = ordered.slice((current - 1) * pageSize, current * pageSize).map((r) => ({ ...r, program: byId.get(r.facts.programId)! }));
+  return { rows, total: ordered.length, needing: ordered.filter((r) => r.reasons.length > 0).length, page: current, pages };
+}

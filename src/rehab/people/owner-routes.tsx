@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DPA_VERSION, dpaAccepted } from '../access.js';
+import { inviteToClinic, openInvitations } from '../../directory/owners/invitations.js';
+import { actorOf, orBusy, slugParams } from '../../directory/owners/routes/access.js';
+import { ownerClinicPath } from '../../directory/owners/views/parts.js';
+import { csrfField } from '../../web/csrf-field.js';
+import { notFound, parseInput, parsePath } from '../../web/errors.js';
+import { renderDocument } from '../../web/layout.js';
+import { sendHtml } from '../../web/respond.js';
+import type { RehabDeps } from '../deps.js';
+import { clinicForOwnerAction, clinicForOwnerPage, peopleFlash, signedIn } from './access.js';
+import { behandlereOf, isBehandlerByEmail, removeBehandler, revokeEarlierInvitations } from './behandlere.js';
+import { acceptCurrentDpa, currentDpaText, dpaAcceptancesOf } from './dpa.js';
+import { BehandlerePage, DpaPage } from './views/owner-pages.js';
+
+const inviteForm = z.object({ email: z.string().max(320).default('') });
+const removeParams = slugParams.extend({ userId: z.coerce.number().int().min(1) });
+const dpaForm = z.object({ accepterer: z.string().max(10).default(''), version: z.string().max(40).default('') });
+const validEmail = z.email();
+
+/** The owner's genoptræning pages of a clinic: its behandlere and the data-processing agreement. */
+export async function ownerPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl }: RehabDeps) {
+  const behandlerePage = async (request: FastifyRequest, clinic: { id: number; slug: string; name: string; canAct: boolean }, errors: Record<string, string>, email: string) => {
+    const [behandlere, invitations, accepted] = await Promise.all([behandlereOf(db, clinic.id), openInvitations(db, clinic.id, 'behandler'), dpaAccepted(db, clinic.id)]);
+    return renderDocument(
+      <BehandlerePage
+        ctx={ctx}
+        clinic={clinic}
+        behandlere={behandlere}
+        invitations={invitations}
+        dpaAccepted={accepted}
+        canAct={clinic.canAct}
+        errors={errors}
+        email={email}
+        csrf={() => csrfField(request)}
+        flash={peopleFlash(request.query)}
+      />,
+    );
+  };
+
+  app.get('/klinikejer/klinik/:slug/behandlere', signedIn, async (request, reply) => {
+    const clinic = await clinicForOwnerPage(db, request, request.params);
+    return sendHtml(reply, await behandlerePage(request, clinic, {}, ''), 'no-store');
+  });
+
+  app.post('/klinikejer/klinik/:slug/behandlere', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const clinic = await clinicForOwnerAction(db, request, request.params);
+    const email = parseInput(inviteForm, request.body ?? {}).email.trim().toLowerCase();
+    const problem = !validEmail.safeParse(email).success
+      ? 'Skriv behandlerens e-mailadresse, fx navn@klinik.dk'
+      : (await isBehandlerByEmail(db, clinic.id, email))
+        ? `${email} er allerede behandler i klinikken`
+        : null;
+    if (problem) return sendHtml(reply.status(400), await behandlerePage(request, { ...clinic, canAct: true }, { email: problem }, email), 'no-store');
+    await orBusy(db, () =>
+      db.transaction().execute(async (trx) => {
+        await revokeEarlierInvitations(trx, clinic.id, email);
+        await inviteToClinic(trx, clinic, 'behandler', actorOf(request).id, email, baseUrl);
+      }),
+    );
+    return reply.redirect(`${ownerClinicPath(clinic.slug, 'behandlere')}?besked=inviteret`, 303);
+  });
+
+  app.post('/klinikejer/klinik/:slug/behandlere/:userId/fjern', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const clinic = await clinicForOwnerAction(db, request, request.params);
+    const { userId } = parsePath(removeParams, request.params);
+    const outcome = await orBusy(db, () => db.transaction().execute((trx) => removeBehandler(trx, clinic.id, userId, actorOf(request).id, request.ip)));
+    if (outcome === 'not_behandler') throw notFound('behandler_not_found', 'Personen er ikke behandler i klinikken');
+    return reply.redirect(`${ownerClinicPath(clinic.slug, 'behandlere')}?besked=fjernet`, 303);
+  });
+
+  const dpaPage = async (request: FastifyRequest, clinic: { id: number; slug: string; name: string; canAct: boolean }, error?: string) =>
+    renderDocument(
+      <DpaPage
+        ctx={ctx}
+        clinic={clinic}
+        version={DPA_VERSION}
+        text={currentDpaText()}
+        acceptances={await dpaAcceptancesOf(db, clinic.id)}
+        canAct={clinic.canAct}
+        csrf={() => csrfField(request)}
+        flash={peopleFlash(request.query)}
+        error={error}
+      />,
+    );
+
+  app.get('/klinikejer/klinik/:slug/databehandleraftale', signedIn, async (request, reply) => {
+    const clinic = await clinicForOwnerPage(db, request, request.params);
+    return sendHtml(reply, await dpaPage(request, clinic), 'no-store');
+  });
+
+  app.post('/klinikejer/klinik/:slug/databehandleraftale', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const clinic = await clinicForOwnerAction(db, request, request.params);
+    const form = parseInput(dpaForm, request.body ?? {});
+    // The version shown is the version accepted: a page left open across a new version is shown again.
+    const error = form.version !== DPA_VERSION ? 'Aftalen er blevet opdateret, siden du åbnede siden. Læs den nye version.' : form.accepterer !== 'ja' ? 'Sæt kryds for at bekræfte, at du har læst aftalen og accepterer den' : null;
+    if (error) return sendHtml(reply.status(400), await dpaPage(request, { ...clinic, canAct: true }, error), 'no-store');
+    await orBusy(db, () => db.transaction().execute((trx) => acceptCurrentDpa(trx, clinic.id, actorOf(request).id, request.ip)));
+    return reply.redirect(`${ownerClinicPath(clinic.slug, 'databehandleraftale')}?besked=accepteret`, 303);
+  });
+}
