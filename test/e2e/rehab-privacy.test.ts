@@ -58,7 +58,7 @@ describe.skipIf(!HAS_CHROMIUM)('the patient\'s privacy pages on a phone without 
       await page.getByRole('button', { name: 'Gem mine svar' }).click();
       await page.waitForURL(/besked=besvaret/);
       await expect.poll(() => page.getByRole('status').textContent()).toContain('Dine svar er gemt');
-      expect(await page.getByRole('table').first().textContent()).toContain('7 ud af 10');
+      expect(await page.getByRole('table').first().textContent()).toContain('7 af 10');
       // Answered again, 3 points lower: the table marks a meaningful change.
       await page.getByRole('link', { name: 'Smerteskala 0–10 (NPRS)' }).click();
       await page.getByRole('radio', { name: '4', exact: true }).check();

@@ -53,7 +53,7 @@ describe('questionnaires for the patient', () => {
     const after = text((await get(`${base}?besked=besvaret`, w.as.patient)).body);
     expect(after).toContain('Dine svar er gemt');
     expect(after).not.toContain('Besvar Smerteskala');
-    expect(after).toMatch(/7 ud af 10.*Første gang.*4 ud af 10.*Meningsfuld ændring: bedre siden sidst/);
+    expect(after).toMatch(/7 af 10.*Første gang.*4 af 10.*Meningsfuld ændring: bedre siden sidst/);
     expect(after).toContain('Smerten har ændret sig 3 point (43 %)');
   });
 

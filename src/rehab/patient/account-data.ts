@@ -6,7 +6,7 @@ import { accessList } from '../access.js';
 import { checkInsOf, logsOf } from '../logs.js';
 import { versionsOf } from '../programs.js';
 import { proposalsOf } from '../proposals.js';
-import { answersOf } from '../questionnaire-answers.js';
+import { allAnswersOf } from '../questionnaire-answers.js';
 
 /**
  * The patient's genoptræning in the account's data export (GDPR art. 15/20), and what deleting
@@ -33,7 +33,7 @@ export async function rehabDataOf(db: Db, userId: number) {
       versionsOf(db, p.id),
       logsOf(db, p.id),
       checkInsOf(db, p.id),
-      answersOf(db, p.id),
+      allAnswersOf(db, p.id),
       proposalsOf(db, p.id),
       db.selectFrom('program_consents').select(['text_version', 'given_at', 'withdrawn_at']).where('program_id', '=', p.id).orderBy('id').execute(),
       db.selectFrom('reminder_settings').select(['enabled', 'time', 'days', 'nudge']).where('program_id', '=', p.id).executeTakeFirst(),

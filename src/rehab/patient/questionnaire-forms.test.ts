@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSTRUMENT_BY_ID, describeScore, resultsOverTime, type StoredAnswer } from '../questionnaire-answers.js';
+import { INSTRUMENT_BY_ID } from '../questionnaire-answers.js';
 import { questionnaireForm } from './questionnaire-forms.js';
 
 const all = (names: string[], value: string) => Object.fromEntries(names.map((n) => [n, value]));
@@ -34,32 +34,5 @@ describe('the questionnaire forms', () => {
     expect(form.read({ smerte: '10' }).data).toEqual({ pain: 10 });
     expect(form.read({ smerte: '11' }).errors).toEqual({ smerte: 'Vælg et tal fra 0 til 10 for, hvor ondt du har haft.' });
     expect(form.read({ smerte: '3.5' }).data).toBeNull();
-  });
-});
-
-describe('results over time', () => {
-  const answer = (id: number, instrument: StoredAnswer['instrument'], day: string, score: unknown): StoredAnswer => ({ id, programId: 1, instrument, day, answers: {}, score, createdAt: `${day}T08:00:00Z` });
-
-  it('compares each answer with the one before it by the instrument\'s own rule, instruments in the catalog\'s order', () => {
-    const results = resultsOverTime([
-      answer(1, 'tsk-17', '2026-01-01', { total: 40 }),
-      answer(2, 'nprs', '2026-01-01', { pain: 6 }),
-      answer(3, 'nprs', '2026-01-15', { pain: 5 }),
-      answer(4, 'nprs', '2026-01-29', { pain: 3 }),
-      answer(5, 'tsk-17', '2026-01-29', { total: 30 }),
-    ]);
-    expect(results.map((r) => r.instrument)).toEqual(['nprs', 'tsk-17']);
-    expect(results[0]!.results.map((r) => [r.scoreText, r.change?.meaningful ?? null, r.change?.direction ?? null])).toEqual([
-      ['6 ud af 10', null, null],
-      ['5 ud af 10', false, 'bedre'],
-      ['3 ud af 10', true, 'bedre'],
-    ]);
-    expect(results[1]!.results[1]!.change).toMatchObject({ difference: -10, meaningful: true, direction: 'bedre' });
-  });
-
-  it('describes each instrument\'s score in Danish', () => {
-    expect(describeScore('psfs', { mean: 4.333333, activities: [] })).toBe('4,3 ud af 10 i gennemsnit');
-    expect(describeScore('start-back', { total: 5, psychosocial: 2, group: 'middel' })).toBe('5 ud af 9 point, middel risiko');
-    expect(describeScore('tsk-17', { total: 41 })).toBe('41 point (17–68)');
   });
 });

@@ -5,7 +5,8 @@ import type { PostedForm } from '../../web/form-fields.js';
 import type { ViewContext } from '../../web/layout.js';
 import { ColumnHeadings } from '../../web/stacked-table.js';
 import { OCCASION_LABEL, type Occasion } from '../questionnaire-schedule.js';
-import { type InstrumentResults, describeChange } from '../questionnaire-answers.js';
+import type { MeaningfulChange } from '../questionnaires/instrument.js';
+import type { InstrumentResults } from '../followup/questionnaire-results.js';
 import { Flash, PatientPage } from './privacy-layout.js';
 import { type FormItem, INSTRUMENT_INTRO, SCALE_ENDS } from './questionnaire-forms.js';
 
@@ -78,31 +79,41 @@ export function QuestionnairesPage(props: {
   );
 }
 
+/** The patient's words for a change: better, worse or unchanged, and whether it counts. */
+export function describeChange(change: MeaningfulChange, since: string): string {
+  if (change.direction === 'uaendret') return `Uændret ${since}`;
+  const direction = change.direction === 'bedre' ? 'bedre' : 'værre';
+  return change.meaningful ? `Meningsfuld ændring: ${direction} ${since}` : `Lidt ${direction} ${since}, men under grænsen for en meningsfuld ændring`;
+}
+
+function ChangeMarker({ change, since }: { change: MeaningfulChange; since: string }) {
+  return (
+    <>
+      <span class={`change-marker ${change.meaningful ? `change-${change.direction}` : 'change-small'}`}>{describeChange(change, since)}</span>
+      <span class="change-why">{change.why}</span>
+    </>
+  );
+}
+
 function ResultTable({ results }: { results: InstrumentResults }) {
   return (
-    <div class="questionnaire-results">
+    <div class="patient-results">
       <h3>{results.name}</h3>
       <table class="stack-narrow">
         <caption class="sr-only">Dine svar på {results.name}, ældste først</caption>
         <ColumnHeadings headings={['Dato', 'Resultat', 'Ændring']} />
         <tbody role="rowgroup">
-          {results.results.map((r) => (
-            <tr role="row" key={r.id}>
+          {results.rows.map((r, i) => (
+            <tr role="row" key={`${r.day}-${i}`}>
               <td role="cell" data-label="Dato">
                 {formatDanishDate(r.day)}
               </td>
               <td role="cell" data-label="Resultat">
-                {r.scoreText}
+                {r.score}
               </td>
               <td role="cell" data-label="Ændring">
-                {r.change === null ? (
-                  'Første gang'
-                ) : (
-                  <>
-                    <span class={`change-marker ${r.change.meaningful ? `change-${r.change.direction}` : 'change-small'}`}>{describeChange(r.change)}</span>
-                    <span class="change-why">{r.change.why}</span>
-                  </>
-                )}
+                {r.sincePrevious === null ? 'Første gang' : <ChangeMarker change={r.sincePrevious} since="siden sidst" />}
+                {r.sinceFirst && <ChangeMarker change={r.sinceFirst} since="siden første gang" />}
               </td>
             </tr>
           ))}
