@@ -102,6 +102,17 @@ describe('questionnaires for the patient', () => {
   });
 });
 
+describe('the way in', () => {
+  it('links the questionnaires and sharing from the program, and the access list from /min-side and /konto', async () => {
+    const w = await privacyWorld(t);
+    const program = (await get(`/min-side/program/${w.programId}`, w.as.patient)).body;
+    expect(program).toContain(`href="/min-side/program/${w.programId}/spoergeskemaer"`);
+    expect(program).toContain(`href="/min-side/program/${w.programId}/deling"`);
+    expect((await get('/min-side', w.as.patient)).body).toContain('href="/min-side/adgang"');
+    expect((await get('/konto', w.as.patient)).body).toContain('href="/min-side/adgang"');
+  });
+});
+
 describe('sharing with the clinic', () => {
   it('explains the choice, and turning it off hides the program from a colleague but not from the prescriber', async () => {
     const w = await privacyWorld(t);

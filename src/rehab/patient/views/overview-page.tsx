@@ -49,6 +49,11 @@ export function OverviewPage({ ctx, name, cards }: { ctx: ViewContext; name: str
           ))}
         </ul>
       )}
+      {cards.length > 0 && (
+        <p>
+          <a href="/min-side/adgang">Hvem har set mine oplysninger</a>
+        </p>
+      )}
     </PatientLayout>
   );
 }

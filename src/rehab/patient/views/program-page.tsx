@@ -94,6 +94,12 @@ export function ProgramPage(props: ProgramPageProps) {
             <a href={programPath(program.id, 'historik')}>Din historik: smerte, belastning og træninger</a>
           </li>
           <li>
+            <a href={programPath(program.id, 'spoergeskemaer')}>Spørgeskemaer og dine resultater</a>
+          </li>
+          <li>
+            <a href={programPath(program.id, 'deling')}>Hvem på klinikken kan se programmet</a>
+          </li>
+          <li>
             <a href={programPath(program.id, 'print')}>Udskriv programmet</a>
           </li>
           <li>
