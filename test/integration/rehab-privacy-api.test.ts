@@ -158,6 +158,16 @@ describe('/api/v1/me', () => {
     expect(bad.json().error).toMatchObject({ parameter: 'compared', message: 'Ugyldig værdi for compared: vælg bedre, som normalt eller værre' });
   });
 
+  it('says at once when the morning after a session is worse than usual', async () => {
+    const other = await privacyWorld(t, { startDate: addDays(today, -7) });
+    const url = `/api/v1/me/programs/${other.programId}`;
+    expect((await postJson(`${url}/logs`, log('gaar-0001', 3, 10, addDays(today, -1)), other.as.patient)).json().messages).toEqual([]);
+    const morning = await postJson(`${url}/check-ins`, { date: today, pain: 5, compared: 'vaerre' }, other.as.patient);
+    expect(morning.statusCode).toBe(200);
+    expect(morning.json().messages).toHaveLength(1);
+    expect(morning.json().messages[0]).toMatch(/mere ondt morgenen efter træningen end normalt.*Tag det lettere næste gang/);
+  });
+
   it('describes every /me endpoint in the OpenAPI document, with the JSON bodies the POSTs take', async () => {
     const doc = (await t.app.inject('/api/v1/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/me/programs', '/me/programs/{id}', '/me/programs/{id}/logs', '/me/programs/{id}/check-ins']));
