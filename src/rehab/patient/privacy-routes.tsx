@@ -10,18 +10,17 @@ import { sendHtml } from '../../web/respond.js';
 import type { RehabDeps } from '../deps.js';
 import { accessCount, accessList } from '../access.js';
 import { type Program, setSharedWithClinic } from '../programs.js';
-import { answerDays, dueQuestionnaires, schedulesOf } from '../questionnaire-schedule.js';
+import { dueQuestionnaires, schedulesOf } from '../questionnaire-schedule.js';
 import { answersOf, resultsOverTime } from '../followup/questionnaire-results.js';
 import { INSTRUMENT_BY_ID, isInstrumentId, saveAnswer } from '../questionnaire-answers.js';
 import { programNames } from './names.js';
-import { ownProgram } from './own-program.js';
+import { noticeOf, ownProgram, signedInOnly as signedIn } from './own-program.js';
 import { AccessPage, SharingPage, sharingPath } from './privacy-views.js';
 import { questionnaireForm } from './questionnaire-forms.js';
 import { QuestionnaireFormPage, QuestionnairesPage, type ScheduledInstrument, questionnairesPath } from './questionnaire-views.js';
 
 /** /min-side: questionnaires, sharing with the clinic, "Hvem har set mine oplysninger". */
 
-const signedIn = { config: { access: { signedIn: true } as const } };
 const NO_STORE = 'no-store';
 const ACCESS_PAGE_SIZE = 25;
 
@@ -31,10 +30,7 @@ const FLASH = {
   'ikke-delt': 'Gemt: kun din behandler kan se dit program.',
 } as const;
 
-function flashOf(query: unknown): string | null {
-  const key = (query as { besked?: unknown } | null)?.besked;
-  return typeof key === 'string' && key in FLASH ? FLASH[key as keyof typeof FLASH] : null;
-}
+const flashOf = (query: unknown) => noticeOf(FLASH, query);
 
 const instrumentParams = z.object({ id: z.string(), instrument: z.string() });
 const sharingSchema = z.object({ deling: z.enum(['ja', 'nej'], { message: 'Vælg ja eller nej.' }) });
