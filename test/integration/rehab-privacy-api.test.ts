@@ -100,8 +100,12 @@ describe('/api/v1/me', () => {
     expect(painful.json().messages).toHaveLength(1);
     expect(painful.json().messages[0]).toMatch(/smerter på 7 ud af 10 under Rejse-sætte-sig fra stol.*Tag det lettere næste gang/);
 
+    // Pain 6 logged late for an earlier day: the rules read the latest session, the answer still says it.
+    const late = await postJson(`${base}/logs`, log('loggen-003', 6, 10, addDays(today, -1)), w.as.patient);
+    expect(late.json().messages).toEqual([expect.stringMatching(/^Du havde mere end 5 ud af 10 i smerte under træningen.*kontakt din behandler\.$/)]);
+
     const list = await getJson(`${base}/logs`, w.as.patient);
-    expect(list.json()).toMatchObject({ page: 1, pages: 1, total: 2, logs: [{ day: today, maxPain: 7 }, { day: addDays(today, -2) }] });
+    expect(list.json()).toMatchObject({ page: 1, pages: 1, total: 3, logs: [{ day: today, maxPain: 7 }, { day: addDays(today, -1), maxPain: 6 }, { day: addDays(today, -2) }] });
   });
 
   it('refuses bad fields in Danish, naming the field, and saves nothing', async () => {

@@ -25,7 +25,9 @@ import {
   savedCheckInResponse,
   savedLogResponse,
 } from './api-schemas.js';
+import { ACCEPTABLE_PAIN_MAX } from '../pain.js';
 import { trainingDayOf } from './log-routes.js';
+import { WHAT_NOW } from './views/program-page.js';
 import { programNames } from './names.js';
 import { ownProgram } from './own-program.js';
 
@@ -199,6 +201,10 @@ export async function rehabApiRoutes(app: FastifyInstance, { db }: RehabDeps): P
       saveSessionLog(db, version, { day: body.date, idempotencyKey: body.idempotencyKey, exercises: body.exercises, skippedReason: body.skipped?.reason ?? null }),
     );
     const messages = await orBusy(db, () => reduceMessages(db, program, { log: saved.log.rowId }));
+    // As the page does: pain above 5 is said even when the rules read another session (a log made late for an earlier day).
+    if (messages.length === 0 && saved.log.maxPain !== null && saved.log.maxPain > ACCEPTABLE_PAIN_MAX) {
+      messages.push(`Du havde mere end 5 ud af 10 i smerte under træningen. Det er mere, end øvelserne bør gøre ondt. ${WHAT_NOW}`);
+    }
     const numbers = new Map((await versionsOf(db, program.id)).map((v) => [v.id, v.version]));
     privately(request, reply);
     const answer = { log: presentLog(saved.log, numbers), created: saved.created, messages };
