@@ -113,7 +113,7 @@ describe('/api/v1/me', () => {
       [{ ...log('felt-0001', 11) }, 'exercises.0.pain', /skal være et helt tal fra 0 til 10/],
       [{ ...log('felt-0002', 2), date: '2026-02-30' }, 'date', /skal være en dato/],
       [{ ...log('felt-0003', 2), date: addDays(today, 1) }, 'date', /en dag, der ikke er kommet endnu/],
-      [{ ...log('felt-0005', 2), date: addDays(today, -30) }, 'date', /Programmet begyndte først/],
+      [{ ...log('felt-0005', 2), date: addDays(today, -30) }, 'date', /Du kan registrere træning fra den dag/],
       [{ ...log('felt-0004', 2), exercises: [{ ...log('x', 2).exercises[0], itemId: 'zz' }] }, 'exercises.0.itemId', /er ikke en øvelse i dit program/],
       [{ ...log('kort', 2) }, 'idempotencyKey', /skal være 8–100 tegn/],
     ];
