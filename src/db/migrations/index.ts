@@ -18,7 +18,6 @@ export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Pr
 
 /** In order. Names never change once released. */
 export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]> = [
-  
   ['0001-content-and-search', m0001.up],
   ['0002-directory', m0002.up],
   ['0003-content-import', m0003.up],
