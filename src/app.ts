@@ -137,7 +137,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   // Answers finished after close() began end their connection: Fastify only reaps keep-alive
   // sockets that are idle when closing starts, so one that finishes its answer later (e.g. after
   // compressing it) would hold server.close(), and the shutdown, until its keep-alive timeout.
-  // And the JSON API's one caching rule: every successful answer is public data that may be
+  // And the JSON API's one caching rule: every successful answer of a public route is public data that may be
   // cached briefly and revalidated, like a page; errors say no-store (see web/errors.tsx).
   // One synchronous hook for both: it runs on every response, cache hits included.
   let closing = false;
@@ -146,7 +146,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    if (reply.statusCode < 400 && request.url.startsWith('/api/')) reply.header('cache-control', PUBLIC_PAGE_CACHE);
+    // Only answers anyone may read are public: a signed-in person's own data (/api/v1/me) never is.
+    if (reply.statusCode < 400 && request.url.startsWith('/api/') && request.routeOptions.config?.access === 'public') reply.header('cache-control', PUBLIC_PAGE_CACHE);
     done(null, payload);
   });
 

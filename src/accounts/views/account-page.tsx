@@ -178,6 +178,9 @@ export function AccountPage(props: AccountPageProps) {
             </a>
           </li>
           <li>
+            <a href="/min-side/adgang">Hvem har set mine oplysninger</a>
+          </li>
+          <li>
             <a href="/konto/slet">Slet din konto</a>
           </li>
         </ul>
