@@ -12,6 +12,7 @@ import * as m0010 from './0010-genoptraening.js';
 import * as m0011 from './0011-search-sizes.js';
 import * as m0012 from './0012-behandler-invitations.js';
 import * as m0013 from './0013-program-template-slugs.js';
+import * as m0018 from './0018-article-review.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -31,4 +32,6 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0011-search-sizes', m0011.up],
   ['0012-behandler-invitations', m0012.up],
   ['0013-program-template-slugs', m0013.up],
+  // 0014–0017 are taken by branches merged alongside this one (issue 13).
+  ['0018-article-review', m0018.up],
 ];
