@@ -127,3 +127,32 @@ describe.each(ENGINES)('reviewer and sources on %s', { timeout: 60_000 }, (engin
     expect(ld.lastReviewed).toBe('2026-11-02');
   });
 });
+
+describe('our demo articles', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+  });
+  afterAll(() => t.destroy());
+
+  it('show warning signs as a labelled aside, listed in the contents, never as a blockquote', async () => {
+    for (const url of ['/ordbog/knaesmerter', '/ordbog/piskesmaeld', '/blog/traening-mod-smerter-i-hverdagen']) {
+      const body = (await t.app.inject(url)).body;
+      const box = /<aside class="warning-box" aria-labelledby="([^"]+)">\s*<h2 id="([^"]+)">([^<]+)<\/h2>/.exec(body);
+      expect(box, url).not.toBeNull();
+      expect(box![1]).toBe(box![2]);
+      expect(box![3]).toMatch(/^Hvornår skal du søge (læge|hjælp med det samme)\?$/);
+      expect(body).not.toContain('[!ADVARSEL]');
+      if (url.startsWith('/ordbog/kn')) expect(body).toContain(`<a href="#${box![1]}">${box![3]}</a>`);
+    }
+  });
+
+  it('name a reviewer and sources on the knee article, imported without warnings', async () => {
+    const body = (await t.app.inject('/ordbog/knaesmerter')).body;
+    expect(body).toContain('Fagligt gennemgået af <strong>Jonas Birk</strong>');
+    expect(body).toContain('<h2 id="artikel-kilder">Kilder</h2>');
+    const ld = jsonLdBlocks(body).find((b) => b['@type'] === 'MedicalWebPage')!;
+    expect(ld.lastReviewed).toBe('2026-10-05');
+    expect(ld.citation).toHaveLength(3);
+  });
+});
