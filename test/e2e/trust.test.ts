@@ -26,6 +26,13 @@ describe.skipIf(!HAS_CHROMIUM)('trust pages and reviewed articles in Chromium', 
       expect(overflow, `${path} at ${width} px`).toBeLessThanOrEqual(0);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/${path.slice(1).replace(/\//g, '-')}-${width}.png`, fullPage: true });
     }
+    if (SHOTS) {
+      // The parts this issue added, each alone: easier to look at than a whole long page.
+      await page.goto(`${live.site.baseUrl}/ordbog/knaesmerter`);
+      for (const part of ['.article-header', '.warning-box', '.article-sources', '.site-footer']) {
+        await page.locator(part).first().screenshot({ path: `${SHOTS}/part-${part.slice(1)}-${width}.png` });
+      }
+    }
     expect(context.unexpected()).toEqual([]);
     await context.close();
   });

@@ -63,7 +63,7 @@ describe('trust pages', () => {
     try {
       const body = (await other.app.inject({ method: 'GET', url: '/kontakt' })).body;
       expect(body).toContain('<a href="mailto:kontakt@example.org">kontakt@example.org</a>');
-      expect(body).toContain('Skriv til Knæhjælp på e-mail');
+      expect(body).toContain('Du kan skrive til Knæhjælp på e-mail');
       expect(h(1, (await other.app.inject({ method: 'GET', url: '/om' })).body)).toEqual(['Om Knæhjælp']);
     } finally {
       await other.destroy();

@@ -11,7 +11,7 @@ export function ContactPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
       path={TRUST_PATHS.contact}
       title="Kontakt"
       description={`Sådan kontakter du ${site}: fejl i en artikel, spørgsmål om dine data, din klinik på siden.`}
-      lead={`Skriv til ${site} på e-mail. Vi svarer normalt inden for et par hverdage.`}
+      lead={`Du kan skrive til ${site} på e-mail om alt, der handler om siden.`}
     >
       <h2>E-mail</h2>
       <p>
@@ -20,8 +20,8 @@ export function ContactPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
 
       <aside class="notice" aria-label="Vigtigt">
         <p>
-          Vi kan ikke give råd om din behandling på e-mail, og vi læser ikke beskeder om natten. Er du akut syg, så ring til din læge,
-          lægevagten eller 112.
+          Vi kan ikke give råd om din behandling på e-mail, og der kan gå nogle dage, før du får svar. Er du akut syg, så ring til din
+          læge, lægevagten eller 112.
         </p>
       </aside>
 

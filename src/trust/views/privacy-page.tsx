@@ -30,18 +30,22 @@ export function PrivacyPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
     >
       <h2>Kort fortalt</h2>
       <ul>
-        <li>Du kan læse hele siden uden at oprette en konto, og uden at vi sætter en cookie.</li>
+        <li>Du kan læse artikler, se øvelser og finde klinikker uden at oprette en konto, og uden at vi sætter en cookie.</li>
         <li>Vi bruger ingen analyseværktøjer, annoncer eller sociale medie-knapper fra andre firmaer.</li>
-        <li>Vi tæller, hvor mange der ser og kontakter klinikkerne, uden cookies og uden at gemme din IP-adresse.</li>
+        <li>Vi tæller, hvor mange der ser og kontakter klinikkerne, uden cookies og uden at gemme din IP-adresse sammen med tællingen.</li>
         <li>Vi sælger ikke oplysninger om dig og sender dem ikke videre til andre.</li>
       </ul>
 
       <h2>Når du læser siden</h2>
       <p>
         Serveren skriver en linje i sin log for hver side, den sender: tidspunkt, adresse på siden, din IP-adresse og hvor lang tid det tog. Loggen
-        bruges til at finde fejl og stoppe misbrug. Den gemmes ikke i databasen og bruges ikke til at følge, hvad den enkelte læser.
+        bruges til at finde fejl og stoppe misbrug. Den gemmes ikke i databasen og bruges ikke til at følge, hvad den enkelte læser. Hvor
+        længe loggen gemmes, afhænger af den server, siden kører på.
       </p>
-      <p>Vi tæller ikke, hvem der læser artikler, øvelser eller værktøjer. Det, du skriver i søgefeltet eller i værktøjerne, gemmes ikke.</p>
+      <p>
+        Vi tæller ikke, hvem der læser artikler, øvelser eller værktøjer. Det, du søger efter, gemmes ikke i databasen, men står i loggen
+        som en del af sidens adresse. Det, du skriver i værktøjerne, sendes med en formular og gemmes ikke.
+      </p>
 
       <h2>Sådan tæller vi besøg hos klinikkerne</h2>
       <p>
@@ -66,13 +70,13 @@ export function PrivacyPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
       <ul>
         <li>
           <strong>Log ind-cookien</strong> (fysio_session) sættes, når du logger ind. Den indeholder et tilfældigt nummer, som vi kun gemmer
-          krypteret (som hash). Du bliver logget ud efter {Math.round(IDLE_LIMIT_MS.normal / HOUR_MS)} timer uden aktivitet, eller efter{' '}
+          som en hash (en kode, der ikke kan regnes tilbage). Du bliver logget ud efter {Math.round(IDLE_LIMIT_MS.normal / HOUR_MS)} timer uden aktivitet, eller efter{' '}
           {Math.round(IDLE_LIMIT_MS.remember / DAY_MS)} dage, hvis du har valgt “husk mig”. Vi gemmer også, hvilken browser du loggede ind med, så
           du kan se og afslutte dine sessioner under din konto.
         </li>
         <li>
-          <strong>Formular-cookien</strong> (fysio_form) sættes, når du udfylder en formular uden at være logget ind, fx log ind eller et
-          værktøj. Den beskytter mod, at andre sider sender formularer i dit navn, og udløber efter et døgn.
+          <strong>Formular-cookien</strong> (fysio_form) sættes, når du åbner en formular uden at være logget ind, fx log ind eller et af
+          værktøjerne. Den beskytter mod, at andre sider sender formularer i dit navn, og udløber efter et døgn.
         </li>
       </ul>
 
