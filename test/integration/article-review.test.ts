@@ -155,4 +155,13 @@ describe('our demo articles', () => {
     expect(ld.lastReviewed).toBe('2026-10-05');
     expect(ld.citation).toHaveLength(3);
   });
+
+  it('gives the reviewer and sources in the JSON API (checked against its OpenAPI document)', async () => {
+    const res = await t.app.inject('/api/v1/articles/knaesmerter');
+    expect(res.statusCode).toBe(200);
+    const article = res.json() as { reviewedBy: unknown; sources: unknown[] };
+    expect(article.reviewedBy).toEqual({ name: 'Jonas Birk', title: 'Fysioterapeut, specialiseret i idrætsfysioterapi', lastReviewed: '2026-10-05' });
+    expect(article.sources).toHaveLength(3);
+    expect((await t.app.inject('/api/v1/articles/muskelkramp')).json()).toMatchObject({ reviewedBy: null, sources: [] });
+  });
 });
