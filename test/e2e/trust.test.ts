@@ -2,11 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM, auditPage, localContext, useBrowserAndSite } from '../helpers/browser.js';
 
-/** Issue 13 §5 in Chromium: the trust pages, an article's reviewer, sources and warning box. */
+/**
+ * Issue 13 §5 in Chromium: the trust pages, an article's reviewer, sources and warning box.
+ * With SCREENSHOT_DIR set, each page is photographed at 320, 390 and 1366 px, and the new parts
+ * of an article alone (part-*.png).
+ */
 
 const PAGES = ['/om', '/kontakt', '/privatliv', '/redaktionel-politik', '/ordbog/knaesmerter', '/ordbog/piskesmaeld'];
 const WIDTHS = [320, 390, 1366];
-const SHOTS = process.env.TRUST_SHOTS_DIR;
+const SHOTS = process.env.SCREENSHOT_DIR;
 
 describe.skipIf(!HAS_CHROMIUM)('trust pages and reviewed articles in Chromium', () => {
   const live = useBrowserAndSite();
