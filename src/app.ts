@@ -47,6 +47,7 @@ import { OneLinePerRequest } from './web/request-log.js';
 import { installRateLimits } from './web/rate-limit.js';
 import { COMPRESSION, PUBLIC_PAGE_CACHE, installConditionalRequests } from './web/respond.js';
 import { webRoutes } from './web/routes.js';
+import { trustRoutes, trustSitemapSection } from './trust/routes.js';
 import { installQueryGuard } from './web/query-guard.js';
 import { installSecurity, securityHeaders } from './web/security.js';
 import { installFormParser } from './web/forms.js';
@@ -213,10 +214,11 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await webRoutes(app, {
     ...directoryDeps,
     assets,
-    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection, exercisesSitemapSection],
+    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection, exercisesSitemapSection, trustSitemapSection],
     apiOperations,
   });
   await contentRoutes(app, deps);
+  await trustRoutes(app, { ...deps, contactEmail: config.contactEmail });
   await contentApiRoutes(app, deps);
   await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);

@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       databaseUrl: expect.stringMatching(/^sqlite:.*data\/fysio\.db$/),
       baseUrl: 'http://localhost:3000',
       siteName: 'Fysio',
+      contactEmail: null,
       demo: true,
       logLevel: 'info',
       rateLimitPerMinute: 300,
@@ -21,6 +22,11 @@ describe('loadConfig', () => {
       mailSender: true,
       reminders: true,
     });
+  });
+
+  it('reads the contact address for /kontakt and refuses one that is not an address', () => {
+    expect(loadConfig({ CONTACT_EMAIL: 'kontakt@fysio.dk' }).contactEmail).toBe('kontakt@fysio.dk');
+    expect(() => loadConfig({ CONTACT_EMAIL: 'fysio.dk' })).toThrow(/CONTACT_EMAIL skal være en e-mailadresse/);
   });
 
   it('reads the mail settings: SMTP, sender address from BASE_URL, the outbox folder', () => {

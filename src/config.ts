@@ -61,6 +61,7 @@ const configSchema = z
       .default(`sqlite:${dataPath('fysio.db')}`),
     BASE_URL: z.url({ error: 'BASE_URL skal være en fuld URL, fx https://fysio.dk' }).optional(),
     SITE_NAME: z.string().min(1).default('Fysio'),
+    CONTACT_EMAIL: z.email({ error: 'CONTACT_EMAIL skal være en e-mailadresse, fx kontakt@fysio.dk' }).optional(),
     DEMO: yesNo.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
     PAGE_CACHE: yesNo.optional(),
@@ -98,6 +99,8 @@ const configSchema = z
       /** Without trailing slash, e.g. "https://fysio.dk". */
       baseUrl,
       siteName: e.SITE_NAME,
+      /** The address /kontakt and /privatliv give visitors; null: those pages say it is not set up yet. */
+      contactEmail: e.CONTACT_EMAIL ?? null,
       /** Seed demo content into an empty database. */
       demo: e.DEMO ?? !production,
       logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),

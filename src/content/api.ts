@@ -22,6 +22,11 @@ const articleSchema = z.object({
   readingMinutes: z.int(),
   toc: z.array(z.object({ id: z.string(), text: z.string() })),
   faq: z.array(z.object({ question: z.string(), answer: z.string() })),
+  reviewedBy: z
+    .object({ name: z.string(), title: z.string().nullable(), lastReviewed: z.iso.date() })
+    .nullable()
+    .meta({ description: 'Fagpersonen, der har gennemgået artiklen, og hvornår' }),
+  sources: z.array(z.object({ text: z.string(), url: z.string().nullable() })).meta({ description: 'Kilderne, artiklen bygger på' }),
   html: z.string().meta({ description: 'Artiklens brødtekst som renset HTML' }),
 });
 
@@ -47,6 +52,8 @@ export function presentArticle(article: Article, site: RouteDeps['ctx']['site'])
     readingMinutes: article.readingMinutes,
     toc: article.toc.map((t) => ({ id: t.id, text: t.text })),
     faq: article.faq.items.map((f) => ({ question: f.question, answer: f.answer })),
+    reviewedBy: article.reviewedBy ? { name: article.reviewedBy.name, title: article.reviewedBy.title, lastReviewed: article.reviewedBy.lastReviewed } : null,
+    sources: article.sources.map((s) => ({ text: s.text, url: s.url })),
     html: article.html,
   };
 }

@@ -7,6 +7,7 @@ import { addAliases, aliasesOf, changeArticleSlug, dropAlias } from './aliases.j
 import { type Author, authorById, resolveAuthor } from './authors.js';
 import type { AuthorRef, ImportWarning, PreparedArticle, RelatedRef } from './import/draft.js';
 import type { FaqEntry, SourcesSection, TocEntry } from './markdown.js';
+import type { ArticleReview, ArticleSource } from './import/review-fields.js';
 import { storeImages } from './media.js';
 import { placeOldSiteLinks, resolvePendingLinks, savePendingLinks } from './site-links.js';
 import { articlePath, authorPath } from './urls.js';
@@ -34,6 +35,9 @@ export interface Article {
   dateModified: string;
   related: RelatedRef[];
   author: Author | null;
+  /** The professional review, with its date (the last update when the file named none). */
+  reviewedBy: (ArticleReview & { lastReviewed: string }) | null;
+  sources: ArticleSource[];
   url: string;
 }
 
@@ -87,7 +91,8 @@ export async function saveArticle(
   const today = todayInDenmark();
   // A source without dates keeps the dates it already had; a new one is published today.
   const datePublished = draft.datePublished ?? existing?.date_published ?? today;
-  const dateModified = draft.dateModified ?? existing?.date_modified ?? datePublished;
+  const modified = draft.dateModified ?? existing?.date_modified ?? datePublished;
+  const dateModified = modified < datePublished ? datePublished : modified;
   const now = new Date().toISOString();
   await storeImages(db, draft.images);
   const links = await placeOldSiteLinks(
@@ -110,9 +115,12 @@ export async function saveArticle(
     faq: JSON.stringify(links.parts.faq),
     reading_minutes: rendered.readingMinutes,
     date_published: datePublished,
-    date_modified: dateModified < datePublished ? datePublished : dateModified,
+    date_modified: dateModified,
     author_id: resolved?.author.id ?? null,
     related: JSON.stringify(draft.related.filter((r) => r.slug !== draft.slug)),
+    // A review without a date was done when the article was last updated.
+    reviewed_by: draft.reviewedBy ? JSON.stringify({ ...draft.reviewedBy, lastReviewed: draft.reviewedBy.lastReviewed ?? dateModified }) : null,
+    sources: JSON.stringify(draft.sources),
     updated_at: now,
   };
 
@@ -167,7 +175,7 @@ export async function articleBySlug(db: Db, kind: ArticleKind, slug: string): Pr
   const row = await db
     .selectFrom('articles')
     // Not the Markdown source: as long as the page, and never shown.
-    .select(['id', 'kind', 'slug', 'title', 'meta_title', 'description', 'html', 'toc', 'faq', 'reading_minutes', 'date_published', 'date_modified', 'related', 'author_id'])
+    .select(['id', 'kind', 'slug', 'title', 'meta_title', 'description', 'html', 'toc', 'faq', 'reading_minutes', 'date_published', 'date_modified', 'related', 'author_id', 'reviewed_by', 'sources'])
     .where('kind', '=', kind)
     .where('slug', '=', slug)
     .executeTakeFirst();
@@ -187,6 +195,8 @@ export async function articleBySlug(db: Db, kind: ArticleKind, slug: string): Pr
     dateModified: row.date_modified,
     related: readRelatedColumn(row.related),
     author: row.author_id === null ? null : await authorById(db, row.author_id),
+    reviewedBy: row.reviewed_by === null ? null : (JSON.parse(row.reviewed_by) as ArticleReview & { lastReviewed: string }),
+    sources: JSON.parse(row.sources) as ArticleSource[],
     url: articlePath(row.kind, row.slug),
   };
 }

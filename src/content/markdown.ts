@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import { slugify, uniqueSlug } from '../text/slugify.js';
 import remarkGfmSubset from './remark-gfm-subset.js';
+import { markWarningBoxes, warningBoxHeading, warningBoxSchema } from './warning-box.js';
 
 /**
  * Markdown → sanitised HTML with Danish heading ids, a table of contents, the FAQ section
@@ -65,11 +66,18 @@ export const markdownParser = unified().use(remarkParse).use(remarkGfmSubset).us
 // "#user-content-fn-1" would point at "user-content-user-content-fn-1".
 const toHast = unified()
   .use(remarkRehype, { footnoteLabel: 'Fodnoter', footnoteBackLabel: 'Tilbage til teksten' })
-  .use(rehypeSanitize, { ...defaultSchema, clobberPrefix: '' })
+  .use(rehypeSanitize, {
+    ...defaultSchema,
+    clobberPrefix: '',
+    // The warning box (warning-box.ts): only Markdown makes it, raw HTML never reaches here.
+    tagNames: [...(defaultSchema.tagNames ?? []), warningBoxSchema.tagName],
+    attributes: { ...defaultSchema.attributes, [warningBoxSchema.tagName]: warningBoxSchema.attributes },
+  })
   .freeze();
 const htmlWriter = unified().use(rehypeStringify).freeze();
 
 export function renderMarkdown(tree: MdastRoot): RenderedMarkdown {
+  markWarningBoxes(tree);
   const ids = new HeadingIds();
   const children = tree.children.filter((n) => n.type !== 'yaml');
   const { body, faqHeading, faqNodes, sourceNodes } = splitFaq(children);
@@ -172,10 +180,18 @@ class HeadingIds {
   }
 }
 
-/** Heading ids (H2s also into `toc`), table header scope, scrollable tables, safe external links, lazy images. */
+/** Heading ids (H2s also into `toc`), table header scope, scrollable tables, safe external links, lazy images, warning boxes labelled by their heading. */
 function decorate(tree: HastRoot, ids: HeadingIds, toc: TocEntry[]) {
   visit(tree, 'element', (node: Element, index, parent) => {
-    if (/^h[2-6]$/.test(node.tagName) && node.properties.id) {
+    const boxHeading = warningBoxHeading(node);
+    if (boxHeading) {
+      // The heading's id now, so the box can name it; the heading itself is visited next with its id set.
+      const text = hastText(boxHeading).replace(/\s+/g, ' ').trim();
+      const id = ids.assign(text);
+      boxHeading.properties.id = id;
+      toc.push({ id, text });
+      node.properties.ariaLabelledBy = [id];
+    } else if (/^h[2-6]$/.test(node.tagName) && node.properties.id) {
       // The footnote section's hidden heading: links point at its id (aria-describedby).
       ids.keep(String(node.properties.id));
     } else if (/^h[2-6]$/.test(node.tagName)) {

@@ -43,6 +43,10 @@ export interface ArticlesTable {
   related: string;
   /** The file the article was imported from (absolute path), or null. */
   source_file: string | null;
+  /** JSON: { name, title, lastReviewed } of the professional who reviewed it, or null (0018). */
+  reviewed_by: string | null;
+  /** JSON: [{ text, url }] of the sources it builds on (0018). */
+  sources: Generated<string>;
   created_at: string;
   updated_at: string;
 }

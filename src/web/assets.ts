@@ -71,6 +71,7 @@ export const STYLESHEETS = [
   'accounts.css',
   'owners.css',
   'community.css',
+  'trust.css',
   // Genoptræning: shared parts (charts), then each part's own.
   'rehab.css',
   'rehab-programs.css',

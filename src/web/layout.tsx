@@ -163,6 +163,16 @@ function HeaderInner({ ctx, current, query }: { ctx: ViewContext; current: boole
   );
 }
 
+/** The trust pages (src/trust/) and the site's feeds, in the footer of every page. */
+const FOOTER_LINKS = [
+  { href: '/om', label: 'Om os' },
+  { href: '/kontakt', label: 'Kontakt' },
+  { href: '/privatliv', label: 'Privatliv og cookies' },
+  { href: '/redaktionel-politik', label: 'Redaktionel politik' },
+  { href: '/blog/feed.xml', label: 'Blogfeed' },
+  { href: '/sitemap.xml', label: 'Sitemap' },
+];
+
 function FooterInner({ site }: { site: Site }) {
   return (
         <div class="wrap">
@@ -170,10 +180,16 @@ function FooterInner({ site }: { site: Site }) {
             {site.name} samler viden om smerter og genoptræning og hjælper dig med at finde en fysioterapeut.
             Indholdet er generel information og erstatter ikke en undersøgelse hos en sundhedsfaglig.
           </p>
-          <p>
-            Ved akut sygdom: ring til din læge, lægevagten eller 112. ·{' '}
-            <a href="/blog/feed.xml">Blogfeed</a> · <a href="/sitemap.xml">Sitemap</a>
-          </p>
+          <p>Ved akut sygdom: ring til din læge, lægevagten eller 112.</p>
+          <nav aria-label="Om siden">
+            <ul class="footer-links">
+              {FOOTER_LINKS.map((link) => (
+                <li key={link.href}>
+                  <a href={link.href}>{link.label}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
         </div>
   );
 }

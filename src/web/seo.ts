@@ -71,11 +71,23 @@ export interface CreativeWork {
   datePublished: string;
   dateModified: string;
   author: { name: string; path: string } | null;
+  /** The professional who reviewed the content, and when (`YYYY-MM-DD`). */
+  reviewedBy?: { name: string; title: string | null; lastReviewed: string } | null;
+  /** What the content builds on. */
+  citations?: ReadonlyArray<{ text: string; url: string | null }>;
 }
 
 /** MedicalWebPage for ordbog articles, BlogPosting for blog posts. */
 export function creativeWorkJsonLd(site: Site, work: CreativeWork): JsonLd {
   const url = absoluteUrl(site, work.path);
+  // `reviewedBy` and `lastReviewed` belong to a WebPage: a MedicalWebPage has them itself, a
+  // BlogPosting on the page it is the main entity of.
+  const review = work.reviewedBy
+    ? { reviewedBy: reviewerJsonLd(work.reviewedBy), lastReviewed: isoDate(work.reviewedBy.lastReviewed) }
+    : work.type === 'MedicalWebPage'
+      ? { lastReviewed: isoDate(work.dateModified) }
+      : null;
+  const isPage = work.type === 'MedicalWebPage';
   return {
     '@context': 'https://schema.org',
     '@type': work.type,
@@ -83,16 +95,25 @@ export function creativeWorkJsonLd(site: Site, work: CreativeWork): JsonLd {
     name: work.title,
     description: work.description,
     url,
-    mainEntityOfPage: url,
+    mainEntityOfPage: isPage || !review ? url : { '@type': 'WebPage', '@id': url, ...review },
     inLanguage: 'da',
     datePublished: isoDate(work.datePublished),
     dateModified: isoDate(work.dateModified),
-    ...(work.type === 'MedicalWebPage' ? { lastReviewed: isoDate(work.dateModified) } : {}),
+    ...(isPage ? review : {}),
+    ...(work.citations && work.citations.length > 0 ? { citation: work.citations.map(citationJsonLd) } : {}),
     author: work.author
       ? { '@type': 'Person', name: work.author.name, url: absoluteUrl(site, work.author.path) }
       : organizationJsonLd(site),
     publisher: organizationJsonLd(site),
   };
+}
+
+function reviewerJsonLd(reviewer: { name: string; title: string | null }): JsonLd {
+  return { '@type': 'Person', name: reviewer.name, ...(reviewer.title ? { jobTitle: reviewer.title } : {}) };
+}
+
+function citationJsonLd(source: { text: string; url: string | null }): JsonLd {
+  return { '@type': 'CreativeWork', name: source.text, ...(source.url ? { url: source.url } : {}) };
 }
 
 /** `YYYY-MM-DD` stays a date; anything else must already be a full ISO timestamp. */

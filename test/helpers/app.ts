@@ -26,6 +26,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     databaseUrl: 'sqlite::memory:',
     baseUrl: TEST_BASE_URL,
     siteName: 'Fysio',
+    contactEmail: null,
     demo: false,
     logLevel: 'silent',
     trustProxy: false,

@@ -66,6 +66,7 @@ describe.each(ENGINES)('sitemaps on %s', (engine) => {
       '/sitemap-specialer.xml',
       '/sitemap-vaerktoejer.xml',
       '/sitemap-oevelser.xml',
+      '/sitemap-om.xml',
     ]);
     const all = [...files.values()].flat();
     expect(new Set(all.map((e) => e.loc)).size).toBe(all.length);

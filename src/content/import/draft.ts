@@ -2,6 +2,7 @@ import type { Root } from 'mdast';
 import type { ArticleKind } from '../../db/schema.js';
 import type { DocumentTokens } from '../../search/document-tokens.js';
 import type { RenderedMarkdown } from '../markdown.js';
+import type { ArticleReview, ArticleSource } from './review-fields.js';
 
 /** Something the importer did instead of what the file asked for; `line` in the file when known. */
 export interface ImportWarning {
@@ -67,6 +68,10 @@ export interface ArticleDraft {
   related: RelatedRef[];
   /** Body-region slugs (frontmatter `regions`/`kropsdel`); undefined where the format has none, leaving them as they were. */
   regions?: string[];
+  /** Who checked the article professionally (frontmatter `reviewedBy`), or null. */
+  reviewedBy: ArticleReview | null;
+  /** What the article builds on (frontmatter `sources`), in the order written. */
+  sources: ArticleSource[];
   format: 'markdown' | 'wix';
   source: string;
   /** Absolute path of the file, or null for text that came from elsewhere. */

@@ -9,11 +9,14 @@ import { bodyRegionFor } from '../../exercises/body-regions.js';
 import { BODY_REGION_SLUGS } from '../../exercises/vocabulary.js';
 import { markdownParser } from '../markdown.js';
 import { type ArticleDraft, type AuthorRef, type ImportWarning, Rejection, type TitleRule } from './draft.js';
+import { fieldKey, normaliseKeys } from './frontmatter-keys.js';
 import { readRelated } from './related.js';
+import { readReviewedBy, readSources } from './review-fields.js';
 
 /**
  * Markdown with YAML frontmatter (title, metaTitle, lastUpdated, datePublished, and optional
- * description, author, related, slug, regions (or kropsdel: the body regions it is about); keys in any case, `meta_title` as `metaTitle`). The
+ * description, author, related, slug, regions (or kropsdel: the body regions it is about),
+ * reviewedBy and sources (review-fields.ts); keys in any case, `meta_title` as `metaTitle`). The
  * title comes from, in order: `title`, the first H1, `metaTitle` up to its first dash, colon
  * or bar, the file name made readable.
  */
@@ -34,6 +37,9 @@ const frontmatterSchema = z.looseObject({
   related: z.unknown().optional(),
   regions: z.unknown().optional(),
   kropsdel: z.unknown().optional(),
+  reviewedby: z.unknown().optional(),
+  lastreviewed: z.unknown().optional(),
+  sources: z.unknown().optional(),
 });
 
 const FIELD_NAMES = { datepublished: 'datePublished', lastupdated: 'lastUpdated' } as const;
@@ -77,6 +83,8 @@ export function parseMarkdownFile(source: string, kind: ArticleKind, context: Pa
   const author = readAuthor(meta?.author, lineOf('author'), warnings);
   const regionsKey = meta?.regions !== undefined ? 'regions' : 'kropsdel';
   const regions = readRegions(meta?.[regionsKey], lineOf(regionsKey), warnings);
+  const reviewedBy = readReviewedBy(meta?.reviewedby, meta?.lastreviewed, lineOf('reviewedby') ?? lineOf('lastreviewed'), warnings);
+  const sources = readSources(meta?.sources, lineOf('sources'), warnings);
   return {
     kind,
     slug,
@@ -91,6 +99,8 @@ export function parseMarkdownFile(source: string, kind: ArticleKind, context: Pa
     author,
     related: related.refs,
     regions,
+    reviewedBy,
+    sources,
     format: 'markdown',
     source,
     sourceFile: null,
@@ -156,20 +166,13 @@ function readFrontmatter(node: Yaml): Frontmatter {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new Rejection('frontmatter skal bestå af "felt: værdi"-linjer');
   }
-  const normalised: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    const k = fieldKey(key);
-    if (!(k in normalised)) normalised[k] = value;
-  }
-  const parsed = frontmatterSchema.safeParse(normalised);
+  const parsed = frontmatterSchema.safeParse(normaliseKeys(data as Record<string, unknown>));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Rejection(`ugyldigt felt "${issue?.path.join('.')}" i frontmatter`);
   }
   return parsed.data;
 }
-
-const fieldKey = (key: string) => key.toLowerCase().replace(/[_-]/g, '');
 
 /** The line of a frontmatter key in the file. */
 function keyLine(node: Yaml, key: string): number | null {

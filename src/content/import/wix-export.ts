@@ -68,6 +68,8 @@ export function parseWixExport(source: string, kind: ArticleKind): ArticleDraft 
     dateModified: datePublished,
     author: author ? { name: author, slug: null } : null,
     related: [],
+    reviewedBy: null,
+    sources: [],
     format: 'wix',
     source,
     sourceFile: null,

@@ -6,6 +6,7 @@ import type { Article, ArticleSummary } from '../articles.js';
 import { authorPath } from '../urls.js';
 import type { RegionExercises } from '../../exercises/queries.js';
 import { exerciseListPath } from '../../exercises/urls.js';
+import { ReviewLine, SourceList } from './article-review.js';
 
 const SECTION = {
   ordbog: { name: 'Ordbog', path: '/ordbog', schema: 'MedicalWebPage' },
@@ -25,6 +26,8 @@ export function ArticlePage({ ctx, article, related, exercises = [], comments }:
       datePublished: article.datePublished,
       dateModified: article.dateModified,
       author: author ? { name: author.name, path: authorPath(author.slug) } : null,
+      reviewedBy: article.reviewedBy,
+      citations: article.sources,
     }),
     ...(article.faq.items.length > 0 ? [faqPageJsonLd(ctx.site, article.url, article.faq.items)] : []),
   ];
@@ -72,6 +75,7 @@ export function ArticlePage({ ctx, article, related, exercises = [], comments }:
             )}
             {article.readingMinutes} min. læsning
           </p>
+          {article.reviewedBy && <ReviewLine reviewer={article.reviewedBy} />}
         </header>
 
         {article.toc.length >= 3 && (
@@ -107,6 +111,8 @@ export function ArticlePage({ ctx, article, related, exercises = [], comments }:
             <div class="prose" dangerouslySetInnerHTML={{ __html: article.faq.sources.html }} />
           </section>
         )}
+
+        <SourceList sources={article.sources} />
 
         <aside class="notice" aria-label="Vigtigt">
           <p>
