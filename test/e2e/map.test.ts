@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,14 +20,19 @@ import {
  */
 
 const TOWN = '/find/fysioterapeut/koebenhavn-oe';
-const SHOTS = '/work/shots/map';
+/** With SCREENSHOT_DIR set, each state is photographed into its `map/` folder. */
+const SHOTS = process.env.SCREENSHOT_DIR ? join(process.env.SCREENSHOT_DIR, 'map') : null;
+
+async function photograph(page: Page, name: string, fullPage = false) {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+}
 
 describe.skipIf(!HAS_CHROMIUM)('the map, only when asked for', () => {
   const live = useBrowserAndSite();
   let clinic: string;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     const page = await live.browser.newPage();
     await page.goto(`${live.site.baseUrl}${TOWN}`);
     clinic = new URL(await page.locator('.clinic-card h2 a').first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
@@ -72,7 +78,7 @@ describe.skipIf(!HAS_CHROMIUM)('the map, only when asked for', () => {
     await expect(page.locator('.map-note').textContent()).resolves.toContain('Kortet hentes fra tile.openstreetmap.org, som derved ser din IP-adresse.');
     expect(await page.locator('.map').isVisible()).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/${what.replace(/ /g, '-')}-before-1366.png`, fullPage: true });
+    await photograph(page, `${what.replace(/ /g, '-')}-before-1366`, true);
 
     await showMap(page, context);
     expect(leaflet.sort()).toEqual(['/assets/leaflet.css', '/assets/leaflet.js']);
@@ -86,7 +92,7 @@ describe.skipIf(!HAS_CHROMIUM)('the map, only when asked for', () => {
     expect(await page.getByRole('button', { name: 'Vis kort' }).isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('leaflet-container'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/${what.replace(/ /g, '-')}-map-1366.png`, fullPage: true });
+    await photograph(page, `${what.replace(/ /g, '-')}-map-1366`, true);
     await context.close();
   }, 60_000);
 
@@ -105,7 +111,7 @@ describe.skipIf(!HAS_CHROMIUM)('the map, only when asked for', () => {
     await page.locator('.map-panel').scrollIntoViewIfNeeded();
     await page.locator('img.leaflet-tile-loaded').first().waitFor();
     expect(leaflet.sort()).toEqual(['/assets/leaflet.css', '/assets/leaflet.js']);
-    await page.screenshot({ path: `${SHOTS}/clinic-map-390.png`, fullPage: true });
+    await photograph(page, `clinic-map-390`, true);
 
     await forget.click();
     await expect(page.getByRole('status').filter({ hasText: 'vises ikke længere automatisk' }).isVisible()).resolves.toBe(true);
@@ -125,7 +131,7 @@ describe.skipIf(!HAS_CHROMIUM)('the map, only when asked for', () => {
       expect(await page.locator('.map-panel').isVisible()).toBe(false);
       expect(await page.getByRole('button', { name: 'Vis kort' }).count()).toBe(0);
     }
-    await page.screenshot({ path: `${SHOTS}/clinic-no-js-390.png`, fullPage: true });
+    await photograph(page, `clinic-no-js-390`, true);
     expect([leaflet, tiles, context.unexpected()]).toEqual([[], [], []]);
     await context.close();
   });
@@ -156,12 +162,12 @@ describe.skipIf(!HAS_CHROMIUM)('the map, only when asked for', () => {
         }, scope);
       expect(await overflow()).toBe(0);
       await page.locator('.map-panel').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/${name}-before-320.png` });
+      await photograph(page, `${name}-before-320`);
       // The choice is remembered in this context after the first page: then the map loads by itself.
       if (await page.getByRole('button', { name: 'Vis kort' }).isVisible()) await showMap(page, context);
       else await page.locator('img.leaflet-tile-loaded').first().waitFor();
       expect(await overflow()).toBe(0);
-      await page.screenshot({ path: `${SHOTS}/${name}-map-320.png` });
+      await photograph(page, `${name}-map-320`);
     });
   });
 });
