@@ -43,12 +43,15 @@ export function MapPanel({ ctx, center, zoom, markers, label }: { ctx: ViewConte
         <button type="button" class="button-secondary map-show" aria-describedby="kort-note">
           Vis kort
         </button>
-        <button type="button" class="button-secondary map-forget" hidden>
-          Vis ikke kortet automatisk
-        </button>
       </p>
       <p class="map-status" role="status" />
       <div class="map" hidden data-map={JSON.stringify({ center, zoom, markers })} role="region" aria-label={label} />
+      <p class="map-remembered" hidden>
+        Din browser husker, at du vil se kort, og henter det af sig selv, når du når hertil.{' '}
+        <button type="button" class="button-secondary map-forget">
+          Vis ikke kortet automatisk
+        </button>
+      </p>
     </section>
   );
 }

@@ -15,6 +15,7 @@
 
   function enhance(panel) {
     var show = panel.querySelector('.map-show');
+    var rememberedNote = panel.querySelector('.map-remembered');
     var forget = panel.querySelector('.map-forget');
     var status = panel.querySelector('.map-status');
     var container = panel.querySelector('.map[data-map]');
@@ -27,7 +28,7 @@
     });
     forget.addEventListener('click', function () {
       remember(false);
-      forget.hidden = true;
+      rememberedNote.hidden = true;
       status.textContent = 'Kortet vises ikke længere automatisk. Du kan stadig vise det med knappen.';
     });
     if (remembered() && 'IntersectionObserver' in window) {
@@ -59,7 +60,7 @@
           return;
         }
         show.hidden = true;
-        forget.hidden = !remembered();
+        rememberedNote.hidden = !remembered();
         status.textContent = '';
         draw(panel, container);
         // Someone who pressed the button continues in the map, which is keyboard-operable.
