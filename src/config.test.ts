@@ -83,6 +83,7 @@ describe('loadConfig', () => {
     [{ MAP_TILE_URL: 'https://bruger:kode@tile.example.dk/{z}/{x}/{y}.png' }, 'må ikke indeholde brugernavn eller adgangskode'],
     [{ MAP_TILE_URL: 'nej' }, 'MAP_TILE_URL skal være off eller'],
     [{ MAP_ATTRIBUTION_URL: 'openstreetmap.org' }, 'MAP_ATTRIBUTION_URL skal være en fuld URL'],
+    [{ MAP_ATTRIBUTION_URL: 'javascript:alert(1)' }, 'MAP_ATTRIBUTION_URL skal begynde med https:// eller http://'],
   ])('refuses %j in Danish', (env, message) => {
     let error: unknown;
     try {

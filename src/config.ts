@@ -119,7 +119,10 @@ const configSchema = z
     REMINDERS: yesNo.optional(),
     MAP_TILE_URL: mapTileUrl,
     MAP_ATTRIBUTION: z.string().trim().min(1).max(200, 'MAP_ATTRIBUTION må højst være 200 tegn').optional(),
-    MAP_ATTRIBUTION_URL: z.url({ error: 'MAP_ATTRIBUTION_URL skal være en fuld URL, fx https://www.openstreetmap.org/copyright' }).optional(),
+    MAP_ATTRIBUTION_URL: z
+      .url({ error: 'MAP_ATTRIBUTION_URL skal være en fuld URL, fx https://www.openstreetmap.org/copyright' })
+      .regex(/^https?:\/\//i, 'MAP_ATTRIBUTION_URL skal begynde med https:// eller http://')
+      .optional(),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
