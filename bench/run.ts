@@ -12,6 +12,7 @@ import type { Benchmark } from './lib/benchmark.js';
 import { killAllChildren } from './lib/processes.js';
 import { type SummaryRow, machineInfo, row, summaryTable } from './lib/report.js';
 import { pagesBenchmark } from './pages.js';
+import { rehabBenchmark } from './rehab.js';
 import { relevanceBenchmark } from './relevance.js';
 import { searchBenchmark } from './search.js';
 
@@ -31,6 +32,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'ceiling', description: 'the cached article from nginx, a bare node:http server, a bare Fastify route and the app (what Node itself leaves of nginx)', run: ceilingBenchmark },
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
+  { name: 'rehab', description: 'genoptræning: 2,000 patients, ~100,000 session logs; saving a log, the worklist, the history page, p95 (SQLite; PostgreSQL if configured)', run: rehabBenchmark },
   { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
 ];
 

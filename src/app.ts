@@ -25,6 +25,7 @@ import { commentRoutes } from './content/comments/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import { rehabRoutes } from './rehab/routes.js';
 import { addRehabAccountData } from './rehab/patient/account-data.js';
+import { addBehandlerAccountData } from './rehab/people/account-data.js';
 import { addCommunityAccountData } from './moderation/account-data.js';
 import { addOwnerAccountData } from './directory/owners/personal-data.js';
 import { adminAccountRoutes } from './admin/account-routes.js';
@@ -136,7 +137,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   // Answers finished after close() began end their connection: Fastify only reaps keep-alive
   // sockets that are idle when closing starts, so one that finishes its answer later (e.g. after
   // compressing it) would hold server.close(), and the shutdown, until its keep-alive timeout.
-  // And the JSON API's one caching rule: every successful answer is public data that may be
+  // And the JSON API's one caching rule: every successful answer of a public route is public data that may be
   // cached briefly and revalidated, like a page; errors say no-store (see web/errors.tsx).
   // One synchronous hook for both: it runs on every response, cache hits included.
   let closing = false;
@@ -145,7 +146,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   });
   app.addHook('onSend', (request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
-    if (reply.statusCode < 400 && request.url.startsWith('/api/')) reply.header('cache-control', PUBLIC_PAGE_CACHE);
+    // Only answers anyone may read are public: a signed-in person's own data (/api/v1/me) never is.
+    if (reply.statusCode < 400 && request.url.startsWith('/api/') && request.routeOptions.config?.access === 'public') reply.header('cache-control', PUBLIC_PAGE_CACHE);
     done(null, payload);
   });
 
@@ -242,6 +244,8 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   addOwnerAccountData(accountExtensions);
   // Genoptræning: programs, logs and answers exported; locked for the clinic's retention period on deletion.
   addRehabAccountData(accountExtensions);
+  // Behandlere: the autorisations-ID and its check.
+  addBehandlerAccountData(accountExtensions);
   await accountsRoutes(app, { ...deps, assets, site: { name: config.siteName, baseUrl: config.baseUrl }, extensions: accountExtensions });
   return app;
 }

@@ -28,7 +28,7 @@ export async function prepareSchema(connection: Connection): Promise<{ migration
   const tools = await syncToolSearch(connection.db);
   // Our genoptræning program templates (data/programs), updated by slug.
   const templates = await importTemplates(connection.db);
-  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools + templates.created + templates.updated };
+  return { migrations: applied, referenceRowsWritten: regions + reference.written + tools + templates.created + templates.updated + templates.removed };
 }
 
 export interface DemoSeedOutcome {
@@ -50,7 +50,12 @@ export interface DemoSeedOutcome {
  * every start. Callers guard against production. (Later
  * changes to the exercises come in with `fysio import-exercises`.)
  */
-export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEMO_CLINICS, options: { demoPasswords?: DemoPasswords } = {}): Promise<DemoSeedOutcome> {
+export async function seedDemoData(
+  connection: Connection,
+  clinics = DEFAULT_DEMO_CLINICS,
+  /** `rehab: false` leaves out genoptræning's 8 weeks (seconds of work that most tests do not need). */
+  options: { demoPasswords?: DemoPasswords; rehab?: boolean } = {},
+): Promise<DemoSeedOutcome> {
   const content = await seedDemoContent(connection.db);
   const exercises = (await countExercises(connection.db)) === 0 ? (await importExercises(connection.db)).created : 0;
   let seededClinics = 0;
@@ -65,11 +70,14 @@ export async function seedDemoData(connection: Connection, clinics = DEFAULT_DEM
   const owned = await claimDemoClinics(connection.db, { ownerId: byRole('klinikejer'), behandlerId: byRole('behandler') });
   const community = await seedDemoCommunity(connection.db);
   // Genoptræning at the demo behandler's clinic: a second behandler, five patients, 8 weeks.
-  const rehab = await seedDemoRehab(
-    connection.db,
-    { clinicId: owned[0] ?? null, ownerId: byRole('klinikejer'), behandlerId: byRole('behandler'), patientId: byRole('patient'), adminId: byRole('admin') },
-    options.demoPasswords ?? 'keep',
-  );
+  const rehab =
+    options.rehab === false
+      ? { people: [], programs: 0 }
+      : await seedDemoRehab(
+          connection.db,
+          { clinicId: owned[0] ?? null, ownerId: byRole('klinikejer'), behandlerId: byRole('behandler'), patientId: byRole('patient'), adminId: byRole('admin') },
+          options.demoPasswords ?? 'keep',
+        );
   if (content.seeded || seededClinics > 0 || exercises > 0) await engineOf(connection.db).refreshStatistics(connection.db);
   return {
     articles: content.results.length,

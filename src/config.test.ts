@@ -55,6 +55,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ MAIL_FROM: 'Klinikken <post@klinik.dk>' }).mailFrom).toBe('Klinikken <post@klinik.dk>');
   });
 
+  it('schedules genoptræning reminders in the server unless switched off, and never in tests unless asked', () => {
+    expect(loadConfig({}).reminders).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', BASE_URL: 'https://fysio.dk' }).reminders).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).reminders).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', REMINDERS: 'ja' }).reminders).toBe(true);
+    expect(loadConfig({ REMINDERS: 'off' }).reminders).toBe(false);
+  });
+
   it('reads yes/no the one way', () => {
     expect(loadConfig({ DEMO: 'nej' }).demo).toBe(false);
     expect(loadConfig({ DEMO: 'JA', NODE_ENV: 'production', BASE_URL: 'https://fysio.dk/' })).toMatchObject({ demo: true, baseUrl: 'https://fysio.dk' });

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  /** Extra headers, e.g. List-Unsubscribe (names as they go on the wire). */
+  headers?: Record<string, string>;
 }
 
 export async function enqueueMail(db: Db, mail: OutgoingMail, now = Date.now()): Promise<number> {
@@ -21,6 +23,7 @@ export async function enqueueMail(db: Db, mail: OutgoingMail, now = Date.now()):
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html ?? null,
+      headers: mail.headers ? JSON.stringify(mail.headers) : null,
       next_attempt_at: isoNow(now),
       sent_at: null,
       last_error: null,

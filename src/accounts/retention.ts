@@ -1,4 +1,5 @@
 import { type Db, engineOf } from '../db/engine.js';
+import { deleteExpiredPrograms } from '../rehab/patient/account-data.js';
 import { nextDanishTimeOfDay } from '../text/dates.js';
 import { clearOldAuditAddresses } from './audit.js';
 import { deleteSpentEmailTokens } from './email-tokens.js';
@@ -21,6 +22,8 @@ export interface RetentionOutcome {
   signInCountsDeleted: number;
   /** Mail sent more than 30 days ago, or given up more than 90 days ago. */
   mailsDeleted: number;
+  /** Genoptræning programs locked when the patient deleted their account, past the clinic's retention period, with all their rows. */
+  rehabProgramsDeleted: number;
 }
 
 /** Runs every job once, in one transaction that never waits for another writer's lock. */
@@ -31,6 +34,7 @@ export async function runRetentionJobs(db: Db, now = Date.now()): Promise<Retent
     emailTokensDeleted: await deleteSpentEmailTokens(trx, now),
     signInCountsDeleted: await forgetOldFailures(trx, now),
     mailsDeleted: await deleteOldMail(trx, now),
+    rehabProgramsDeleted: await deleteExpiredPrograms(trx, now),
   }));
 }
 
@@ -42,6 +46,7 @@ export function describeRetention(outcome: RetentionOutcome): string[] {
     `Brugte eller udløbne e-maillinks slettet: ${outcome.emailTokensDeleted}`,
     `Gamle tællere af mislykkede log ind slettet: ${outcome.signInCountsDeleted}`,
     `Gamle e-mails slettet fra udbakken: ${outcome.mailsDeleted}`,
+    `Låste genoptræningsprogrammer slettet efter klinikkens opbevaringsperiode: ${outcome.rehabProgramsDeleted}`,
   ];
 }
 

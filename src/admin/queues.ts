@@ -1,6 +1,7 @@
 import type { Db } from '../db/engine.js';
 import { countPendingClaims } from '../directory/owners/claims.js';
 import { countPendingClinicRequests } from '../directory/owners/requests.js';
+import { countPendingChecks } from '../rehab/people/profiles.js';
 
 /**
  * How many items wait in each queue (the dashboard's numbers): texts for an editor, and claims
@@ -12,10 +13,12 @@ export interface QueueCounts {
   comments: number;
   claims: number;
   clinicRequests: number;
+  /** Behandlere whose autorisations-ID waits for a check (genoptræning). */
+  behandlerChecks: number;
 }
 
 export async function queueCounts(db: Db): Promise<QueueCounts> {
-  const [reviews, answers, comments, claims, clinicRequests] = await Promise.all([
+  const [reviews, answers, comments, claims, clinicRequests, behandlerChecks] = await Promise.all([
     db
       .selectFrom('reviews')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -29,6 +32,7 @@ export async function queueCounts(db: Db): Promise<QueueCounts> {
       .executeTakeFirstOrThrow(),
     countPendingClaims(db),
     countPendingClinicRequests(db),
+    countPendingChecks(db),
   ]);
-  return { reviews: Number(reviews.n), answers: Number(answers.n), comments: Number(comments.n), claims, clinicRequests };
+  return { reviews: Number(reviews.n), answers: Number(answers.n), comments: Number(comments.n), claims, clinicRequests, behandlerChecks };
 }

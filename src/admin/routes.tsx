@@ -49,6 +49,7 @@ export async function adminRoutes(app: FastifyInstance, deps: DirectoryDeps) {
         ? [
             { label: 'Krav på klinikker', count: counts.claims, path: '/admin/krav#ejerskab' },
             { label: 'Anmodninger om nye klinikker', count: counts.clinicRequests, path: '/admin/krav#nye-klinikker' },
+            { label: 'Behandlere til kontrol', count: counts.behandlerChecks, path: '/admin/behandlere' },
           ]
         : []),
     ];

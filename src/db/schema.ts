@@ -166,6 +166,8 @@ export interface ClinicsTable {
   accepting_patients: Bool | null;
   waiting_weeks: number | null;
   accepting_stated_on: string | null;
+  /** Genoptræning (0016): years a deleted patient's locked programs are kept (10–30, default 10). */
+  rehab_retention_years: Generated<number>;
 }
 
 export interface ClinicSpecialtiesTable {
@@ -498,6 +500,8 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   html_body: string | null;
+  /** JSON object of extra headers (0017), e.g. List-Unsubscribe; null for none. */
+  headers: Generated<string | null>;
   status: Generated<'pending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: string;

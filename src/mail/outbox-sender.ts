@@ -55,6 +55,7 @@ interface ClaimedMail {
   subject: string;
   text: string;
   html: string | null;
+  headers: Record<string, string> | null;
   attempt: number;
 }
 
@@ -72,7 +73,7 @@ export async function claimDueMail(db: Db, limit: number, now: number, leaseMs =
       .skippingLocked(
         trx
           .selectFrom('outbox')
-          .select(['id', 'recipient', 'subject', 'text_body', 'html_body', 'attempts'])
+          .select(['id', 'recipient', 'subject', 'text_body', 'html_body', 'headers', 'attempts'])
           .where('status', '=', 'pending')
           .where('next_attempt_at', '<=', iso(now))
           .orderBy('next_attempt_at')
@@ -86,7 +87,15 @@ export async function claimDueMail(db: Db, limit: number, now: number, leaseMs =
       .set({ attempts: sql`attempts + 1`, next_attempt_at: iso(now + leaseMs) })
       .where('id', 'in', due.map((r) => r.id))
       .execute();
-    return due.map((r) => ({ id: r.id, to: r.recipient, subject: r.subject, text: r.text_body, html: r.html_body, attempt: r.attempts + 1 }));
+    return due.map((r) => ({
+      id: r.id,
+      to: r.recipient,
+      subject: r.subject,
+      text: r.text_body,
+      html: r.html_body,
+      headers: r.headers ? (JSON.parse(r.headers) as Record<string, string>) : null,
+      attempt: r.attempts + 1,
+    }));
   });
 }
 

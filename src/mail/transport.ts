@@ -15,6 +15,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string | null;
+  /** Extra headers (List-Unsubscribe and the like). */
+  headers?: Record<string, string> | null;
 }
 
 export interface MailTransport {
@@ -36,6 +38,7 @@ function envelope(message: MailMessage, from: string, host: string) {
     subject: message.subject,
     text: message.text,
     ...(message.html ? { html: message.html } : {}),
+    ...(message.headers ? { headers: message.headers } : {}),
     messageId: `<outbox-${message.id}@${host}>`,
   };
 }

@@ -133,17 +133,22 @@ export interface AccessEntry {
   what: string;
 }
 
-/** "Hvem har set mine oplysninger": every read of the patient's health data by others, newest first. */
-export async function accessList(db: Db, patientId: number, limit = 200): Promise<AccessEntry[]> {
+/**
+ * "Hvem har set mine oplysninger": every read of the patient's health data by others, newest
+ * first, a page at a time. Someone whose account is gone is "slettet bruger #id", as in the
+ * rest of the site's logs.
+ */
+export async function accessList(db: Db, patientId: number, limit = 200, offset = 0): Promise<AccessEntry[]> {
   const rows = await db
     .selectFrom('audit_log')
     .leftJoin('users', 'users.id', 'audit_log.actor_id')
-    .select(['audit_log.details', 'audit_log.created_at', 'users.name'])
+    .select(['audit_log.actor_id', 'audit_log.details', 'audit_log.created_at', 'users.name'])
     .where('audit_log.subject_type', '=', 'patient')
     .where('audit_log.subject_id', '=', patientId)
     .where('audit_log.action', '=', HEALTH_READ)
     .orderBy('audit_log.id', 'desc')
     .limit(limit)
+    .offset(offset)
     .execute();
   const clinicIds = [...new Set(rows.map((r) => Number(JSON.parse(r.details).clinic)).filter(Number.isFinite))];
   const clinics = clinicIds.length
@@ -153,11 +158,23 @@ export async function accessList(db: Db, patientId: number, limit = 200): Promis
   return rows.map((r) => {
     const details = JSON.parse(r.details) as { clinic?: number; what?: HealthReadWhat };
     return {
-      who: r.name ?? 'En tidligere bruger',
+      who: r.name ?? `slettet bruger #${r.actor_id}`,
       clinic: details.clinic ? (clinicName.get(details.clinic) ?? null) : null,
       when: r.created_at,
       whenText: formatDanishDateTime(r.created_at),
       what: details.what ? HEALTH_READ_LABELS[details.what] : 'dine oplysninger',
     };
   });
+}
+
+/** How many entries the patient's access list has (for its pages). */
+export async function accessCount(db: Db, patientId: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('subject_type', '=', 'patient')
+    .where('subject_id', '=', patientId)
+    .where('action', '=', HEALTH_READ)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -60,9 +60,10 @@ function stateOf(request: FastifyRequest): CsrfState {
   return state;
 }
 
-/** Set per app in installCsrf. */
+/** Set per app in installCsrf, and per request (routes in an encapsulated plugin see a child instance as `request.server`). */
 const secureApps = new WeakMap<object, boolean>();
-const isSecure = (request: FastifyRequest) => secureApps.get(request.server) ?? false;
+const secureRequests = new WeakMap<FastifyRequest, boolean>();
+const isSecure = (request: FastifyRequest) => secureRequests.get(request) ?? secureApps.get(request.server) ?? false;
 
 /** The form cookie's name in an app (tests make their own anonymous form cookie with it). */
 export function formCookieNameOf(app: FastifyInstance): string {
@@ -119,6 +120,10 @@ export const isOneClickUnsubscribe = (body: unknown): boolean =>
  */
 export function installCsrf(app: FastifyInstance, { secure }: CsrfOptions): void {
   secureApps.set(app, secure);
+  app.addHook('onRequest', (request, _reply, done) => {
+    secureRequests.set(request, secure);
+    done();
+  });
   const cookieName = formCookieName(secure);
   app.addHook('preValidation', async (request) => {
     if (SAFE.has(request.method)) return;

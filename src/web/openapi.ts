@@ -12,6 +12,8 @@ export interface ApiDoc {
   description?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** The JSON body a POST sends (described as clients send it). */
+  body?: z.ZodType;
   /** By status code; `default` for any other status (errors). */
   responses: { [status: number]: ApiResponse; default?: ApiResponse };
 }
@@ -98,6 +100,7 @@ export function openApiDocument(baseUrl: string, siteName: string, operations: r
       summary: doc.summary,
       ...(doc.description ? { description: doc.description } : {}),
       parameters: [...parameters(doc.params, 'path'), ...parameters(doc.query, 'query')],
+      ...(doc.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } } } } : {}),
       responses: Object.fromEntries(
         Object.entries(doc.responses).map(([status, r]) => [
           status,
@@ -111,7 +114,8 @@ export function openApiDocument(baseUrl: string, siteName: string, operations: r
     info: {
       title: `${siteName} API`,
       version: '1',
-      description: 'Offentlige, læsbare data: søgning, artikler, byer og klinikker. Alle svar er JSON; datoer er ISO 8601.',
+      description:
+        'Offentlige, læsbare data: søgning, artikler, byer og klinikker; og under /me den indloggede patients genoptræning (kræver login-cookien og, ved POST, CSRF-tokenet fra svar-headeren x-csrf-token i headeren x-csrf-token). Alle svar er JSON; datoer er ISO 8601.',
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     paths,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDirectory } from '../../src/directory/directory.js';
 import { versionsOf } from '../../src/rehab/programs.js';
 import { signIn } from '../helpers/accounts.js';
-import { HAS_CHROMIUM, axeViolations, localContext, useBrowserAndSite } from '../helpers/browser.js';
+import { HAS_CHROMIUM, axeViolations, axeViolationsWithoutJavaScript, localContext, useBrowserAndSite } from '../helpers/browser.js';
 import { createClinic } from '../helpers/clinics.js';
 import { checkedBehandler, daysAgo, logSession, morning, patientWithProgram } from '../helpers/rehab-followup.js';
 
@@ -24,10 +24,6 @@ describe.skipIf(!HAS_CHROMIUM)('a behandler follows up in Chromium', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
       await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-      if (process.env.CROPS) {
-        const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        for (let y = 0, i = 0; y < height; y += 1300, i += 1) await page.screenshot({ path: `/tmp/crops/${name}-${width}-${i}.png`, clip: { x: 0, y, width, height: Math.min(1300, height - y) }, fullPage: true });
-      }
       if (width !== 320) for (const v of await axeViolations(page)) violations.push(`${name} at ${width} px: ${v}`);
     }
   }
@@ -69,7 +65,7 @@ describe.skipIf(!HAS_CHROMIUM)('a behandler follows up in Chromium', () => {
     await expect(proposal.textContent()).resolves.toContain('2-for-2');
     await proposal.getByRole('button', { name: 'Acceptér' }).click();
     await page.waitForURL(/besked=accepteret/);
-    await expect(page.locator('.followup-flash').textContent()).resolves.toMatch(/Version 2: belastningen fra 5 kg til 6 kg/);
+    await expect(page.locator('.followup-flash').textContent()).resolves.toMatch(/Version 2: Rejse-sætte-sig fra stol, belastningen fra 5 kg til 6 kg/);
     await expect(page.locator('.proposal').count()).resolves.toBe(0);
     await checkPage(page, 'patient-page-accepted', violations);
     expect((await versionsOf(db, strong.programId)).map((v) => v.version)).toEqual([1, 2]);
@@ -79,6 +75,48 @@ describe.skipIf(!HAS_CHROMIUM)('a behandler follows up in Chromium', () => {
     await page.locator('.proposal').first().getByRole('button', { name: 'Afvis' }).click();
     await expect(page.locator('.field-error').first().textContent()).resolves.toContain('Begrundelse: skriv kort');
     await checkPage(page, 'patient-page-reject-error', violations);
+
+    expect(violations).toEqual([]);
+    expect(context.unexpected()).toEqual([]);
+    await context.close();
+  });
+
+  it('works without JavaScript on a phone: reject a proposal with a reason and schedule PSFS', { timeout: 300_000 }, async () => {
+    const db = live.site.database.db;
+    const clinic = await createClinic(db, await loadDirectory(db), { name: 'Klinik Uden Skript' });
+    const behandler = await checkedBehandler(db, clinic.id, 'Niels Nojs');
+    const { programId } = await patientWithProgram(db, { clinicId: clinic.id, behandlerId: behandler.id, name: 'Ida Ingenjs', startDate: daysAgo(20) });
+    await logSession(db, programId, daysAgo(2), { pain: 8 });
+
+    const { cookie } = await signIn(live.site.app, db, behandler);
+    const [name, value] = cookie.split('=') as [string, string];
+    const context = await localContext(live.browser, { javaScriptEnabled: false });
+    await context.addCookies([{ name, value, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax', secure: true }]);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 900 });
+    page.setDefaultTimeout(20_000);
+    const violations: string[] = [];
+
+    await page.goto(`${site()}/behandler`);
+    violations.push(...(await axeViolationsWithoutJavaScript(live.browser, page)));
+    await page.getByRole('link', { name: 'Ida Ingenjs' }).click();
+    await page.waitForURL(`**/behandler/patienter/${programId}`);
+    await page.locator('.proposal textarea').fill('Hun faldt på cyklen; knæet var ikke belastet af øvelsen.');
+    await page.locator('.proposal').getByRole('button', { name: 'Afvis' }).click();
+    await page.waitForURL(/besked=afvist/);
+    await expect(page.locator('.followup-flash').textContent()).resolves.toContain('Forslaget er afvist');
+
+    await page.selectOption('#instrument', 'psfs');
+    await page.getByLabel('Ved start').check();
+    await page.locator('#aktiviteter').fill('Gå på trapper\nCykle til arbejde');
+    await page.getByRole('button', { name: 'Planlæg' }).click();
+    await expect(page.locator('#aktiviteter-fejl').textContent()).resolves.toContain('skriv 3 til 5 aktiviteter');
+    violations.push(...(await axeViolationsWithoutJavaScript(live.browser, page)));
+    await expect(page.locator('#aktiviteter').inputValue()).resolves.toBe('Gå på trapper\nCykle til arbejde');
+    await page.locator('#aktiviteter').fill('Gå på trapper\nCykle til arbejde\nLøfte barnebarnet');
+    await page.getByRole('button', { name: 'Planlæg' }).click();
+    await page.waitForURL(/besked=planlagt/);
+    await expect(page.locator('.schedule-list').textContent()).resolves.toContain('PSFS');
 
     expect(violations).toEqual([]);
     expect(context.unexpected()).toEqual([]);

@@ -61,13 +61,15 @@ export async function startTestApp(
     engine?: EngineName;
     demo?: boolean;
     demoClinics?: number;
+    /** With `demo`: genoptræning's demo patients and their 8 weeks too (seconds more; off unless asked). */
+    rehabDemo?: boolean;
     config?: Partial<Config>;
     /** Puts a test's own data in before the app starts. */
     seed?: (db: TestDatabase['db']) => Promise<void>;
   } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase(options.engine ?? DEFAULT_TEST_ENGINE);
-  if (options.demo) await seedDemoData(database, options.demoClinics);
+  if (options.demo) await seedDemoData(database, options.demoClinics, { rehab: options.rehabDemo ?? false });
   if (options.seed) await options.seed(database.db);
   const app = await buildApp({ config: testConfig(options.config), connection: database });
   const apiCheck = checkApiResponses(app);

@@ -29,6 +29,11 @@ export async function behandlerInvitationToken(w: FixtureWorld, email: string): 
   return token;
 }
 
+/** The id of an open invitation of a behandler to clinic A, sent by its owner. */
+export async function openInvitationOfA(w: World, ownerId: number): Promise<number> {
+  return inviteToClinic(w.db, w.clinicA, 'behandler', ownerId, uniqueEmail('inviteret'), TEST_BASE_URL);
+}
+
 /** Another behandler of clinic A, someone its owners may remove. */
 export async function extraBehandlerOfA(w: World): Promise<TestUser> {
   const user = await createUser(w.db, { password: null, name: 'Behandler Ekstra' });

@@ -65,7 +65,7 @@ function queuesOn(html: string): Array<[string, number, string]> {
 }
 
 describe('/admin dashboard', () => {
-  it('shows an administrator all five queues with their counts, each linking to its queue', async () => {
+  it('shows an administrator all six queues with their counts, each linking to its queue', async () => {
     const admin = await createUser(t.database.db, { role: 'admin' });
     const session = await signIn(t.app, t.database.db, admin);
     const page = await t.app.inject({ url: '/admin', headers: { cookie: session.cookie } });
@@ -76,6 +76,7 @@ describe('/admin dashboard', () => {
       ['Kommentarer', 1, '/admin/kommentarer'],
       ['Krav på klinikker', 1, '/admin/krav#ejerskab'],
       ['Anmodninger om nye klinikker', 2, '/admin/krav#nye-klinikker'],
+      ['Behandlere til kontrol', 0, '/admin/behandlere'],
     ]);
     // Each link leads to a page with what was counted.
     const claims = await t.app.inject({ url: '/admin/krav', headers: { cookie: session.cookie } });

@@ -16,7 +16,7 @@ import { anonymousForm, postForm, setCookie, signIn } from '../helpers/accounts.
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ demo: true, demoClinics: 12 });
+  t = await startTestApp({ demo: true, demoClinics: 12, rehabDemo: true });
 });
 afterAll(() => t.destroy());
 

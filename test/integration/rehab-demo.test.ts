@@ -3,6 +3,7 @@ import { DEMO_PEOPLE } from '../../src/accounts/demo-users.js';
 import { seedDemoData } from '../../src/bootstrap.js';
 import { adherenceOver, plannedGapDays } from '../../src/rehab/adherence.js';
 import { DEMO_REHAB_PEOPLE } from '../../src/rehab/demo.js';
+import { worklistFor } from '../../src/rehab/followup/worklist.js';
 import { checkInsOf, logsOf } from '../../src/rehab/logs.js';
 import { currentVersion, programById, versionsOf } from '../../src/rehab/programs.js';
 import { proposalsOf } from '../../src/rehab/proposals.js';
@@ -20,7 +21,7 @@ for (const engine of ENGINES) {
   describe(`the genoptræning demo on ${engine}`, () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp({ engine, demo: true, demoClinics: 3 });
+      t = await startTestApp({ engine, demo: true, demoClinics: 3, rehabDemo: true });
     }, 120_000);
     afterAll(() => t?.destroy());
 
@@ -82,6 +83,19 @@ for (const engine of ENGINES) {
       const versions = await versionsOf(db, lene.id);
       expect(versions.length).toBeGreaterThanOrEqual(4);
       expect(versions.slice(1).every((v) => v.changeNote.startsWith('Forslag accepteret:'))).toBe(true);
+    });
+
+    it('the behandlere’s own worklists name every reason', async () => {
+      const db = t.database.db;
+      const today = todayInDenmark();
+      const behandlere = [...new Set(await Promise.all((await programs()).map(async (p) => (await programById(db, p.id))!.behandlerId)))];
+      const kinds = new Set<string>();
+      for (const id of behandlere) {
+        const user = await db.selectFrom('users').select(['id', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+        const list = await worklistFor(db, { kind: 'user', id: user.id, role: 'patient', name: user.name, emailVerified: true, sessionId: 0 }, today);
+        for (const row of list.rows) for (const r of row.reasons) kinds.add(r.kind);
+      }
+      expect([...kinds].sort()).toEqual(['low-adherence', 'no-log', 'pain', 'proposal', 'questionnaire', 'worse-morning']);
     });
 
     it('adds nothing at the next start', async () => {

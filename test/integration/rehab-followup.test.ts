@@ -76,6 +76,9 @@ describe('genoptræning follow-up at /behandler', () => {
     expect(body).not.toContain('Låst Lars');
     expect(body).toContain(`Smerte 7 af 10 under træningen`);
     expect(body).toMatch(/Ingen log i 10 dage/);
+    // A status line for everyone, leaving out what a reason already says (Finn's and Pia's missing logs).
+    expect(body).toContain('gennemført 100 % af de planlagte træninger de sidste to uger');
+    expect(body.match(/Sidste log: /g)).toHaveLength(2);
     expect(body).toContain('href="/behandler/programmer"');
     expect(body).toContain('href="/behandler/skabeloner"');
     expect(body).toContain(`href="/behandler/patienter/${ids.soeren}"`);
@@ -129,6 +132,12 @@ describe('genoptræning follow-up at /behandler', () => {
     expect((await get(`/behandler/patienter/${ids.lars}`, asBente)).statusCode).toBe(404);
     expect((await get('/behandler/patienter/999999', asBente)).statusCode).toBe(404);
     expect((await get('/behandler/patienter/abc', asBente)).statusCode).toBe(404);
+    // Query parameters that do not fit: a notice is ignored, a page number is named in Danish.
+    expect((await get(`/behandler/patienter/${ids.soeren}?besked=${'x'.repeat(300)}&forslag=NaN`, asBente)).statusCode).toBe(200);
+    const badPage = await get(`/behandler/patienter/${ids.soeren}?side=-1`, asBente);
+    expect(badPage.statusCode).toBe(400);
+    expect(badPage.body).toContain('Ugyldig værdi for side');
+    expect((await get('/behandler?side=abc', asBente)).body).toContain('Ugyldig værdi for side');
   });
 
   it('shows the patient page with program, charts, logs and the reduce proposal, and records the read', async () => {
@@ -142,10 +151,13 @@ describe('genoptræning follow-up at /behandler', () => {
     expect(body).toContain('Belastning: Rejse-sætte-sig fra stol');
     expect(body).toContain('Det stak i knæet på sidste sæt');
     expect(body).toContain('Smerte over 5 under øvelsen');
+    expect(body).toContain('Patienten har fået at vide: “Du havde smerter på 7 ud af 10');
     expect(body).toContain('Du kan ikke ændre eller slette patientens log');
     const patient = (await programById(t.database.db, ids.soeren!))!.patientId!;
     const list = await accessList(t.database.db, patient);
     expect(list.some((e) => e.who === 'Bente Behandler' && /oversigt/.test(e.what))).toBe(true);
+    // Opening the page ran the rules: the reduction now waits on the worklist too.
+    expect((await get('/behandler', asBente)).body).toContain('Et forslag venter på din beslutning.');
     // Skipped sessions are shown with the patient's reason.
     expect((await get(`/behandler/patienter/${ids.finn}`, asBente)).body).toContain('Var syg med feber');
   });
@@ -162,7 +174,7 @@ describe('genoptræning follow-up at /behandler', () => {
     const accepted = await postForm(t.app, `/behandler/patienter/${programId}/forslag/${pending!.id}/accepter`, {}, asBente);
     expect(accepted.statusCode).toBe(303);
     const after = await get(String(accepted.headers.location), asBente);
-    expect(after.body).toMatch(/Forslaget er accepteret\. Version 2: belastningen fra 5 kg til 6 kg/);
+    expect(after.body).toMatch(/Forslaget er accepteret\. Version 2: Rejse-sætte-sig fra stol, belastningen fra 5 kg til 6 kg/);
     expect(after.body).toContain('Ingen forslag venter');
     expect((await versionsOf(db, programId)).map((v) => v.version)).toEqual([1, 2]);
     // Deciding it again changes nothing.
@@ -230,6 +242,11 @@ describe('genoptræning follow-up at /behandler', () => {
   it('ends a program only when confirmed; it leaves the worklist and cannot be changed after', async () => {
     const db = t.database.db;
     const url = `/behandler/patienter/${ids.finn}/afslut`;
+    // Two strong sessions: a 2-for-2 proposal waits when the program is ended.
+    await logSession(db, ids.finn!, daysAgo(3), { lastSet: 12 });
+    await logSession(db, ids.finn!, daysAgo(1), { lastSet: 12 });
+    await get(`/behandler/patienter/${ids.finn}`, asBente);
+    expect(await proposalsOf(db, ids.finn!, 'afventer')).toHaveLength(1);
     const unconfirmed = await postForm(t.app, url, {}, asBente);
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('Afslut: sæt kryds ved');
@@ -237,11 +254,29 @@ describe('genoptræning follow-up at /behandler', () => {
     const ended = await postForm(t.app, url, { bekraeft: 'ja' }, asBente);
     expect(ended.statusCode).toBe(303);
     expect((await programById(db, ids.finn!))!.status).toBe('afsluttet');
+    // Nothing is left waiting on a program that is over.
+    expect(await proposalsOf(db, ids.finn!, 'afventer')).toEqual([]);
     expect((await get('/behandler', asBente)).body).not.toContain('Fraværende Finn');
     const page = await get(`/behandler/patienter/${ids.finn}`, asBente);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Programmet er afsluttet');
     expect((await postForm(t.app, url, { bekraeft: 'ja' }, asBente)).statusCode).toBe(409);
+  });
+
+  it('pages the logs, newest first', async () => {
+    const db = t.database.db;
+    const { programId } = await patientWithProgram(db, { clinicId: clinicA.id, behandlerId: bente.id, name: 'Flittige Frede', startDate: daysAgo(30) });
+    for (let n = 25; n >= 1; n -= 1) await logSession(db, programId, daysAgo(n), { pain: 1, comment: `Træning nummer ${26 - n}.` });
+    const first = (await get(`/behandler/patienter/${programId}`, asBente)).body;
+    expect(first).toContain('Træning nummer 25.');
+    expect(first).toContain('Træning nummer 6.');
+    expect(first).not.toContain('Træning nummer 5.');
+    expect(first.indexOf('Træning nummer 25.')).toBeLessThan(first.indexOf('Træning nummer 24.'));
+    expect(first).toContain(`href="/behandler/patienter/${programId}?side=2#log"`);
+    const second = (await get(`/behandler/patienter/${programId}?side=2`, asBente)).body;
+    expect(second).toContain('Træning nummer 5.');
+    expect(second).toContain('Træning nummer 1.');
+    expect(second).not.toContain('Træning nummer 6.');
   });
 
   it('pages the worklist, keeping the order across pages', async () => {

@@ -45,9 +45,10 @@ for (const engine of ENGINES) {
     const db = () => t.database.db;
     const get = (url: string, who?: Credentials) => t.app.inject({ method: 'GET', url, headers: who ? { cookie: who.cookie } : {} });
     /** A patient with a program that started two weeks ago (Mon/Wed/Fri), signed in. */
-    async function patientWithProgram(name = 'Pia Patient') {
+    async function patientWithProgram(name = 'Pia Patient', trainingDays = [1, 3, 5]) {
       const patient = await createUser(db(), { name });
-      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content: kneeProgram({ startDate: addDays(today, -14) }) });
+      const content = kneeProgram({ startDate: addDays(today, -14), trainingDays, sessionsPerWeek: Math.min(3, trainingDays.length) });
+      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content });
       const who = await signIn(t.app, db(), patient);
       return { patient, programId, who };
     }
@@ -75,6 +76,10 @@ for (const engine of ENGINES) {
       const register = await get(`/konto/opret?tilbage=${back}`);
       expect(decode(register.body)).toContain(`name="tilbage" value="${url}"`);
       expect((await get('/konto/opret?tilbage=//evil.example/x')).body).not.toContain('name="tilbage"');
+      const registered = await postForm(t.app, '/konto/opret', { navn: 'Ny Patient', email: `ny-${engine}@example.dk`, adgangskode: TEST_PASSWORD, tilbage: url }, anonymousForm(t.app));
+      expect(registered.statusCode).toBe(200);
+      expect(decode(registered.body)).toContain(`href="/konto/log-ind?tilbage=${back}"`);
+      expect(decode((await get(`/konto/log-ind?tilbage=${back}`)).body)).toContain(`href="/konto/opret?tilbage=${back}"`);
 
       // Signing in with a password returns to the invitation.
       const patient = await createUser(db(), { email, name: 'Inger Inviteret' });
@@ -266,7 +271,8 @@ for (const engine of ENGINES) {
     });
 
     it('/min-side shows today’s training and a due morning check-in; history pages its logs', async () => {
-      const { programId, who } = await patientWithProgram();
+      // Every day a training day, so today is one whatever day the test runs.
+      const { programId, who } = await patientWithProgram('Daglig Dorte', [1, 2, 3, 4, 5, 6, 7]);
       const version = await currentVersion(db(), (await programById(db(), programId))!);
       // 25 sessions, the last one yesterday: the morning check-in is due today.
       for (let i = 25; i >= 1; i--) {
@@ -275,6 +281,9 @@ for (const engine of ENGINES) {
       const overview = decode((await get('/min-side', who)).body);
       expect(overview).toContain('Du trænede i går: husk dit morgentjek i dag.');
       expect(overview).toContain(`href="/min-side/program/${programId}/morgen"`);
+      expect(overview).toContain('I dag er en træningsdag.');
+      expect(overview).toContain('Rejse-sætte-sig fra stol: 3 sæt × 10 gentagelser med 5 kg, pause 60 sekunder');
+      expect(overview).toContain(`href="/min-side/program/${programId}/log"`);
       const first = decode((await get(`/min-side/program/${programId}/historik`, who)).body);
       expect(first).toContain('25 registreringer, nyeste først.');
       expect(first.match(/class="log-entry"/g)).toHaveLength(20);
@@ -282,6 +291,24 @@ for (const engine of ENGINES) {
       const second = decode((await get(`/min-side/program/${programId}/historik?side=2`, who)).body);
       expect(second.match(/class="log-entry"/g)).toHaveLength(5);
       expect((await get(`/min-side/program/${programId}/historik?side=x`, who)).statusCode).toBe(400);
+    });
+
+    it('a program that has not started yet says when it starts, and a day outside the program is refused in words', async () => {
+      const patient = await createUser(db());
+      const start = addDays(today, 5);
+      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content: kneeProgram({ startDate: start }) });
+      const who = await signIn(t.app, db(), patient);
+      const page = decode((await get(`/min-side/program/${programId}`, who)).body);
+      expect(page).toContain('Dit program starter');
+      expect(page).not.toContain(`href="/min-side/program/${programId}/log"`);
+      const early = await get(`/min-side/program/${programId}/log`, who);
+      expect(early.statusCode).toBe(400);
+      expect(decode(early.body)).toContain('Du kan registrere træning fra den dag');
+      const running = await patientWithProgram();
+      const future = await get(`/min-side/program/${running.programId}/log?dag=${addDays(today, 1)}`, running.who);
+      expect(future.statusCode).toBe(400);
+      expect(decode(future.body)).toContain('en dag, der ikke er kommet endnu');
+      expect((await get(`/min-side/program/${running.programId}/log?dag=2026-02-30`, running.who)).statusCode).toBe(400);
     });
 
     it('the behandler who prescribed a program cannot accept its invitation', async () => {
@@ -292,6 +319,21 @@ for (const engine of ENGINES) {
       expect(page.body).toContain('Du har selv lavet programmet');
       expect((await postForm(t.app, '/min-side/invitation', { token, samtykke: 'ja' }, prescriber)).statusCode).toBe(403);
       expect((await programById(db(), programId))!.patientId).toBeNull();
+    });
+
+    it('a clinic’s own exercise shows its written steps on the program page', async () => {
+      const patient = await createUser(db());
+      const at = new Date().toISOString();
+      const body = { startPosition: 'Stå ved en væg.', steps: ['Løft hælene.', 'Sænk dem langsomt.'], feel: 'Læggene.', mistakes: [], stop: 'Stop ved skarp smerte i hælen.', dose: { sets: 3, reps: 15, perSide: false, perWeek: 3 } };
+      await db().insertInto('clinic_exercises').values({ clinic_id: clinic.id, slug: 'klinikkens-taahaev', name: 'Klinikkens tåhæv', body: JSON.stringify(body), picture_exercise: null, photo_path: null, created_by: behandler.id, created_at: at, updated_at: at }).execute();
+      const knee = kneeProgram();
+      const content = { ...knee, startDate: addDays(today, -7), items: [{ ...knee.items[0]!, exercise: 'klinikkens-taahaev', name: 'Klinikkens tåhæv', source: 'clinic' as const }] };
+      const { programId } = await activeProgram(db(), { clinicId: clinic.id, behandlerId: behandler.id, patientId: patient.id, content });
+      const page = decode((await get(`/min-side/program/${programId}`, await signIn(t.app, db(), patient))).body);
+      expect(page).toContain('<summary>Sådan gør du</summary>');
+      expect(page).toContain('<li>Løft hælene.</li><li>Sænk dem langsomt.</li>');
+      expect(page).toContain('Stop ved skarp smerte i hælen.');
+      expect(page).not.toContain('Hele vejledningen til Klinikkens tåhæv');
     });
 
     it('someone else’s program, or a locked one, is a 404 — and nothing is written', async () => {

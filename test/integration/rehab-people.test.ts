@@ -11,7 +11,7 @@ import { type TestApp, startTestApp } from '../helpers/app.js';
 import { type Credentials, type TestUser, addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
 import { createClinic } from '../helpers/clinics.js';
 import { formFields } from '../helpers/forms.js';
-import { acceptDpa, checkAutorisation } from '../helpers/rehab.js';
+import { activeProgram, checkAutorisation, kneeProgram } from '../helpers/rehab.js';
 import { exerciseFields } from '../helpers/matrix-people.js';
 
 /**
@@ -115,6 +115,18 @@ describe('genoptræning people', () => {
     expect(await peekInvitation(db, second, 'behandler', Date.now() + 8 * 24 * 3600 * 1000)).toBe('expired');
     const page = await get(behandlerePath(), ownerCreds);
     expect(page.body.match(/sen@example.org, sendt/g)).toHaveLength(1);
+
+    // Taking it back: the link stops working, and it leaves the list.
+    const id = (await db.selectFrom('clinic_invitations').select('id').where('email', '=', 'sen@example.org').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    const action = `${behandlerePath()}/invitationer/${id}/tilbagekald`;
+    expect(page.body).toContain(`action="${action}"`);
+    const revoked = await postForm(t.app, action, {}, ownerCreds);
+    expect(revoked.statusCode).toBe(303);
+    const after = await get(revoked.headers.location as string, ownerCreds);
+    expect(after.body).toContain('Invitationen er trukket tilbage.');
+    expect(after.body).not.toContain('sen@example.org, sendt');
+    expect(await peekInvitation(db, second, 'behandler')).toBe('unknown');
+    expect((await postForm(t.app, action, {}, ownerCreds)).statusCode).toBe(404);
   });
 
   it('removes a behandler: the membership goes and with it the behandler pages; administrators look but cannot act', async () => {
@@ -213,11 +225,24 @@ describe('genoptræning people', () => {
     };
     const ok = await make('Peter Godkendt', 'PK4T7');
     const no = await make('Nina Afvist', 'NN9X3');
+    const dashboard = await get('/admin', adminCreds);
+    expect(dashboard.body).toMatch(/href="\/admin\/behandlere"[^]*?Behandlere til kontrol/);
     const queue = await get('/admin/behandlere', adminCreds);
+    expect(queue.body).toMatch(/<p>\d+ behandlere venter.<\/p>/);
     expect(queue.body).toContain('Peter Godkendt');
     expect(queue.body).toContain('PK4T7');
     expect(queue.body).toContain('Klinik Alfa');
     expect(queue.body).toContain('href="https://autregister.sst.dk"');
+
+    // One ID belongs to one person: a second account with it is pointed out.
+    const copy = await make('Kim Kopi', 'PK4T7');
+    expect((await get('/admin/behandlere', adminCreds)).body).toContain('Samme ID er også skrevet af Peter Godkendt');
+    await db.updateTable('behandler_profiles').set({ autorisation_id: null }).where('user_id', '=', copy.id).execute();
+    // Nobody approves their own ID.
+    await addMembership(db, admin.id, clinicA.id, 'behandler');
+    await postForm(t.app, '/behandler/profil', { autorisation_id: 'ZZ123' }, adminCreds);
+    expect((await postForm(t.app, `/admin/behandlere/${admin.id}/godkend`, { autorisation_id: 'ZZ123' }, adminCreds)).headers.location).toBe('/admin/behandlere?besked=egen');
+    await db.deleteFrom('clinic_memberships').where('user_id', '=', admin.id).execute();
 
     // The form names the ID the administrator looked at: a changed ID is not approved unseen.
     expect((await postForm(t.app, `/admin/behandlere/${ok.id}/godkend`, { autorisation_id: 'XXXXX' }, adminCreds)).headers.location).toBe('/admin/behandlere?besked=behandlet');
@@ -300,4 +325,53 @@ describe('genoptræning people', () => {
     expect(await clinicExercisesOf(db, [clinicA.id])).toEqual([]);
     expect((await get(path, creds)).statusCode).toBe(404);
   });
+
+  it('never deletes an exercise a program uses: the program’s history must still show it', async () => {
+    const db = t.database.db;
+    const me = await createUser(db);
+    await addMembership(db, me.id, clinicA.id, 'behandler');
+    const creds = await signIn(t.app, db, me);
+    const created = await postForm(t.app, '/behandler/oevelser', exerciseFields(clinicA.id, { navn: 'Bækkenløft på bold' }), creds);
+    const path = (created.headers.location as string).split('?')[0]!;
+    const exercise = (await clinicExerciseBySlug(db, clinicA.id, 'baekkenloeft-paa-bold'))!;
+    const base = kneeProgram();
+    await activeProgram(db, {
+      clinicId: clinicA.id,
+      behandlerId: me.id,
+      patientId: (await createUser(db)).id,
+      content: { ...base, items: [{ ...base.items[0]!, exercise: exercise.slug, name: exercise.name, source: 'clinic' }] },
+    });
+    const refused = await postForm(t.app, `${path}/slet`, {}, creds);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Bækkenløft på bold bruges i et program eller en skabelon og kan ikke slettes.');
+    expect(await clinicExerciseBySlug(db, clinicA.id, exercise.slug)).not.toBeNull();
+  });
 });
+
+describe('a behandler’s own data', () => {
+  let t: TestApp;
+  afterAll(() => t?.destroy());
+
+  it('exports the autorisations-ID and its check, and deletes them with the account', async () => {
+    t = await startTestApp();
+    const db = t.database.db;
+    const clinic = await createClinic(db, await loadDirectory(db), { name: 'Klinik Data' });
+    const user = await createUser(db, { name: 'Dorte Data' });
+    await addMembership(db, user.id, clinic.id, 'behandler');
+    await checkAutorisation(db, user.id, user.id, 'DX4T9');
+    const creds = await signIn(t.app, db, user);
+    const exported = JSON.parse((await get(t, '/konto/data', creds)).body) as { behandler: { autorisationsId: string; kontrolleret: string | null } };
+    expect(exported.behandler.autorisationsId).toBe('DX4T9');
+    expect(exported.behandler.kontrolleret).not.toBeNull();
+    const page = await get(t, '/konto/slet', creds);
+    expect(page.body).toContain('dit autorisations-ID og kontrollen af det');
+    const fields = formFields(page.body, '/konto/slet');
+    const deleted = await postForm(t.app, '/konto/slet', { ...fields, adgangskode: user.password, bekraeft: 'ja' }, creds);
+    expect(deleted.statusCode).toBeLessThan(400);
+    expect(await db.selectFrom('behandler_profiles').select('user_id').where('user_id', '=', user.id).executeTakeFirst()).toBeUndefined();
+  });
+});
+
+function get(t: TestApp, url: string, creds: Credentials) {
+  return t.app.inject({ url, headers: { cookie: creds.cookie } });
+}

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentVersion, programById, versionsOf } from '../../src/rehab/programs.js';
+import { createClinicExercise } from '../../src/rehab/people/clinic-exercises.js';
+import { createProgram, currentVersion, programById, versionsOf } from '../../src/rehab/programs.js';
 import { loadTemplates, syncTemplates } from '../../src/rehab/behandler/templates.js';
 import { ENGINES } from '../helpers/database.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { linkIn, postForm, readOutbox } from '../helpers/accounts.js';
+import { hashToken } from '../../src/accounts/tokens.js';
+import { addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
+import { checkAutorisation, kneeProgram } from '../helpers/rehab.js';
+import { createClinic, loadDirectory } from '../helpers/clinics.js';
 import { type ProgramClinic, clinicWithBehandler, editorFields, programIdOf, withExercises } from '../helpers/rehab-programs.js';
 
 const NEW = '/behandler/programmer/ny';
@@ -27,11 +31,13 @@ for (const engine of ENGINES) {
       expect(rows.map((r) => r.slug)).toEqual(expect.arrayContaining(['knaeartrose-niveau-1', 'knaeartrose-niveau-2', 'knaeartrose-niveau-3', 'achillessene']));
       const templates = loadTemplates();
       const changed = templates.map((tpl) => (tpl.slug === 'nakke' ? { ...tpl, name: 'Nakke (ny udgave)' } : tpl));
-      expect(await syncTemplates(db, changed)).toEqual({ created: 0, updated: 1, unchanged: templates.length - 1 });
+      expect(await syncTemplates(db, changed)).toEqual({ created: 0, updated: 1, unchanged: templates.length - 1, removed: 0 });
       const again = await db.selectFrom('program_templates').select(['slug', 'name']).where('clinic_id', 'is', null).execute();
       expect(again).toHaveLength(rows.length);
       expect(again.find((r) => r.slug === 'nakke')?.name).toBe('Nakke (ny udgave)');
-      await syncTemplates(db, templates);
+      // One no longer shipped goes; putting it back brings it back.
+      expect(await syncTemplates(db, templates.filter((tpl) => tpl.slug !== 'nakke'))).toMatchObject({ removed: 1 });
+      expect(await syncTemplates(db, templates)).toMatchObject({ created: 1, updated: 0, removed: 0 });
       const page = await get('/behandler/skabeloner');
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Knæartrose, niveau 1');
@@ -143,7 +149,7 @@ for (const engine of ENGINES) {
       const link = linkIn(mail, '/min-side/invitation');
       expect(link).toMatch(/^\/min-side\/invitation\?token=[A-Za-z0-9_-]{43}$/);
       const token = new URL(link!, 'https://fysio.test').searchParams.get('token')!;
-      const row = await t.database.db.selectFrom('email_tokens').select(['purpose', 'subject_id']).where('token_hash', '=', (await import('../../src/accounts/tokens.js')).hashToken(token)).executeTakeFirst();
+      const row = await t.database.db.selectFrom('email_tokens').select(['purpose', 'subject_id']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
       expect(row).toMatchObject({ purpose: 'program_invitation', subject_id: id });
     });
 
@@ -198,6 +204,86 @@ for (const engine of ENGINES) {
       expect(ours.body).toContain('Kun klinik A');
     });
 
+    it("lists a patient's program to the clinic's other behandlere only when it is shared with them", async () => {
+      const db = t.database.db;
+      const colleague = await createUser(db, { name: 'Kollega K.' });
+      await addMembership(db, colleague.id, a.clinic.id, 'behandler');
+      await checkAutorisation(db, colleague.id, a.behandler.id);
+      const other: ProgramClinic = { ...a, behandler: colleague, browser: await signIn(t.app, db, colleague) };
+      const patient = await createUser(db, {});
+      const shared = programIdOf(await postForm(t.app, NEW, { ...editorFields(await get(`${NEW}?skabelon=nakke`), NEW), patient_label: 'Delt D.', handling: 'gem' }, a.browser));
+      const unshared = programIdOf(await postForm(t.app, NEW, { ...editorFields(await get(`${NEW}?skabelon=nakke`), NEW), patient_label: 'Ikke delt I.', handling: 'gem' }, a.browser));
+      await db.updateTable('programs').set({ patient_id: patient.id, status: 'aktiv' }).where('id', 'in', [shared, unshared]).execute();
+      await db.updateTable('programs').set({ shared_with_clinic: false }).where('id', '=', unshared).execute();
+      const list = await get('/behandler/programmer', other);
+      expect(list.body).toContain('Delt D.');
+      expect(list.body).not.toContain('Ikke delt I.');
+      expect((await get(`/behandler/programmer/${unshared}`, other)).statusCode).toBe(403);
+      expect((await get(`/behandler/programmer/${shared}`, other)).statusCode).toBe(200);
+      expect((await get('/behandler/programmer')).body).toContain('Ikke delt I.');
+    });
+
+    it("offers the clinic's own exercises and, with several clinics, the choice of clinic", async () => {
+      const db = t.database.db;
+      const two = await clinicWithBehandler(t, { name: 'Første Klinik', behandlerName: 'To Klinikker' });
+      const second = await createClinic(db, await loadDirectory(db), { name: 'Anden Afdeling' });
+      await addMembership(db, two.behandler.id, second.id, 'behandler');
+      const own = await createClinicExercise(
+        db,
+        second.id,
+        {
+          name: 'Elastiktræk ved træet',
+          startPosition: 'Stå ved træet.',
+          steps: ['Træk elastikken ind til brystet.'],
+          feel: 'Mellem skulderbladene.',
+          mistakes: [],
+          stop: 'Stop ved smerte over 5.',
+          dose: { sets: 3, reps: 12, perSide: false, perWeek: 3 },
+          pictureExercise: 'roning-med-elastik',
+        },
+        two.behandler.id,
+      );
+      expect(own.slug).toBe('elastiktraek-ved-traeet');
+      const blank = await get(`${NEW}?klinik=${second.id}`, two);
+      expect(blank.body).toContain('<select id="clinic" name="clinic"');
+      expect(blank.body).toContain('Klinikkens egne øvelser');
+      const fields = editorFields(blank, NEW);
+      expect(fields.clinic).toBe(String(second.id));
+      const res = await postForm(
+        t.app,
+        NEW,
+        { ...fields, goal: 'Løfte barnebarnet', item_0_exercise: 'clinic:elastiktraek-ved-traeet', item_0_load_kind: 'band', item_0_band: 'roed', item_0_rule: 'load', item_1_exercise: 'ours:baekkenloeft', handling: 'gem' },
+        two.browser,
+      );
+      expect(res.statusCode).toBe(303);
+      const program = (await programById(db, programIdOf(res)))!;
+      expect(program.clinicId).toBe(second.id);
+      expect((await currentVersion(db, program)).items[0]).toMatchObject({ source: 'clinic', exercise: 'elastiktraek-ved-traeet', name: 'Elastiktræk ved træet' });
+      const page = await get(`/behandler/programmer/${program.id}`, two);
+      expect(page.body).toContain('Træk elastikken ind til brystet.');
+      expect(page.body).toContain('klinikkens egen øvelse');
+      // Another clinic's own exercise is not on the list, and cannot be posted either.
+      const elsewhere = await postForm(t.app, NEW, { ...fields, clinic: String(two.clinic.id), goal: 'x', item_0_exercise: 'clinic:elastiktraek-ved-traeet', handling: 'gem' }, two.browser);
+      expect(elsewhere.statusCode).toBe(400);
+      expect(elsewhere.body).toContain('Øvelse 1: vælg en øvelse fra listen');
+    });
+
+    it('pages the program list 25 at a time, newest change first', async () => {
+      const db = t.database.db;
+      const busy = await clinicWithBehandler(t, { name: 'Travl Klinik', behandlerName: 'Travl T.' });
+      for (let n = 1; n <= 26; n += 1) {
+        await createProgram(db, { clinicId: busy.clinic.id, behandlerId: busy.behandler.id, content: kneeProgram(), patientLabel: `Patient ${n}` }, Date.parse('2026-12-01T10:00:00Z') + n * 60_000);
+      }
+      const first = await get('/behandler/programmer', busy);
+      expect(first.body).toContain('26 programmer');
+      expect(first.body).toContain('Patient 26');
+      expect(first.body).not.toContain('>Patient 1<');
+      expect(first.body).toContain('href="/behandler/programmer?side=2"');
+      const second = await get('/behandler/programmer?side=2', busy);
+      expect(second.body).toContain('>Patient 1<');
+      expect((await get('/behandler/programmer?side=3', busy)).statusCode).toBe(404);
+    });
+
     it('prints the program with its pictures and steps, and records a read once a patient has it', async () => {
       const made = await postForm(t.app, NEW, { ...editorFields(await get(`${NEW}?skabelon=achillessene`), NEW), patient_label: 'Løber L.', handling: 'gem' }, a.browser);
       const id = programIdOf(made);
@@ -208,7 +294,7 @@ for (const engine of ENGINES) {
       expect(print.body).toContain('<ol>');
       const reads = () => t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'helbred.laest').execute();
       const before = (await reads()).length;
-      const patient = await (await import('../helpers/accounts.js')).createUser(t.database.db, {});
+      const patient = await createUser(t.database.db, {});
       await t.database.db.updateTable('programs').set({ patient_id: patient.id, status: 'aktiv' }).where('id', '=', id).execute();
       const page = await get(`/behandler/programmer/${id}`);
       expect(page.body).toContain(`/behandler/patienter/${id}`);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { buildApp } from '../../src/app.js';
 import { saveSessionLog } from '../../src/rehab/logs.js';
 import { currentVersion, programById } from '../../src/rehab/programs.js';
-import { reminderSettingsOf } from '../../src/rehab/reminders/settings.js';
+import { issueUnsubscribeToken, reminderSettingsOf } from '../../src/rehab/reminders/settings.js';
 import { type TestUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
 import { type TestApp, startTestApp, testConfig } from '../helpers/app.js';
 import { formFields } from '../helpers/forms.js';
@@ -82,7 +82,12 @@ for (const engine of ENGINES) {
         expect(monday?.to).toEqual([patient.email]);
         expect(monday?.subject).toBe('Påmindelse: træning i dag, mandag 23. marts 2026');
         expect(monday?.text).toContain('Rejse-sætte-sig fra stol: 3 sæt × 10 gentagelser med 5 kg');
-        expect(linkIn(monday!, '/paamindelser/afmeld')).toMatch(/^\/paamindelser\/afmeld\?t=[A-Za-z0-9_-]{43}$/);
+        const link = linkIn(monday!, '/paamindelser/afmeld');
+        expect(link).toMatch(/^\/paamindelser\/afmeld\?t=[A-Za-z0-9_-]{43}$/);
+        // The mail program's own one-click button (RFC 2369, RFC 8058).
+        const head = monday!.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+        expect(head).toContain(`List-Unsubscribe: <https://fysio.test${link}>`);
+        expect(head).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
         expect(await tickAndDeliver(app)).toEqual([]);
 
         // A restart the same day: the new process finds the day's key and sends nothing.
@@ -236,6 +241,17 @@ for (const engine of ENGINES) {
         // The training days chosen again are stored as "the training days" (they follow the program).
         await postForm(t.app, path, { paamindelser: 'ja', tidspunkt: '07:15', 'dag-1': 'ja', 'dag-3': 'ja', 'dag-5': 'ja' }, credentials);
         expect((await reminderSettingsOf(t.database.db, programId)).days).toEqual([]);
+        // A mail program's one-click post as multipart/form-data (RFC 8058 allows either encoding).
+        const token = await issueUnsubscribeToken(t.database.db, { id: programId, patientId: patient.id });
+        const boundary = '----fysio-test';
+        const multipart = await t.app.inject({
+          method: 'POST',
+          url: `/paamindelser/afmeld?t=${token}`,
+          payload: `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`,
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        });
+        expect(multipart.statusCode).toBe(200);
+        expect((await reminderSettingsOf(t.database.db, programId)).enabled).toBe(false);
         // An unknown program, and an unknown link.
         expect((await t.app.inject({ url: '/min-side/program/999999/paamindelser', headers: { cookie: credentials.cookie } })).statusCode).toBe(404);
         const unknown = await t.app.inject('/paamindelser/afmeld?t=abc');

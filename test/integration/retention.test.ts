@@ -41,7 +41,7 @@ describe.each(ENGINES)('retention jobs on %s', (engine) => {
       expect(after.find((r) => r.details.includes('passkey'))?.address).toBe('192.0.2.11');
 
       // Idempotent: a second run, or another process's, finds nothing left to do.
-      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 0, emailTokensDeleted: 0, signInCountsDeleted: 0, mailsDeleted: 0 });
+      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 0, emailTokensDeleted: 0, signInCountsDeleted: 0, mailsDeleted: 0, rehabProgramsDeleted: 0 });
       expect(await allAudit(db)).toEqual(after);
     } finally {
       await database.destroy();
@@ -87,7 +87,7 @@ describe.each(ENGINES)('retention jobs on %s', (engine) => {
       await mail('failed half a year ago', 'failed', NOW - 180 * DAY, null);
       await mail('still trying since long ago', 'pending', NOW - 180 * DAY, null);
 
-      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 2, emailTokensDeleted: 2, signInCountsDeleted: 1, mailsDeleted: 2 });
+      expect(await runRetentionJobs(db, NOW)).toEqual({ auditAddressesCleared: 0, sessionsDeleted: 2, emailTokensDeleted: 2, signInCountsDeleted: 1, mailsDeleted: 2, rehabProgramsDeleted: 0 });
       expect((await db.selectFrom('outbox').select('subject').orderBy('subject').execute()).map((r) => r.subject)).toEqual(['failed two months ago', 'sent last week', 'still trying since long ago']);
       expect((await db.selectFrom('sessions').select('id').execute()).map((r) => r.id)).toEqual([live.id]);
       expect((await db.selectFrom('email_tokens').select('purpose').orderBy('purpose').execute()).map((r) => r.purpose)).toEqual(['expired-yesterday', 'open', 'used-yesterday']);
@@ -147,6 +147,7 @@ describe('fysio maintenance run', { timeout: 60_000 }, () => {
         'Brugte eller udløbne e-maillinks slettet: 0',
         'Gamle tællere af mislykkede log ind slettet: 0',
         'Gamle e-mails slettet fra udbakken: 0',
+        'Låste genoptræningsprogrammer slettet efter klinikkens opbevaringsperiode: 0',
         '',
       ]);
     } finally {

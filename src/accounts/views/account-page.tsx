@@ -43,7 +43,7 @@ export function AccountPage(props: AccountPageProps) {
       <h1>Min konto</h1>
       {notice && <Notice tone="success">{notice}</Notice>}
       <nav class="account-areas" aria-label="Dine sider">
-        <ul class="link-list">
+        <ul>
           {accountAreas(user, props.memberships).map((a) => (
             <li key={a.href}>
               <a href={a.href}>{a.label}</a>
@@ -176,6 +176,9 @@ export function AccountPage(props: AccountPageProps) {
             <a href="/konto/data" download="fysio-mine-data.json">
               Hent alle dine data (JSON)
             </a>
+          </li>
+          <li>
+            <a href="/min-side/adgang">Hvem har set mine oplysninger</a>
           </li>
           <li>
             <a href="/konto/slet">Slet din konto</a>

@@ -12,12 +12,13 @@ import * as m0010 from './0010-genoptraening.js';
 import * as m0011 from './0011-search-sizes.js';
 import * as m0012 from './0012-behandler-invitations.js';
 import * as m0013 from './0013-program-template-slugs.js';
+import * as m0016 from './0016-rehab-retention.js';
+import * as m0017 from './0017-outbox-headers.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
 /** In order. Names never change once released. */
 export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]> = [
-  
   ['0001-content-and-search', m0001.up],
   ['0002-directory', m0002.up],
   ['0003-content-import', m0003.up],
@@ -31,4 +32,6 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0011-search-sizes', m0011.up],
   ['0012-behandler-invitations', m0012.up],
   ['0013-program-template-slugs', m0013.up],
+  ['0016-rehab-retention', m0016.up],
+  ['0017-outbox-headers', m0017.up],
 ];

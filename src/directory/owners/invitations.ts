@@ -121,6 +121,23 @@ export async function inviteToClinic(
   return row.id;
 }
 
+/**
+ * Ends open invitations to the role: one by id (an owner takes it back), or every one to an
+ * address (a new invitation replaces the old, so one link works at a time). Returns how many.
+ */
+export async function revokeOpenInvitations(db: Db, clinicId: number, role: ClinicRole, which: { id: number } | { email: string }, now = Date.now()): Promise<number> {
+  let query = db
+    .updateTable('clinic_invitations')
+    .set({ revoked_at: new Date(now).toISOString() })
+    .where('clinic_id', '=', clinicId)
+    .where('role', '=', role)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null);
+  query = 'id' in which ? query.where('id', '=', which.id) : query.where('email', '=', which.email);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export const inviteOwner = (db: Db, clinic: { id: number; name: string }, inviterId: number, email: string, baseUrl: string, now = Date.now()) =>
   inviteToClinic(db, clinic, 'klinikejer', inviterId, email, baseUrl, now);
 

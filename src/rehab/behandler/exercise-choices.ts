@@ -1,13 +1,12 @@
-import { z } from 'zod';
 import type { Db } from '../../db/engine.js';
 import type { Scene } from '../../exercises/scene.js';
 import { compareDanish } from '../../text/danish.js';
+import { clinicExercisesOf } from '../people/clinic-exercises.js';
 import type { ProgramItem } from '../types.js';
 
 /**
  * The exercises a behandler can put in a program: our library (`exercises`) and the clinic's
- * own (`clinic_exercises`, written on the people part's pages). Read here through one small
- * query; an item stores the exercise's name and its neighbours in the chain as they were when
+ * own (`clinicExercisesOf`, written on the people part's pages). An item stores the exercise's name and its neighbours in the chain as they were when
  * it was prescribed (the rules read them).
  */
 
@@ -32,13 +31,13 @@ export function parseChoiceValue(value: string): { source: 'ours' | 'clinic'; sl
 /** Our exercises, easiest first and by name; then the clinic's own, by name. */
 export async function exerciseChoices(db: Db, clinicId: number | null): Promise<{ ours: ExerciseChoice[]; clinic: ExerciseChoice[] }> {
   const ours = await db.selectFrom('exercises').select(['slug', 'name', 'level']).execute();
-  const clinic = clinicId === null ? [] : await db.selectFrom('clinic_exercises').select(['slug', 'name', 'picture_exercise']).where('clinic_id', '=', clinicId).execute();
+  const clinic = clinicId === null ? [] : await clinicExercisesOf(db, [clinicId]);
   return {
     ours: ours
       .map((e) => ({ value: choiceValue('ours', e.slug), source: 'ours' as const, slug: e.slug, name: e.name, level: e.level, pictureExercise: e.slug }))
       .sort((a, b) => compareDanish(a.name, b.name)),
     clinic: clinic
-      .map((e) => ({ value: choiceValue('clinic', e.slug), source: 'clinic' as const, slug: e.slug, name: e.name, level: null, pictureExercise: e.picture_exercise }))
+      .map((e) => ({ value: choiceValue('clinic', e.slug), source: 'clinic' as const, slug: e.slug, name: e.name, level: null, pictureExercise: e.pictureExercise }))
       .sort((a, b) => compareDanish(a.name, b.name)),
   };
 }
@@ -65,7 +64,7 @@ export async function resolveExercises(db: Db, clinicId: number, wanted: readonl
     }
   }
   if (theirs.length > 0) {
-    const rows = await db.selectFrom('clinic_exercises').select(['slug', 'name']).where('clinic_id', '=', clinicId).where('slug', 'in', theirs).execute();
+    const rows = (await clinicExercisesOf(db, [clinicId])).filter((e) => theirs.includes(e.slug));
     for (const r of rows) found.set(choiceValue('clinic', r.slug), { source: 'clinic', exercise: r.slug, name: r.name, easier: null, harder: null });
   }
   return found;
@@ -79,25 +78,19 @@ export interface ExerciseInstructions {
   stopIf: string;
 }
 
-const clinicBodySchema = z
-  .object({ startPosition: z.string().default(''), steps: z.array(z.string()).default([]), stop: z.string().default('') })
-  .passthrough();
-
 /** How to do each item's exercise (pictures and steps) for the program page and the print, by `choiceValue`. */
 export async function instructionsFor(db: Db, clinicId: number, items: readonly { source: 'ours' | 'clinic'; exercise: string }[]): Promise<Map<string, ExerciseInstructions>> {
   const found = new Map<string, ExerciseInstructions>();
   const theirs = [...new Set(items.filter((i) => i.source === 'clinic').map((i) => i.exercise))];
-  const clinicRows = theirs.length > 0 ? await db.selectFrom('clinic_exercises').select(['slug', 'body', 'picture_exercise']).where('clinic_id', '=', clinicId).where('slug', 'in', theirs).execute() : [];
-  const ours = [...new Set([...items.filter((i) => i.source === 'ours').map((i) => i.exercise), ...clinicRows.flatMap((r) => (r.picture_exercise ? [r.picture_exercise] : []))])];
+  const clinicRows = theirs.length > 0 ? (await clinicExercisesOf(db, [clinicId])).filter((e) => theirs.includes(e.slug)) : [];
+  const ours = [...new Set([...items.filter((i) => i.source === 'ours').map((i) => i.exercise), ...clinicRows.flatMap((r) => (r.pictureExercise ? [r.pictureExercise] : []))])];
   const ourRows = ours.length > 0 ? await db.selectFrom('exercises').select(['slug', 'pose', 'start_position', 'steps', 'stop_if']).where('slug', 'in', ours).execute() : [];
   const scenes = new Map<string, Scene>(ourRows.map((r) => [r.slug, JSON.parse(r.pose) as Scene]));
   for (const r of ourRows) {
     found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
   }
   for (const r of clinicRows) {
-    const parsed = clinicBodySchema.safeParse(JSON.parse(r.body));
-    const body = parsed.success ? parsed.data : { startPosition: '', steps: [], stop: '' };
-    found.set(choiceValue('clinic', r.slug), { scene: r.picture_exercise ? (scenes.get(r.picture_exercise) ?? null) : null, startPosition: body.startPosition, steps: body.steps, stopIf: body.stop });
+    found.set(choiceValue('clinic', r.slug), { scene: r.pictureExercise ? (scenes.get(r.pictureExercise) ?? null) : null, startPosition: r.startPosition, steps: r.steps, stopIf: r.stop });
   }
   return found;
 }

@@ -18,7 +18,8 @@ export const ITEM_FIELDS = ['id', 'exercise', 'sets', 'reps', 'hold', 'load_kind
 export type ItemField = (typeof ITEM_FIELDS)[number];
 export type ItemValues = Record<ItemField, string>;
 
-export const PROGRAM_FIELDS = ['clinic', 'patient_label', 'goal', 'start_date', 'weeks', 'sessions_per_week', 'change_note', 'from_version'] as const;
+/** `template_name` only carries the template's name through a re-shown form (for the heading). */
+export const PROGRAM_FIELDS = ['clinic', 'patient_label', 'goal', 'start_date', 'weeks', 'sessions_per_week', 'change_note', 'from_version', 'template_name'] as const;
 export type ProgramField = (typeof PROGRAM_FIELDS)[number];
 
 export interface ProgramFormValues {
@@ -77,6 +78,7 @@ const baseFields = (over: Partial<Record<ProgramField, string>>): Record<Program
   sessions_per_week: '',
   change_note: '',
   from_version: '',
+  template_name: '',
   ...over,
 });
 
@@ -84,9 +86,10 @@ export function blankForm(today: string, clinicId: number | null): ProgramFormVa
   return { fields: baseFields({ clinic: clinicId === null ? '' : String(clinicId), start_date: today, weeks: '8', sessions_per_week: '3' }), days: [1, 3, 5], items: [blankItem(), blankItem()] };
 }
 
-export function formFromTemplate(body: TemplateBody, today: string, clinicId: number | null): ProgramFormValues {
+export function formFromTemplate(template: { name: string; body: TemplateBody }, today: string, clinicId: number | null): ProgramFormValues {
+  const { body } = template;
   return {
-    fields: baseFields({ clinic: clinicId === null ? '' : String(clinicId), goal: body.goal, start_date: today, weeks: String(body.weeks), sessions_per_week: String(body.sessionsPerWeek) }),
+    fields: baseFields({ clinic: clinicId === null ? '' : String(clinicId), template_name: template.name, goal: body.goal, start_date: today, weeks: String(body.weeks), sessions_per_week: String(body.sessionsPerWeek) }),
     days: [...body.trainingDays],
     items: body.items.map((item) => itemValues(item, newItemId())),
   };
@@ -159,6 +162,7 @@ export const FIELD_LABELS: Record<ProgramField | 'days' | 'items', string> = {
   sessions_per_week: 'Træninger om ugen',
   change_note: 'Hvorfor ændres programmet?',
   from_version: 'Version',
+  template_name: 'Skabelon',
   days: 'Træningsdage',
   items: 'Øvelser',
 };

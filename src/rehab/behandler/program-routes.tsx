@@ -8,6 +8,7 @@ import { csrfField } from '../../web/csrf-field.js';
 import { notFound, parseInput } from '../../web/errors.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
+import { authorisedBehandlere, recordHealthRead } from '../access.js';
 import type { RehabDeps } from '../deps.js';
 import { inviteToProgram } from '../invitations.js';
 import { type Program, createProgram, currentVersion, programById, reviseProgram, versionsOf } from '../programs.js';
@@ -52,6 +53,8 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
     extra: { errors?: Record<string, string>; email?: string; template?: { name: string; summary: string }; flash?: string | null } = {},
   ) => {
     const version = await currentVersion(db, program);
+    // Every showing of a patient's program is a read of their health data (the GET and a form shown again alike).
+    await recordHealthRead(db, request.actor, program, 'program', request.ip);
     const refusal = await inviteRefusal(db, actorOf(request), program.clinicId);
     return renderDocument(
       <ProgramPage
@@ -72,9 +75,10 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   };
 
   app.get(PROGRAMS_PATH, signedIn, async (request, reply) => {
-    const { clinics } = await requireBehandler(db, request);
+    const { actor, clinics } = await requireBehandler(db, request);
     const { side } = parseInput(pageQuery, request.query);
-    const { programs, total } = await programsOfClinics(db, clinics.map((c) => c.id), side);
+    const checked = (await authorisedBehandlere(db, [actor.id])).length > 0;
+    const { programs, total } = await programsOfClinics(db, clinics.map((c) => c.id), { id: actor.id, checked }, side);
     if (side > 1 && programs.length === 0) throw notFound();
     return sendHtml(reply, renderDocument(<ProgramListPage ctx={ctx} programs={programs} total={total} page={side} clinics={clinics} flash={flashOf(request.query)} />), 'no-store');
   });
@@ -90,7 +94,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
     if (query.skabelon) {
       const template = await templateBySlug(db, query.skabelon, query.klinik ?? null);
       if (!template) throw notFound('template_not_found', 'Skabelonen findes ikke');
-      values = formFromTemplate(template.body, today, clinicId);
+      values = formFromTemplate(template, today, clinicId);
       templateName = template.name;
     }
     const action = `${PROGRAMS_PATH}/ny`;
@@ -100,7 +104,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   app.post(`${PROGRAMS_PATH}/ny`, { ...signedIn, bodyLimit: FORM_BODY_LIMIT }, async (request, reply) => {
     const { actor, clinics } = await requireBehandler(db, request);
     const { values, action } = readProgramForm(request.body);
-    const mode = { kind: 'new' as const, templateName: null, action: `${PROGRAMS_PATH}/ny` };
+    const mode = { kind: 'new' as const, templateName: values.fields.template_name.trim().slice(0, 200) || null, action: `${PROGRAMS_PATH}/ny` };
     if (action.kind !== 'save') return sendHtml(reply, await formPage(request, applyRowAction(values, action), {}, clinics, mode), 'no-store');
     const clinicId = Number.parseInt(values.fields.clinic, 10);
     const exercises = await resolveExercises(db, clinics.some((c) => c.id === clinicId) ? clinicId : clinics[0]!.id, pickedExercises(values));
@@ -118,7 +122,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   });
 
   app.get(`${PROGRAMS_PATH}/:id`, signedIn, async (request, reply) => {
-    const { program } = await programFor(db, request, 'read');
+    const { program } = await programFor(db, request, 'read', null);
     return sendHtml(reply, await programPage(request, program, { flash: flashOf(request.query) }), 'no-store');
   });
 
@@ -209,7 +213,7 @@ export async function programRoutes(app: FastifyInstance, deps: RehabDeps) {
   });
 
   app.post(`${PROGRAMS_PATH}/:id/gem-som-skabelon`, { ...signedIn, bodyLimit: 8 * 1024 }, async (request, reply) => {
-    const { actor, program } = await programFor(db, request, 'read');
+    const { actor, program } = await programFor(db, request, 'read', null);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const typed = { name: typeof body.name === 'string' ? body.name.slice(0, 300) : '', summary: typeof body.summary === 'string' ? body.summary.slice(0, 3000) : '' };
     const parsed = saveAsTemplateSchema.safeParse(typed);

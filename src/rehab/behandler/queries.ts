@@ -106,10 +106,29 @@ export interface ProgramListEntry extends Program {
   clinicName: string;
 }
 
-/** The programs of some clinics, last changed first, one page at a time (locked ones never). */
-export async function programsOfClinics(db: Db, clinicIds: readonly number[], page: number): Promise<{ programs: ProgramListEntry[]; total: number }> {
+/**
+ * The programs of some clinics that the viewer may see, last changed first, one page at a time
+ * (locked ones never). A program a patient has accepted is health data: it is listed only for a
+ * checked behandler who prescribed it or with whom the patient shares it (the policy's
+ * `health_data` read rule, as a query), so that a patient who chose not to share is not even
+ * named to the clinic's other behandlere.
+ */
+export async function programsOfClinics(
+  db: Db,
+  clinicIds: readonly number[],
+  viewer: { id: number; checked: boolean },
+  page: number,
+): Promise<{ programs: ProgramListEntry[]; total: number }> {
   if (clinicIds.length === 0) return { programs: [], total: 0 };
-  const base = db.selectFrom('programs').where('programs.clinic_id', 'in', [...clinicIds]).where('programs.status', '!=', 'laast');
+  const base = db
+    .selectFrom('programs')
+    .where('programs.clinic_id', 'in', [...clinicIds])
+    .where('programs.status', '!=', 'laast')
+    .where((eb) =>
+      viewer.checked
+        ? eb.or([eb('programs.patient_id', 'is', null), eb('programs.behandler_id', '=', viewer.id), eb('programs.shared_with_clinic', '=', true)])
+        : eb('programs.patient_id', 'is', null),
+    );
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .innerJoin('clinics', 'clinics.id', 'programs.clinic_id')

@@ -173,12 +173,14 @@ export interface TemplateSyncOutcome {
   created: number;
   updated: number;
   unchanged: number;
+  /** Ours no longer in the folder (programs copy their items, so none depends on a template). */
+  removed: number;
 }
 
-/** Writes our templates into `program_templates` by slug (clinic_id null), in one transaction. */
+/** Writes our templates into `program_templates` by slug (clinic_id null), in one transaction; ours no longer shipped are removed. */
 export async function syncTemplates(db: Db, templates: readonly TemplateFile[], now = Date.now()): Promise<TemplateSyncOutcome> {
   const at = isoNow(now);
-  const outcome: TemplateSyncOutcome = { created: 0, updated: 0, unchanged: 0 };
+  const outcome: TemplateSyncOutcome = { created: 0, updated: 0, unchanged: 0, removed: 0 };
   await db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('program_templates').select(['id', 'slug', 'name', 'summary', 'sources', 'body']).where('clinic_id', 'is', null).execute();
     const bySlug = new Map(existing.map((r) => [r.slug, r]));
@@ -200,6 +202,11 @@ export async function syncTemplates(db: Db, templates: readonly TemplateFile[], 
       } else {
         outcome.unchanged += 1;
       }
+    }
+    const gone = existing.filter((r) => !templates.some((t) => t.slug === r.slug)).map((r) => r.id);
+    if (gone.length > 0) {
+      await trx.deleteFrom('program_templates').where('id', 'in', gone).execute();
+      outcome.removed = gone.length;
     }
   });
   return outcome;

@@ -9,12 +9,13 @@ import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
 import { recordHealthRead } from '../access.js';
 import type { RehabDeps } from '../deps.js';
-import { type Program, setProgramStatus } from '../programs.js';
+import type { Program } from '../programs.js';
 import { describeChange } from '../proposal-text.js';
 import { acceptProposal, proposalById, rejectProposal } from '../proposals.js';
 import { removeSchedule, saveSchedule } from '../questionnaire-schedule.js';
 import { INSTRUMENTS } from '../questionnaires/catalog.js';
 import { assertActive, patientPagePath, programParams, signedIn, treatedProgram } from './access.js';
+import { endProgram } from './end-program.js';
 import { patientPageData } from './patient-page.js';
 import { SCHEDULE_FIELDS, scheduleFormSchema } from './schedule-form.js';
 import { type PatientPageForms, PatientPage, emptyForms } from './views/patient-page.js';
@@ -23,8 +24,9 @@ const BODY_LIMIT = 16 * 1024;
 const post = { ...signedIn, bodyLimit: BODY_LIMIT };
 const pageQuery = z.object({
   side: z.coerce.number().int().min(1).max(10_000).default(1),
-  besked: z.string().max(40).optional(),
-  forslag: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional(),
+  // A notice key or proposal id that does not fit shows no notice (they only ever come from our redirects).
+  besked: z.string().max(40).optional().catch(undefined),
+  forslag: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional().catch(undefined),
 });
 const proposalParams = programParams.extend({ proposalId: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
 const instrumentParams = programParams.extend({ instrument: z.enum(INSTRUMENTS.map((i) => i.id) as [string, ...string[]]) });
@@ -41,15 +43,17 @@ const FLASH: Record<string, string> = {
   'ikke-aktuelt': 'Forslaget var allerede besluttet eller er blevet forældet af en nyere version.',
 };
 
-/** The flash after accepting: the new dose, read from the stored proposal (not from the URL). */
+/** The flash after accepting: the version it made and the new dose, read from the database (never text from the URL). */
 async function acceptedFlash(deps: RehabDeps, program: Program, proposalId: number | undefined): Promise<string | null> {
   if (!proposalId) return null;
   const stored = await proposalById(deps.db, proposalId);
   if (!stored || stored.programId !== program.id || stored.status !== 'accepteret') return null;
-  const item = stored.proposal;
-  return item.change
-    ? `Forslaget er accepteret. Version ${program.currentVersion}: ${describeChange(item.change)}.`
-    : 'Forslaget er accepteret. Der var intet at ændre, så programmet er uændret.';
+  const change = stored.proposal.change;
+  if (!change) return 'Forslaget er accepteret. Der var intet at ændre, så programmet er uændret.';
+  const made = await deps.db.selectFrom('program_versions').select(['version', 'items']).where('program_id', '=', program.id).where('proposal_id', '=', proposalId).executeTakeFirst();
+  if (!made) return 'Forslaget er accepteret.';
+  const item = (JSON.parse(made.items) as { id: string; name: string }[]).find((i) => i.id === stored.itemId);
+  return `Forslaget er accepteret. Version ${made.version}: ${item ? `${item.name}, ` : ''}${describeChange(change)}.`;
 }
 
 /** /behandler/patienter/{programId} and its decisions: proposals, questionnaires, ending. */
@@ -119,7 +123,7 @@ export async function patientRoutes(app: FastifyInstance, deps: RehabDeps): Prom
     assertActive(program);
     const form = readPostedForm(endSchema, ['bekraeft'], request.body, 10);
     if (!form.data) return render(request, reply, program, { ...emptyForms(), end: form as PostedForm<unknown> }, 400);
-    await setProgramStatus(db, program.id, 'afsluttet');
+    await endProgram(db, program.id);
     await audit(db, { actorId: actor.id, action: 'program.ended', subjectType: 'program', subjectId: program.id, details: {}, address: request.ip });
     return reply.redirect(`${patientPagePath(program.id)}?besked=afsluttet`, 303);
   });

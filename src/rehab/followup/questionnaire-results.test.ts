@@ -37,6 +37,16 @@ describe('questionnaire results over time', () => {
     expect(results[1]!.rows[0]!.score).toBe('44 point (17–68)');
   });
 
+  it('leaves out a score stored in another shape instead of comparing it', () => {
+    const [nprs] = resultsOverTime([
+      { instrument: 'nprs', day: '2026-03-23', score: { pain: 6 } },
+      { instrument: 'nprs', day: '2026-04-20', score: { smerte: 'seks' } },
+      { instrument: 'nprs', day: '2026-05-18', score: { pain: 4 } },
+    ]);
+    expect(nprs!.rows.map((r) => r.score)).toEqual(['6 af 10', '4 af 10']);
+    expect(resultsOverTime([{ instrument: 'psfs', day: '2026-03-23', score: { mean: 4 } }])).toEqual([]);
+  });
+
   it('describes STarT Back by total and risk group', () => {
     expect(describeScore('start-back', { total: 5, psychosocial: 4, group: 'hoej' })).toBe('5 af 9 point, høj risiko');
   });

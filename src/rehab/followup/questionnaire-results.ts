@@ -27,6 +27,21 @@ export interface InstrumentResults {
 type AnyInstrument = { id: InstrumentId; name: string; meaningfulChange(before: unknown, after: unknown): MeaningfulChange };
 const BY_ID = new Map((INSTRUMENTS as readonly unknown[] as AnyInstrument[]).map((i) => [i.id, i]));
 
+/** Whether a stored score has the instrument's shape (an answer stored some other way is shown, never compared). */
+export function isScoreOf(instrument: InstrumentId, score: Record<string, unknown> | null): boolean {
+  if (!score || typeof score !== 'object') return false;
+  switch (instrument) {
+    case 'nprs':
+      return typeof score.pain === 'number';
+    case 'psfs':
+      return typeof score.mean === 'number' && Array.isArray(score.activities);
+    case 'tsk-17':
+      return typeof score.total === 'number';
+    case 'start-back':
+      return typeof score.total === 'number' && typeof score.group === 'string';
+  }
+}
+
 /** A score in the behandler's words. */
 export function describeScore(instrument: InstrumentId, score: Record<string, unknown>): string {
   switch (instrument) {
@@ -43,11 +58,11 @@ export function describeScore(instrument: InstrumentId, score: Record<string, un
   }
 }
 
-/** Oldest first per instrument, in the catalogue's order; instruments with no answers are left out. */
+/** Oldest first per instrument, in the catalogue's order; instruments with no answers, and scores of another shape, are left out. */
 export function resultsOverTime(answers: readonly { instrument: InstrumentId; day: string; score: Record<string, unknown> }[]): InstrumentResults[] {
   const out: InstrumentResults[] = [];
   for (const instrument of INSTRUMENTS) {
-    const mine = answers.filter((a) => a.instrument === instrument.id).sort((a, b) => a.day.localeCompare(b.day));
+    const mine = answers.filter((a) => a.instrument === instrument.id && isScoreOf(a.instrument, a.score)).sort((a, b) => a.day.localeCompare(b.day));
     if (mine.length === 0) continue;
     const rule = BY_ID.get(instrument.id)!;
     out.push({
@@ -67,5 +82,14 @@ export function resultsOverTime(answers: readonly { instrument: InstrumentId; da
 /** A program's answers with their scores (the stored score objects). */
 export async function answersOf(db: Db, programId: number): Promise<{ instrument: InstrumentId; day: string; score: Record<string, unknown> }[]> {
   const rows = await db.selectFrom('questionnaire_answers').select(['instrument', 'day', 'score']).where('program_id', '=', programId).orderBy('day').orderBy('id').execute();
-  return rows.map((r) => ({ instrument: r.instrument, day: r.day, score: JSON.parse(r.score) as Record<string, unknown> }));
+  return rows.map((r) => ({ instrument: r.instrument, day: r.day, score: parseScore(r.score) }));
+}
+
+function parseScore(text: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -65,11 +65,21 @@ describe('reasonsFor: each reason alone, and its boundary', () => {
 
   it('counts from the start when nothing was ever logged, and says nothing before the start', () => {
     const never = facts({ lastLogDay: null, latestSession: null, recentLogs: [], checkIns: [], plan: { ...PLAN, startDate: '2026-04-10' } });
-    // Started Friday 10 April: the 15th is day 6 of silence (counted from the day before the start).
-    expect(kinds(never)).toEqual(['no-log', 'low-adherence']);
-    expect(kinds(never, '2026-04-14')).toEqual(['low-adherence']);
+    // Started Friday 10 April: the 15th is day 6 of silence (counted from the day before the start);
+    // adherence is judged from the eighth day, the 17th.
+    expect(kinds(never)).toEqual(['no-log']);
+    expect(kinds(never, '2026-04-14')).toEqual([]);
+    expect(kinds(never, '2026-04-16')).toEqual(['no-log']);
+    expect(kinds(never, '2026-04-17')).toEqual(['no-log', 'low-adherence']);
     expect(kinds(facts({ lastLogDay: null, latestSession: null, recentLogs: [], plan: { ...PLAN, startDate: '2026-05-04' } }), TODAY)).toEqual([]);
     expect(reasonText(reasonsFor(never, TODAY)[0]!)).toBe('Ingen log endnu, 6 dage efter start (planen tillader 5).');
+  });
+
+  it('counts calendar days across the change to summer time (Sunday 29 March 2026)', () => {
+    const dst = facts({ lastLogDay: '2026-03-25', latestSession: null, checkIns: [], recentLogs: [log('2026-03-23'), log('2026-03-25')] });
+    expect(kinds(dst, '2026-03-30')).toEqual([]);
+    expect(kinds(dst, '2026-03-31')).toEqual(['no-log']);
+    expect(reasonText(reasonsFor(dst, '2026-03-31')[0]!)).toBe('Ingen log i 6 dage (sidst 25. marts 2026; planen tillader 5).');
   });
 
   it('says the plan is over instead of counting missed sessions after it', () => {
@@ -132,6 +142,12 @@ describe('orderWorklist', () => {
       TODAY,
     );
     expect(rows.map((r) => r.facts.patientName)).toEqual(['Bent', 'Zenia', 'Ærø', 'Åse']);
+  });
+
+  it('gives each row its adherence over the last two weeks, and none before the start', () => {
+    const [row] = orderWorklist([facts({ recentLogs: ALL_SIX.slice(2).map((d) => log(d)) })], TODAY);
+    expect(row!.adherence).toBeCloseTo(4 / 6);
+    expect(orderWorklist([facts({ plan: { ...PLAN, startDate: '2026-05-04' } })], TODAY)[0]!.adherence).toBeNull();
   });
 
   it('reads sessions and check-ins saved in any order', () => {

@@ -23,7 +23,8 @@ import type { CheckIn, SessionLog } from '../types.js';
  *
  * OUR choices, stated: a pain or morning reason belongs to the current version (once the
  * behandler has made a new version after it, it has been acted on); a morning counts for 7 days;
- * the gap and adherence reasons are not given before the start or after the planned end. The
+ * the gap and adherence reasons are not given before the start or after the planned end, and
+ * adherence not in the first week. The
  * facts come from the last 4 weeks (worklist.ts): a session or a morning older than that is no
  * longer news (the missing log is), and "usual" is the median of up to 7 mornings within them.
  */
@@ -31,6 +32,8 @@ import type { CheckIn, SessionLog } from '../types.js';
 export const MISSING_LOG_SLACK_DAYS = 2;
 export const LOW_ADHERENCE = 0.5;
 export const MORNING_COUNTS_DAYS = 7;
+/** Adherence is judged from the program's eighth day (OUR rule: before a week, one missed day is half the plan; the missing log speaks then). */
+export const ADHERENCE_AFTER_DAYS = 8;
 
 export interface WorklistPlan {
   startDate: string;
@@ -82,6 +85,8 @@ export const TIER: Record<ReasonKind, number> = {
 export interface WorklistRow {
   facts: WorklistFacts;
   reasons: Reason[];
+  /** Done / planned over the last two weeks (null before anything was planned). */
+  adherence: number | null;
 }
 
 const planEnd = (plan: WorklistPlan) => addDays(plan.startDate, plan.weeks * 7 - 1);
@@ -114,7 +119,7 @@ export function reasonsFor(facts: WorklistFacts, today: string): Reason[] {
     const days = daysBetween(since, today);
     if (days > allowed) reasons.push({ kind: 'no-log', lastDay: facts.lastLogDay, days, allowed });
 
-    const share = adherenceOver(facts.recentLogs, plan, today, 14);
+    const share = daysBetween(plan.startDate, today) + 1 >= ADHERENCE_AFTER_DAYS ? adherenceOver(facts.recentLogs, plan, today, 14) : null;
     if (share !== null && share < LOW_ADHERENCE) reasons.push({ kind: 'low-adherence', share });
   }
 
@@ -145,7 +150,7 @@ function weight(reasons: readonly Reason[]): number {
  * patient's name (Danish order). Programs with no reason come last.
  */
 export function orderWorklist(programs: readonly WorklistFacts[], today: string): WorklistRow[] {
-  const rows = programs.map((facts) => ({ facts, reasons: reasonsFor(facts, today) }));
+  const rows = programs.map((facts) => ({ facts, reasons: reasonsFor(facts, today), adherence: facts.plan.startDate <= today ? adherenceOver(facts.recentLogs, facts.plan, today, 14) : null }));
   const tier = (r: WorklistRow) => (r.reasons[0] ? TIER[r.reasons[0].kind] : 99);
   return rows.sort(
     (a, b) =>

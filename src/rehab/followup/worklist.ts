@@ -30,8 +30,11 @@ export interface WorklistProgram {
   versionId: number;
 }
 
+/** What the programs' own rows say (the rest of the facts come in batches). */
+type ProgramFacts = Pick<WorklistFacts, 'programId' | 'patientName' | 'goal' | 'plan'>;
+
 /** The active programs at the behandler's clinics that the `health_data` rule lets them read. */
-export async function visiblePrograms(db: Db, actor: Actor): Promise<(WorklistProgram & { facts: Omit<WorklistFacts, 'lastLogDay' | 'latestSession' | 'checkIns' | 'recentLogs' | 'pendingProposals' | 'schedules' | 'answers'> })[]> {
+export async function visiblePrograms(db: Db, actor: Actor): Promise<(WorklistProgram & { facts: ProgramFacts })[]> {
   if (!isSignedIn(actor)) return [];
   const rows = await db
     .selectFrom('programs as p')
@@ -103,10 +106,9 @@ function lightLog(r: { id: number; day: string; skipped_reason: string | null; e
 export const FACTS_WINDOW_DAYS = 28;
 
 /** Every fact the reasons read, for all the programs at once. */
-export async function worklistFacts(db: Db, programs: readonly (WorklistProgram & { facts: Pick<WorklistFacts, 'programId' | 'patientName' | 'goal' | 'plan'> })[], today: string): Promise<WorklistFacts[]> {
+export async function worklistFacts(db: Db, programs: readonly (WorklistProgram & { facts: ProgramFacts })[], today: string): Promise<WorklistFacts[]> {
   if (programs.length === 0) return [];
   const ids = programs.map((p) => p.id);
-  const currentVersion = new Map(programs.map((p) => [p.id, p.versionId]));
   // Four weeks of logs and check-ins: enough for adherence (two weeks), the latest session's
   // pain and the patient's usual morning (up to 7 check-ins before the latest). Older news is
   // not "the latest": by then the missing log is the reason. (Window functions over every log
@@ -162,7 +164,7 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
     return {
       ...p.facts,
       lastLogDay: lastDay.get(p.id) ?? null,
-      latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === currentVersion.get(p.id) } : null,
+      latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === p.versionId } : null,
       checkIns: (checkInsBy.get(p.id) ?? []).map((c) => ({ id: String(c.id), date: c.day, pain: c.pain, compared: c.compared, currentVersion: c.version_id === p.versionId })),
       recentLogs: mine.filter((l) => l.day >= adherenceFrom).map(lightLog),
       pendingProposals: pending.get(p.id) ?? 0,

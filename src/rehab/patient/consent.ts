@@ -11,7 +11,10 @@ import { programNames } from './names.js';
  * and active, and the consent is stored with the text's version and the time.
  */
 
-/** The version of the consent text below; stored with every consent. Change it when the text changes. */
+/**
+ * The version of the consent text (`ConsentPage` in views/invitation-pages.tsx); stored with every
+ * consent. Change it whenever that text changes, so each consent says which words were agreed to.
+ */
 export const CONSENT_VERSION = '2026-12-07';
 
 /** Years the data is kept, locked, after the account is deleted (the record-keeping rule for authorised health professionals). */

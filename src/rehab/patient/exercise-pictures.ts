@@ -6,9 +6,10 @@ import { exercisePath } from '../../exercises/urls.js';
 import type { PrescribedItem } from '../program-model.js';
 
 /**
- * The pictures and instructions link of a program's exercises: ours are drawn from the
- * exercise's scene (src/exercises/), a clinic's own exercise from the scene of the library
- * exercise its author chose as its picture. An uploaded photo is not shown here yet.
+ * The pictures and instructions of a program's exercises: ours are drawn from the exercise's
+ * scene (src/exercises/) and link to the exercise's page; a clinic's own exercise is drawn from
+ * the scene of the library exercise its author chose as its picture, with its written steps.
+ * (Uploaded photos are not offered for clinic exercises yet.)
  */
 
 export interface ItemPictures {
@@ -19,10 +20,34 @@ export interface ItemPictures {
   endLabel: string;
 }
 
+/** A clinic's own exercise has no public page: its written steps are shown with it. */
+export interface ClinicInstructions {
+  startPosition: string;
+  steps: string[];
+  stop: string;
+}
+
 export interface ItemMedia {
   pictures: ItemPictures | null;
   /** Our exercise's page with the full instructions; null for a clinic's own. */
   instructions: string | null;
+  clinicInstructions: ClinicInstructions | null;
+}
+
+/**
+ * The steps from a clinic exercise's stored body (its full schema belongs to the clinic's
+ * exercise pages, src/rehab/people); only the texts the patient reads, and nothing on a bad row.
+ */
+function clinicInstructions(body: string): ClinicInstructions | null {
+  try {
+    const parsed = JSON.parse(body) as Partial<Record<keyof ClinicInstructions, unknown>>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : '');
+    const steps = Array.isArray(parsed.steps) ? parsed.steps.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
+    const found = { startPosition: text(parsed.startPosition), steps, stop: text(parsed.stop) };
+    return found.startPosition || steps.length || found.stop ? found : null;
+  } catch {
+    return null;
+  }
 }
 
 export async function mediaForItems(db: Db, clinicId: number, items: readonly PrescribedItem[]): Promise<Map<string, ItemMedia>> {
@@ -31,12 +56,13 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
   const clinicPictures = theirs.length
     ? await db
         .selectFrom('clinic_exercises')
-        .select(['slug', 'picture_exercise'])
+        .select(['slug', 'picture_exercise', 'body'])
         .where('clinic_id', '=', clinicId)
         .where('slug', 'in', theirs)
         .execute()
     : [];
   const pictureOf = new Map(clinicPictures.map((c) => [c.slug, c.picture_exercise]));
+  const stepsOf = new Map(clinicPictures.map((c) => [c.slug, clinicInstructions(c.body)]));
   const scenes = await scenesFor(db, [...new Set([...ours, ...clinicPictures.flatMap((c) => (c.picture_exercise ? [c.picture_exercise] : []))])]);
   const media = new Map<string, ItemMedia>();
   items.forEach((item, index) => {
@@ -45,6 +71,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
     media.set(item.id, {
       pictures: scene ? drawn(scene, `ovelse-${index + 1}`, item.name) : null,
       instructions: item.source === 'clinic' || !scenes.has(item.exercise) ? null : exercisePath(item.exercise),
+      clinicInstructions: item.source === 'clinic' ? (stepsOf.get(item.exercise) ?? null) : null,
     });
   });
   return media;

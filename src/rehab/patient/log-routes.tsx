@@ -30,11 +30,11 @@ export const newIdempotencyKey = () => randomBytes(16).toString('base64url');
 
 /** The training day asked for: today by default; a real day from the program's start to today. */
 export function trainingDayOf(raw: string | undefined, version: Pick<ProgramVersion, 'startDate'>, today: string): string {
-  if (raw === undefined || raw === '') return today;
-  if (!danishDay.safeParse(raw).success) throw new HttpError(400, 'invalid_day', 'Dagen skal skrives som ÅÅÅÅ-MM-DD, fx 2026-03-23.');
-  if (raw > today) throw new HttpError(400, 'future_day', 'Du kan ikke registrere træning for en dag, der ikke er kommet endnu.');
-  if (raw < version.startDate) throw new HttpError(400, 'before_start', `Programmet begyndte først ${formatDanishDate(version.startDate)}. Vælg en dag fra da.`);
-  return raw;
+  const day = raw === undefined || raw === '' ? today : raw;
+  if (!danishDay.safeParse(day).success) throw new HttpError(400, 'invalid_day', 'Dagen skal skrives som ÅÅÅÅ-MM-DD, fx 2026-03-23.');
+  if (day > today) throw new HttpError(400, 'future_day', 'Du kan ikke registrere træning for en dag, der ikke er kommet endnu.');
+  if (day < version.startDate) throw new HttpError(400, 'before_start', `Programmet starter ${formatDanishDate(version.startDate)}. Du kan registrere træning fra den dag.`);
+  return day;
 }
 
 /** /min-side/program/{id}/log?dag=: the session log form and saving it (once per key). */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
 import type { RehabDeps } from '../deps.js';
+import { describeDose } from '../views/dose.js';
 import { currentVersion, programsOfPatient } from '../programs.js';
 import { programCalendar } from './calendar.js';
 import { mediaForItems } from './exercise-pictures.js';
@@ -30,7 +31,7 @@ export async function programRoutes(app: FastifyInstance, { db, ctx, baseUrl }: 
       programs.map(async (program) => {
         const [names, version] = await Promise.all([programNames(db, program), currentVersion(db, program)]);
         const status = program.status === 'afsluttet' ? null : await programStatus(db, program, version);
-        return { program, ...names, status };
+        return { program, ...names, status, exercises: version.items.map((item) => `${item.name}: ${describeDose(item)}`) };
       }),
     );
     return sendHtml(reply, renderDocument(<OverviewPage ctx={ctx} name={actor.name} cards={cards} />), 'no-store');

@@ -24,6 +24,8 @@ export interface PatientMessage {
 
 export interface ProgramStatus {
   today: string;
+  /** The program's start date has come. */
+  started: boolean;
   trainingToday: boolean;
   nextTraining: string | null;
   ended: boolean;
@@ -52,6 +54,7 @@ export async function programStatus(db: Db, program: Program, version: ProgramVe
   const checkedInToday = todaysCheckIns.some((c) => c.date === today);
   return {
     today,
+    started: today >= version.startDate,
     trainingToday: isTrainingDay(version, today),
     nextTraining: nextTrainingDay(version, addDays(today, 1)),
     ended: today > lastDayOf(version),

@@ -43,6 +43,7 @@ export async function behandlerOf(db: Db, request: FastifyRequest): Promise<Beha
 export const PEOPLE_FLASH = {
   inviteret: 'Invitationen er sendt.',
   fjernet: 'Behandleren er fjernet fra klinikken.',
+  tilbagekaldt: 'Invitationen er trukket tilbage. Linket i den virker ikke længere.',
   accepteret: 'Databehandleraftalen er accepteret. Klinikkens kontrollerede behandlere kan nu invitere patienter.',
   gemt: 'Dit autorisations-ID er gemt. En administrator kontrollerer det i Autorisationsregistret.',
   uaendret: 'Dit autorisations-ID er uændret.',

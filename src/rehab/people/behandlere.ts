@@ -46,19 +46,6 @@ export async function removeBehandler(db: Db, clinicId: number, userId: number, 
   return 'removed';
 }
 
-/** Open invitations to the same address and role end when a new one is sent (one link works at a time). */
-export async function revokeEarlierInvitations(db: Db, clinicId: number, email: string, now = Date.now()): Promise<void> {
-  await db
-    .updateTable('clinic_invitations')
-    .set({ revoked_at: new Date(now).toISOString() })
-    .where('clinic_id', '=', clinicId)
-    .where('role', '=', 'behandler')
-    .where('email', '=', email)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .execute();
-}
-
 /** True when an account with this address already works at the clinic. */
 export async function isBehandlerByEmail(db: Db, clinicId: number, email: string): Promise<boolean> {
   const row = await db

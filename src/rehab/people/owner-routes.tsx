@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DPA_VERSION, dpaAccepted } from '../access.js';
-import { inviteToClinic, openInvitations } from '../../directory/owners/invitations.js';
+import { inviteToClinic, openInvitations, revokeOpenInvitations } from '../../directory/owners/invitations.js';
 import { actorOf, orBusy, slugParams } from '../../directory/owners/routes/access.js';
 import { ownerClinicPath } from '../../directory/owners/views/parts.js';
 import { csrfField } from '../../web/csrf-field.js';
@@ -10,12 +10,14 @@ import { renderDocument } from '../../web/layout.js';
 import { sendHtml } from '../../web/respond.js';
 import type { RehabDeps } from '../deps.js';
 import { clinicForOwnerAction, clinicForOwnerPage, peopleFlash, signedIn } from './access.js';
-import { behandlereOf, isBehandlerByEmail, removeBehandler, revokeEarlierInvitations } from './behandlere.js';
+import { audit } from '../../accounts/audit.js';
+import { behandlereOf, isBehandlerByEmail, removeBehandler } from './behandlere.js';
 import { acceptCurrentDpa, currentDpaText, dpaAcceptancesOf } from './dpa.js';
 import { BehandlerePage, DpaPage } from './views/owner-pages.js';
 
 const inviteForm = z.object({ email: z.string().max(320).default('') });
-const removeParams = slugParams.extend({ userId: z.coerce.number().int().min(1) });
+const removeParams = slugParams.extend({ userId: z.coerce.number().int().min(1).max(2_147_483_647) });
+const invitationParams = slugParams.extend({ id: z.coerce.number().int().min(1).max(2_147_483_647) });
 const dpaForm = z.object({ accepterer: z.string().max(10).default(''), version: z.string().max(40).default('') });
 const validEmail = z.email();
 
@@ -55,7 +57,7 @@ export async function ownerPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl
     if (problem) return sendHtml(reply.status(400), await behandlerePage(request, { ...clinic, canAct: true }, { email: problem }, email), 'no-store');
     await orBusy(db, () =>
       db.transaction().execute(async (trx) => {
-        await revokeEarlierInvitations(trx, clinic.id, email);
+        await revokeOpenInvitations(trx, clinic.id, 'behandler', { email });
         await inviteToClinic(trx, clinic, 'behandler', actorOf(request).id, email, baseUrl);
       }),
     );
@@ -68,6 +70,20 @@ export async function ownerPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl
     const outcome = await orBusy(db, () => db.transaction().execute((trx) => removeBehandler(trx, clinic.id, userId, actorOf(request).id, request.ip)));
     if (outcome === 'not_behandler') throw notFound('behandler_not_found', 'Personen er ikke behandler i klinikken');
     return reply.redirect(`${ownerClinicPath(clinic.slug, 'behandlere')}?besked=fjernet`, 303);
+  });
+
+  app.post('/klinikejer/klinik/:slug/behandlere/invitationer/:id/tilbagekald', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const clinic = await clinicForOwnerAction(db, request, request.params);
+    const { id } = parsePath(invitationParams, request.params);
+    const revoked = await orBusy(db, () =>
+      db.transaction().execute(async (trx) => {
+        const n = await revokeOpenInvitations(trx, clinic.id, 'behandler', { id });
+        if (n > 0) await audit(trx, { actorId: actorOf(request).id, action: 'clinic.behandler_invitation_revoked', subjectType: 'clinic', subjectId: clinic.id, details: { invitationId: id }, address: request.ip });
+        return n;
+      }),
+    );
+    if (revoked === 0) throw notFound('invitation_not_found', 'Invitationen findes ikke, eller den er allerede taget imod eller trukket tilbage');
+    return reply.redirect(`${ownerClinicPath(clinic.slug, 'behandlere')}?besked=tilbagekaldt`, 303);
   });
 
   const dpaPage = async (request: FastifyRequest, clinic: { id: number; slug: string; name: string; canAct: boolean }, error?: string) =>

@@ -66,6 +66,8 @@ export async function setAutorisationId(db: Db, userId: number, autorisationId: 
   return 'changed';
 }
 
+export const PENDING_PAGE = 50;
+
 export interface PendingCheck {
   userId: number;
   name: string;
@@ -73,17 +75,28 @@ export interface PendingCheck {
   autorisationId: string;
   since: string;
   clinics: string[];
+  /** Other accounts that have entered the same ID (one ID belongs to one person): a reason to look twice. */
+  sameIdAs: string[];
 }
 
-/** Behandlere (people with a behandler membership) with an ID nobody has checked yet, oldest first. */
-export async function pendingChecks(db: Db, limit = 100): Promise<PendingCheck[]> {
-  const rows = await db
+/** Profiles of behandlere (people with a behandler membership) with an ID nobody has checked yet. */
+const waiting = (db: Db) =>
+  db
     .selectFrom('behandler_profiles as p')
-    .innerJoin('users as u', 'u.id', 'p.user_id')
-    .select(['p.user_id', 'p.autorisation_id', 'p.updated_at', 'u.name', 'u.email'])
     .where('p.autorisation_id', 'is not', null)
     .where('p.checked_at', 'is', null)
-    .where((eb) => eb.exists(eb.selectFrom('clinic_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'p.user_id').where('m.role', '=', 'behandler')))
+    .where((eb) => eb.exists(eb.selectFrom('clinic_memberships as m').select('m.user_id').whereRef('m.user_id', '=', 'p.user_id').where('m.role', '=', 'behandler')));
+
+export async function countPendingChecks(db: Db): Promise<number> {
+  const row = await waiting(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The waiting behandlere, oldest first (the administrators' queue shows the first `limit`). */
+export async function pendingChecks(db: Db, limit = PENDING_PAGE): Promise<PendingCheck[]> {
+  const rows = await waiting(db)
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['p.user_id', 'p.autorisation_id', 'p.updated_at', 'u.name', 'u.email'])
     .orderBy('p.updated_at')
     .orderBy('p.user_id')
     .limit(limit)
@@ -99,6 +112,15 @@ export async function pendingChecks(db: Db, limit = 100): Promise<PendingCheck[]
         .orderBy('c.name')
         .execute()
     : [];
+  const autorisationIds = [...new Set(rows.map((r) => r.autorisation_id!))];
+  const holders = autorisationIds.length
+    ? await db
+        .selectFrom('behandler_profiles as p')
+        .innerJoin('users as u', 'u.id', 'p.user_id')
+        .select(['p.user_id', 'p.autorisation_id', 'u.name'])
+        .where('p.autorisation_id', 'in', autorisationIds)
+        .execute()
+    : [];
   return rows.map((r) => ({
     userId: r.user_id,
     name: r.name,
@@ -106,6 +128,7 @@ export async function pendingChecks(db: Db, limit = 100): Promise<PendingCheck[]
     autorisationId: r.autorisation_id!,
     since: r.updated_at,
     clinics: clinics.filter((c) => c.user_id === r.user_id).map((c) => c.name),
+    sameIdAs: holders.filter((h) => h.autorisation_id === r.autorisation_id && h.user_id !== r.user_id).map((h) => h.name),
   }));
 }
 
@@ -122,9 +145,12 @@ async function pendingIdOf(db: Db, userId: number, autorisationId: string): Prom
 
 /**
  * An administrator has found the ID in the register: records who and when. The form carries
- * the ID the administrator looked at, so a change made meanwhile is not approved unseen.
+ * the ID the administrator looked at, so a change made meanwhile is not approved unseen; and
+ * nobody approves their own.
  */
-export async function approveCheck(db: Db, userId: number, autorisationId: string, adminId: number, address: string | null, now = Date.now()): Promise<'checked' | 'not_pending'> {
+export async function approveCheck(db: Db, userId: number, autorisationId: string, adminId: number, address: string | null, now = Date.now()): Promise<'checked' | 'not_pending' | 'own'> {
+  // Someone else's eyes: an administrator who is also a behandler does not approve their own ID.
+  if (userId === adminId) return 'own';
   if (!(await pendingIdOf(db, userId, autorisationId))) return 'not_pending';
   const at = isoNow(now);
   await db.updateTable('behandler_profiles').set({ checked_by: adminId, checked_at: at, updated_at: at }).where('user_id', '=', userId).execute();

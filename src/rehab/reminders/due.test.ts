@@ -44,6 +44,11 @@ describe('dueSends', () => {
     expect(keys(early, '2026-03-29T01:00:00Z')).toEqual(['reminder:7:2026-03-29']);
   });
 
+  it('no reminder when the day’s session is already logged', () => {
+    expect(keys(plan({ lastLogDay: '2026-03-25' }), '2026-03-25T09:00:00Z')).toEqual([]);
+    expect(keys(plan({ lastLogDay: '2026-03-23' }), '2026-03-25T09:00:00Z')).toEqual(['reminder:7:2026-03-25']);
+  });
+
   it('the patient’s own days replace the training days', () => {
     expect(keys(plan({}, { days: [2] }), '2026-03-24T09:00:00Z')).toEqual(['reminder:7:2026-03-24']);
     expect(keys(plan({}, { days: [2] }), '2026-03-25T09:00:00Z')).toEqual([]);

@@ -8,7 +8,7 @@ import { type ReminderSettings, reminderDays } from './settings.js';
  *
  * - A reminder on each chosen day, from the chosen time (Copenhagen's clock, summer or winter
  *   time) until the day ends: a tick missed while the app was down sends late the same day,
- *   never on a later one.
+ *   never on a later one; none when the day's session is already logged.
  * - The nudge when 3 days have passed since the newest log (or, with none, since the start),
  *   from the chosen time; once per gap: its key is the day the gap began.
  * - Nothing before the program starts or after its last planned day.
@@ -49,7 +49,7 @@ export function dueSends(plan: ReminderPlan, now: Date): DueSend[] {
   // the key keeps it to one send.
   if (formatDanishTime(now) < plan.settings.time) return [];
   const sends: DueSend[] = [];
-  if (plan.settings.enabled && reminderDays(plan.settings, plan.trainingDays).includes(isoWeekday(today))) {
+  if (plan.settings.enabled && plan.lastLogDay !== today && reminderDays(plan.settings, plan.trainingDays).includes(isoWeekday(today))) {
     sends.push({ kind: 'reminder', key: sendKey('reminder', plan.programId, today), day: today });
   }
   const since = plan.lastLogDay !== null && plan.lastLogDay > plan.startDate ? plan.lastLogDay : plan.startDate;

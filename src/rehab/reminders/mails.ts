@@ -32,11 +32,18 @@ const footer = (site: MailSite, program: MailProgram, token: string) => [
   `Du får denne e-mail, fordi du har slået påmindelser til for dit træningsprogram fra ${program.clinicName} på ${site.siteName}.`,
 ];
 
+/** RFC 2369 and RFC 8058: the mail program's own unsubscribe button, one click, no sign-in. */
+const oneClick = (site: MailSite, token: string) => ({
+  'List-Unsubscribe': `<${unsubscribeUrl(site.baseUrl, token)}>`,
+  'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+});
+
 export function reminderMail(site: MailSite, program: MailProgram, day: string, token: string): OutgoingMail {
   const weekday = WEEKDAY_NAMES[isoWeekday(day) - 1]!;
   return {
     to: program.email,
     subject: `Påmindelse: træning i dag, ${weekday} ${formatDanishDate(day)}`,
+    headers: oneClick(site, token),
     text: [
       `Hej ${program.patientName}`,
       '',
@@ -54,6 +61,7 @@ export function nudgeMail(site: MailSite, program: MailProgram, since: string, t
   return {
     to: program.email,
     subject: 'Hvordan går det med træningen?',
+    headers: oneClick(site, token),
     text: [
       `Hej ${program.patientName}`,
       '',

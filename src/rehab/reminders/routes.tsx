@@ -124,13 +124,19 @@ export async function reminderRoutes(app: FastifyInstance, deps: RehabDeps): Pro
   });
 
   // The button on that page, and RFC 8058's one-click post from the mail program (which
-  // carries no cookie or CSRF token: the token in the URL is the secret, see web/csrf.ts).
-  app.post('/paamindelser/afmeld', { config: { access: 'public', csrf: 'rfc8058', ...RATE_LIMITED }, bodyLimit: 4 * 1024 }, async (request, reply) => {
-    const query = tokenQuery.safeParse(request.query);
-    const token = query.success ? query.data.t : undefined;
-    const outcome = await orBusy(db, () => unsubscribe(db, token));
-    if (typeof outcome === 'string') return unsubscribePage(request, reply, { kind: outcome === 'expired' ? 'expired' : 'unknown' });
-    if (isOneClickUnsubscribe(request.body)) return unsubscribePage(request, reply, { kind: 'done', clinicName: outcome.clinicName, programId: outcome.programId });
-    return reply.redirect(`/paamindelser/afmeld?t=${encodeURIComponent(token!)}&stoppet=ja`, 303);
+  // carries no cookie or CSRF token: the token in the URL is the secret, see web/csrf.ts). Mail
+  // programs post it url-encoded or as multipart/form-data; the latter is read on this route only.
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4 * 1024 }, (_request, body, done) => {
+      done(null, /name="List-Unsubscribe"\r?\n\r?\nOne-Click\r?\n/.test(body as string) ? { 'List-Unsubscribe': 'One-Click' } : {});
+    });
+    scoped.post('/paamindelser/afmeld', { config: { access: 'public', csrf: 'rfc8058', ...RATE_LIMITED }, bodyLimit: 4 * 1024 }, async (request, reply) => {
+      const query = tokenQuery.safeParse(request.query);
+      const token = query.success ? query.data.t : undefined;
+      const outcome = await orBusy(db, () => unsubscribe(db, token));
+      if (typeof outcome === 'string') return unsubscribePage(request, reply, { kind: outcome === 'expired' ? 'expired' : 'unknown' });
+      if (isOneClickUnsubscribe(request.body)) return unsubscribePage(request, reply, { kind: 'done', clinicName: outcome.clinicName, programId: outcome.programId });
+      return reply.redirect(`/paamindelser/afmeld?t=${encodeURIComponent(token!)}&stoppet=ja`, 303);
+    });
   });
 }

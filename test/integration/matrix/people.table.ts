@@ -1,5 +1,5 @@
 import { DPA_VERSION } from '../../../src/rehab/access.js';
-import { behandlerInvitationToken, clinicExerciseOfA, clinicOwnedBy, exerciseFields, extraBehandlerOfA, pendingBehandler, uniqueEmail } from '../../helpers/matrix-people.js';
+import { behandlerInvitationToken, clinicExerciseOfA, clinicOwnedBy, exerciseFields, extraBehandlerOfA, openInvitationOfA, pendingBehandler, uniqueEmail } from '../../helpers/matrix-people.js';
 import type { ActorName } from '../../helpers/matrix.js';
 import { type Expected, type RouteCase, admins, everyone, ownersOfA, signedIn } from './common.js';
 
@@ -22,6 +22,10 @@ export const PEOPLE_MATRIX: Record<string, RouteCase> = {
   },
   'POST /klinikejer/klinik/:slug/behandlere/:userId/fjern': {
     request: async (w) => ({ url: clinicAPath(w, `behandlere/${(await extraBehandlerOfA(w)).id}/fjern`) }),
+    expect: ownerOfAActs,
+  },
+  'POST /klinikejer/klinik/:slug/behandlere/invitationer/:id/tilbagekald': {
+    request: async (w, _me, actors) => ({ url: clinicAPath(w, `behandlere/invitationer/${await openInvitationOfA(w, actors.ownerA.id)}/tilbagekald`) }),
     expect: ownerOfAActs,
   },
   'GET /klinikejer/klinik/:slug/databehandleraftale': { request: (w) => ({ url: clinicAPath(w, 'databehandleraftale') }), expect: ownersOfA },

@@ -75,6 +75,7 @@ export function ProgramFormPage(props: ProgramFormProps) {
         </button>
         <input type="hidden" name="rows" value={String(values.items.length)} />
         <input type="hidden" name="from_version" value={f.from_version} />
+        {mode.kind === 'new' && <input type="hidden" name="template_name" value={f.template_name} />}
         <fieldset class="program-basics">
           <legend>Programmet</legend>
           {mode.kind === 'new' && props.clinics.length > 1 ? (
@@ -216,7 +217,7 @@ function ItemRow({ index, row, errors, exercises }: { index: number; row: ItemVa
       </div>
       <div class="field-row">
         {input('sets', { inputmode: 'numeric' })}
-        {input('reps', { inputmode: 'numeric', hint: 'Eller sekunder' })}
+        {input('reps', { inputmode: 'numeric', hint: 'Udfyld gentagelser eller hold' })}
         {input('hold', { inputmode: 'numeric' })}
       </div>
       <div class="field-row">
@@ -225,12 +226,12 @@ function ItemRow({ index, row, errors, exercises }: { index: number; row: ItemVa
           { value: 'kg', label: 'Vægt i kg' },
           { value: 'band', label: 'Elastik' },
         ])}
-        {input('kg', { inputmode: 'decimal', hint: 'Ved vægt' })}
+        {input('kg', { inputmode: 'decimal' })}
         {select('kg_step', [
           { value: '0,5', label: '0,5 kg (manchetter, lette håndvægte)' },
           { value: '1', label: '1 kg' },
         ])}
-        {select('band', [{ value: '', label: 'Ved elastik: vælg farve' }, ...BAND_COLOURS.map((c) => ({ value: c, label: BAND_LABELS[c].name }))])}
+        {select('band', [{ value: '', label: 'Vælg farve' }, ...BAND_COLOURS.map((c) => ({ value: c, label: BAND_LABELS[c].name }))])}
       </div>
       <div class="field-row">
         {input('rest', { inputmode: 'numeric' })}

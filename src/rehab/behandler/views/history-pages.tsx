@@ -93,6 +93,7 @@ export function PrintPage(props: { ctx: ViewContext; program: Program; version: 
             <dd>0–2 af 10 er helt i orden, 3–5 er acceptabelt, hvis det har lagt sig næste morgen. Over 5: stop øvelsen, og tal med din fysioterapeut.</dd>
           </div>
         </dl>
+        <h2>Dine øvelser</h2>
         <ol class="program-items">
           {version.items.map((item, i) => (
             <ItemCard key={item.id} item={item} index={i} instructions={props.instructions.get(choiceValue(item.source, item.exercise))} forPatient />

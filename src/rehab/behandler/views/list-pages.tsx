@@ -40,7 +40,7 @@ function TemplateCard({ template: t, clinicName, exerciseNames }: { template: Te
   return (
     <li class="template-card" aria-labelledby={headingId}>
       <h3 id={headingId}>{t.name}</h3>
-      {clinicName && <p class="card-meta">{clinicName}s egen skabelon</p>}
+      {clinicName && <p class="card-meta">Egen skabelon fra {clinicName}</p>}
       {t.summary && <p>{t.summary}</p>}
       <p class="card-meta">
         {t.body.weeks} uger · {t.body.sessionsPerWeek} {t.body.sessionsPerWeek === 1 ? 'træning' : 'træninger'} om ugen · {t.body.items.length} øvelser

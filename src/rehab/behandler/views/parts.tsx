@@ -12,7 +12,11 @@ export const newProgramPath = (template?: { slug: string; clinicId: number | nul
 /** The patient's page on the follow-up part (logs, adherence, proposals). */
 export const patientPagePath = (programId: number) => `/behandler/patienter/${programId}`;
 
+/** The behandler's worklist (the follow-up part), the start of every behandler page's trail. */
+const WORKLIST = { path: '/behandler', name: 'Arbejdsliste' };
+
 const TABS = [
+  { path: WORKLIST.path, label: WORKLIST.name },
   { path: PROGRAMS_PATH, label: 'Programmer' },
   { path: TEMPLATES_PATH, label: 'Skabeloner' },
   { path: `${PROGRAMS_PATH}/ny`, label: 'Nyt program' },
@@ -20,7 +24,7 @@ const TABS = [
 
 export function BehandlerLayout(props: { ctx: ViewContext; title: string; path: string; crumbs?: Crumb[]; tab?: (typeof TABS)[number]['path']; children: ComponentChildren }) {
   return (
-    <Layout ctx={props.ctx} meta={{ title: props.title, path: props.path, noindex: true, crumbs: [{ name: 'Programmer', path: PROGRAMS_PATH }, ...(props.crumbs ?? [])] }}>
+    <Layout ctx={props.ctx} meta={{ title: props.title, path: props.path, noindex: true, crumbs: [WORKLIST, { name: 'Programmer', path: PROGRAMS_PATH }, ...(props.crumbs ?? [])] }}>
       <div class="behandler-page">
         <nav class="owner-tabs behandler-tabs" aria-label="Genoptræning">
           <ul>

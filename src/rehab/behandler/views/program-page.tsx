@@ -91,12 +91,12 @@ export function ProgramPage(props: ProgramPageProps) {
             </a>
           </li>
           <li>
-            <a class="button-secondary" href={programPath(program.id, 'versioner')}>
+            <a class="button button-secondary" href={programPath(program.id, 'versioner')}>
               Versioner ({program.currentVersion})
             </a>
           </li>
           <li>
-            <a class="button-secondary" href={programPath(program.id, 'print')}>
+            <a class="button button-secondary" href={programPath(program.id, 'print')}>
               Udskriv
             </a>
           </li>

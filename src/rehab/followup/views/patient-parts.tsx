@@ -2,6 +2,7 @@ import type { VNode } from 'preact';
 import { formatDanishDate } from '../../../text/dates.js';
 import { CheckboxField, type PostedForm, SelectField, TextAreaField } from '../../../web/form-fields.js';
 import { Pagination } from '../../../web/layout.js';
+import { ColumnHeadings } from '../../../web/stacked-table.js';
 import type { StoredSessionLog } from '../../logs.js';
 import type { ProgramVersion } from '../../programs.js';
 import { describeChange, describeLoad } from '../../proposal-text.js';
@@ -38,6 +39,7 @@ export function ProposalCard({ p, programId, csrf, reject }: { p: StoredProposal
         {proposal.change ? describeChange(proposal.change) : 'ingen ændring at foreslå'}
       </h3>
       <p>{proposal.forBehandler}</p>
+      {proposal.forPatient && <p class="hint proposal-patient">Patienten har fået at vide: “{proposal.forPatient}”</p>}
       <dl class="proposal-facts">
         <dt>Regel</dt>
         <dd>
@@ -104,32 +106,28 @@ export function QuestionnaireResults({ results }: { results: readonly Instrument
   return (
     <>
       {results.map((r) => (
-        <div key={r.instrument} class="table-scroll" tabindex={0} role="region" aria-labelledby={`resultater-${r.instrument}`}>
-          <table class="stack-narrow questionnaire-results" role="table">
-            <caption id={`resultater-${r.instrument}`}>{r.name}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">Dato</th>
-                <th scope="col" role="columnheader">Resultat</th>
-                <th scope="col" role="columnheader">Siden sidst</th>
-                <th scope="col" role="columnheader">Siden første gang</th>
-              </tr>
-            </thead>
-            <tbody role="rowgroup">
-              {r.rows.map((row, i) => (
-                <tr key={`${row.day}-${i}`} role="row">
-                  <th scope="row" role="rowheader">{formatDanishDate(row.day)}</th>
-                  <td role="cell" data-label="Resultat">{row.score}</td>
-                  <td role="cell" data-label="Siden sidst">
-                    <Marker change={row.sincePrevious} label="siden sidst" />
-                  </td>
-                  <td role="cell" data-label="Siden første gang">
-                    <Marker change={row.sinceFirst} label="siden første gang" />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div key={r.instrument} class="questionnaire-block">
+          <div class="table-scroll" tabindex={0} role="region" aria-labelledby={`resultater-${r.instrument}`}>
+            <table class="stack-narrow questionnaire-results" role="table">
+              <caption id={`resultater-${r.instrument}`}>{r.name}</caption>
+              <ColumnHeadings headings={['Dato', 'Resultat', 'Siden sidst', 'Siden første gang']} />
+              <tbody role="rowgroup">
+                {r.rows.map((row, i) => (
+                  <tr key={`${row.day}-${i}`} role="row">
+                    <th scope="row" role="rowheader">{formatDanishDate(row.day)}</th>
+                    <td role="cell" data-label="Resultat">{row.score}</td>
+                    <td role="cell" data-label="Siden sidst">
+                      <Marker change={row.sincePrevious} label="siden sidst" />
+                    </td>
+                    <td role="cell" data-label="Siden første gang">
+                      <Marker change={row.sinceFirst} label="siden første gang" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p class="hint questionnaire-source">Kilde: {INSTRUMENTS.find((i) => i.id === r.instrument)?.citation}</p>
         </div>
       ))}
     </>

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { formatDanishDate } from '../../../text/dates.js';
 import { Layout, Pagination, type ViewContext } from '../../../web/layout.js';
 import { patientPagePath } from '../access.js';
 import { type Worklist, WORKLIST_PAGE_SIZE } from '../worklist.js';
@@ -54,6 +55,16 @@ export function UncheckedPage({ ctx }: { ctx: ViewContext }) {
   );
 }
 
+/** The last log and the last two weeks, unless a reason already says it. */
+function StatusLine({ row }: { row: Worklist['rows'][number] }) {
+  const said = new Set(row.reasons.map((r) => r.kind));
+  const parts = [
+    said.has('no-log') ? '' : `Sidste log: ${row.facts.lastLogDay ? formatDanishDate(row.facts.lastLogDay) : 'ingen endnu'}`,
+    said.has('low-adherence') || row.adherence === null ? '' : `gennemført ${Math.round(row.adherence * 100)} % af de planlagte træninger de sidste to uger`,
+  ].filter(Boolean);
+  return parts.length > 0 ? <p class="worklist-status">{parts.join(' · ')}</p> : null;
+}
+
 export function WorklistPage({ ctx, list }: { ctx: ViewContext; list: Worklist }) {
   return (
     <WorklistFrame ctx={ctx}>
@@ -78,6 +89,7 @@ export function WorklistPage({ ctx, list }: { ctx: ViewContext; list: Worklist }
                   <a href={patientPagePath(row.facts.programId)}>{row.facts.patientName}</a>
                 </h2>
                 <p class="worklist-goal">Mål: {row.facts.goal}</p>
+                <StatusLine row={row} />
                 {row.reasons.length === 0 ? (
                   <p class="worklist-calm">Ingen bemærkninger.</p>
                 ) : (

@@ -39,7 +39,10 @@ export function InvitationSignedOutPage({ ctx, invitation, returnTo }: { ctx: Vi
   );
 }
 
-/** Signed in: what is stored, who sees it, who is responsible, for how long; and the consent. */
+/**
+ * Signed in: what is stored, who sees it, who is responsible, for how long; and the consent.
+ * The words are versioned: change CONSENT_VERSION (consent.ts) with them.
+ */
 export function ConsentPage(props: {
   ctx: ViewContext;
   csrf: string;
@@ -61,7 +64,7 @@ export function ConsentPage(props: {
         <h3>Hvad vi gemmer</h3>
         <ul>
           <li>Dit træningsprogram: øvelserne, hvor meget du skal lave, og din behandlers noter.</li>
-          <li>Dine træningslog: gentagelser, belastning, smerte under øvelserne, hvor hårdt det var, og dine kommentarer.</li>
+          <li>Det, du registrerer efter hver træning: gentagelser, belastning, smerte under øvelserne, hvor hårdt det var, og dine kommentarer — eller at du sprang over, og hvorfor.</li>
           <li>Dine morgentjek: smerten om morgenen, og om den er bedre, som normalt eller værre.</li>
           <li>Dine svar på de spørgeskemaer, din behandler beder dig udfylde.</li>
         </ul>
@@ -78,7 +81,7 @@ export function ConsentPage(props: {
         </ul>
         <h3>Hvem har ansvaret</h3>
         <p>
-          {i.clinicName} er dataansvarlig for dit program, dine log og dine svar. Fysio er databehandler: vi opbevarer og behandler
+          {i.clinicName} er dataansvarlig for dit program, dine registreringer og dine svar. Fysio er databehandler: vi opbevarer og behandler
           oplysningerne for klinikken efter en databehandleraftale og bruger dem ikke til andet.
         </p>
         <h3>Hvor længe</h3>

@@ -9,6 +9,8 @@ import { MIN_SIDE, PatientLayout, PatientNotice, programPath } from './parts.js'
 export interface ProgramCard {
   program: Program;
   goal: string;
+  /** Today's exercises in words ("Rejse-sætte-sig fra stol: 3 sæt × 10 gentagelser med 5 kg"). */
+  exercises: string[];
   clinicName: string;
   behandlerName: string;
   status: ProgramStatus | null;
@@ -44,16 +46,27 @@ export function OverviewPage({ ctx, name, cards }: { ctx: ViewContext; name: str
               <p class="program-card-from">
                 Fra {card.behandlerName}, {card.clinicName}
               </p>
-              {card.status ? <Today id={card.program.id} status={card.status} /> : <p>Programmet er afsluttet.</p>}
+              {card.status ? <Today id={card.program.id} status={card.status} exercises={card.exercises} /> : <p>Programmet er afsluttet.</p>}
             </li>
           ))}
         </ul>
       )}
+      <section aria-labelledby="dine-data">
+        <h2 id="dine-data">Dine oplysninger</h2>
+        <ul class="program-links">
+          <li>
+            <a href="/min-side/adgang">Hvem har set mine oplysninger</a>
+          </li>
+          <li>
+            <a href="/konto">Min konto: hent en kopi af dine data, eller slet kontoen</a>
+          </li>
+        </ul>
+      </section>
     </PatientLayout>
   );
 }
 
-function Today({ id, status }: { id: number; status: ProgramStatus }) {
+function Today({ id, status, exercises }: { id: number; status: ProgramStatus; exercises: string[] }) {
   return (
     <>
       {status.reductions.length > 0 && (
@@ -62,7 +75,9 @@ function Today({ id, status }: { id: number; status: ProgramStatus }) {
         </PatientNotice>
       )}
       <p class="program-card-today">
-        {status.ended
+        {!status.started
+          ? 'Programmet er ikke begyndt endnu.'
+          : status.ended
           ? 'Programmet er slut. Tal med din behandler om, hvad du skal nu.'
           : status.trainingToday
             ? status.loggedToday
@@ -72,6 +87,13 @@ function Today({ id, status }: { id: number; status: ProgramStatus }) {
               ? `Næste træningsdag: ${dayWithWeekday(status.nextTraining)}.`
               : 'Der er ikke flere træningsdage i programmet.'}
       </p>
+      {status.trainingToday && !status.loggedToday && (
+        <ul class="program-card-exercises" aria-label="Dagens øvelser">
+          {exercises.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      )}
       {status.checkInDue && <p class="program-card-morning">Du trænede i går: husk dit morgentjek i dag.</p>}
       <p class="patient-actions">
         <a class="button" href={programPath(id)}>

@@ -7,7 +7,7 @@ import type { Crumb } from '../../../web/seo.js';
 export const MIN_SIDE = '/min-side';
 export const programPath = (id: number, sub = '') => `/min-side/program/${id}${sub ? `/${sub}` : ''}`;
 
-export function PatientLayout(props: { ctx: ViewContext; title: string; path: string; crumbs?: Crumb[]; children: ComponentChildren; bare?: boolean }) {
+export function PatientLayout(props: { ctx: ViewContext; title: string; path: string; crumbs?: Crumb[]; children: ComponentChildren }) {
   const crumbs = props.path === MIN_SIDE ? [{ name: 'Min side', path: MIN_SIDE }] : [{ name: 'Min side', path: MIN_SIDE }, ...(props.crumbs ?? []), { name: props.title, path: props.path }];
   return (
     <Layout ctx={props.ctx} meta={{ title: props.title, path: props.path, noindex: true, crumbs }}>

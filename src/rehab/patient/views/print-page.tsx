@@ -45,7 +45,7 @@ export function PrintPage(props: { ctx: ViewContext; program: Program; version: 
           })}
         </ol>
         <table class="print-grid">
-          <caption>Sæt kryds, når du har trænet</caption>
+          <caption>Sæt kryds, når du har trænet{weeks < version.weeks ? ` (uge 1–${weeks} af ${version.weeks}; udskriv igen til resten)` : ''}</caption>
           <thead>
             <tr>
               <th scope="col">Uge</th>

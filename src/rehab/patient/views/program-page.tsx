@@ -56,9 +56,11 @@ export function ProgramPage(props: ProgramPageProps) {
       </p>
 
       <section class="today" aria-labelledby="i-dag">
-        <h2 id="i-dag">{status.trainingToday ? `I dag, ${dayWithWeekday(status.today)}` : 'Næste træning'}</h2>
+        <h2 id="i-dag">{status.trainingToday ? `I dag, ${dayWithWeekday(status.today)}` : status.started ? 'Næste træning' : 'Før du begynder'}</h2>
         <p>
-          {status.ended
+          {!status.started
+            ? `Dit program starter ${dayWithWeekday(version.startDate)}. Indtil da kan du se øvelserne herunder.`
+            : status.ended
             ? 'Programmet er slut. Tal med din behandler om, hvad du skal nu.'
             : status.trainingToday
               ? status.loggedToday
@@ -69,9 +71,11 @@ export function ProgramPage(props: ProgramPageProps) {
                 : 'Der er ikke flere træningsdage i programmet.'}
         </p>
         <p class="patient-actions">
-          <a class="button button-big" href={programPath(program.id, 'log')}>
-            Registrér træning
-          </a>
+          {status.started && (
+            <a class="button button-big" href={programPath(program.id, 'log')}>
+              Registrér træning
+            </a>
+          )}
           <a class={`button button-big ${status.checkInDue ? '' : 'button-secondary'}`} href={programPath(program.id, 'morgen')}>
             Morgentjek{status.checkedInToday ? ' (udfyldt i dag)' : ''}
           </a>
@@ -92,6 +96,15 @@ export function ProgramPage(props: ProgramPageProps) {
         <ul>
           <li>
             <a href={programPath(program.id, 'historik')}>Din historik: smerte, belastning og træninger</a>
+          </li>
+          <li>
+            <a href={programPath(program.id, 'spoergeskemaer')}>Spørgeskemaer fra din behandler</a>
+          </li>
+          <li>
+            <a href={programPath(program.id, 'paamindelser')}>Påmindelser på e-mail</a>
+          </li>
+          <li>
+            <a href={programPath(program.id, 'deling')}>Hvem på klinikken ser programmet</a>
           </li>
           <li>
             <a href={programPath(program.id, 'print')}>Udskriv programmet</a>
@@ -135,6 +148,28 @@ function Item({ item, index, media }: { item: PrescribedItem; index: number; med
           <p class="program-notes">
             <strong>Fra din behandler:</strong> {item.notes}
           </p>
+        )}
+        {media?.clinicInstructions && (
+          <details class="clinic-instructions">
+            <summary>Sådan gør du</summary>
+            {media.clinicInstructions.startPosition && (
+              <p>
+                <strong>Start:</strong> {media.clinicInstructions.startPosition}
+              </p>
+            )}
+            {media.clinicInstructions.steps.length > 0 && (
+              <ol>
+                {media.clinicInstructions.steps.map((step, i) => (
+                  <li key={i}>{step}</li>
+                ))}
+              </ol>
+            )}
+            {media.clinicInstructions.stop && (
+              <p>
+                <strong>Hvornår du stopper:</strong> {media.clinicInstructions.stop}
+              </p>
+            )}
+          </details>
         )}
         {media?.instructions && (
           <p>

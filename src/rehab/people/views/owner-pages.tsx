@@ -72,10 +72,20 @@ export function BehandlerePage({ ctx, clinic, behandlere, invitations, dpaAccept
       {invitations.length > 0 && (
         <>
           <h2>Invitationer, der ikke er taget imod</h2>
-          <ul>
+          <ul class="people-list">
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.email}, sendt {formatDateTime(i.createdAt)}
+                <span class="people-meta">
+                  {i.email}, sendt {formatDateTime(i.createdAt)}
+                </span>
+                {canAct && (
+                  <form method="post" action={`${path}/invitationer/${i.id}/tilbagekald`} class="inline-form">
+                    {csrf()}
+                    <button type="submit" class="button button-secondary">
+                      Træk tilbage<span class="sr-only"> invitationen til {i.email}</span>
+                    </button>
+                  </form>
+                )}
               </li>
             ))}
           </ul>
