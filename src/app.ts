@@ -85,8 +85,8 @@ export interface RegisteredRoute {
 export async function buildApp({ config, connection }: AppOptions): Promise<FastifyInstance> {
   const db = connection.db;
   const assets = defaultAssets();
-  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db) };
-  const headers = securityHeaders(config.baseUrl);
+  const ctx: ViewContext = { site: { name: config.siteName, baseUrl: config.baseUrl }, assets, demoData: await hasDemoClinics(db), map: config.map };
+  const headers = securityHeaders(config.baseUrl, config.map?.tileOrigin ?? null);
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     logController: new OneLinePerRequest(),

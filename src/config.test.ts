@@ -21,12 +21,34 @@ describe('loadConfig', () => {
       outboxDir: expect.stringMatching(/data\/outbox$/),
       mailSender: true,
       reminders: true,
+      map: {
+        tileUrl: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+        tileOrigin: 'https://tile.openstreetmap.org',
+        tileHost: 'tile.openstreetmap.org',
+        attribution: '© OpenStreetMap-bidragydere',
+        attributionUrl: 'https://www.openstreetmap.org/copyright',
+      },
     });
   });
 
   it('reads the contact address for /kontakt and refuses one that is not an address', () => {
     expect(loadConfig({ CONTACT_EMAIL: 'kontakt@fysio.dk' }).contactEmail).toBe('kontakt@fysio.dk');
     expect(() => loadConfig({ CONTACT_EMAIL: 'fysio.dk' })).toThrow(/CONTACT_EMAIL skal være en e-mailadresse/);
+  });
+
+  it('reads the map settings: a tile server of our own, its credit, or no map at all', () => {
+    expect(loadConfig({ MAP_TILE_URL: 'https://kort.fysio.dk:8443/tiles/{z}/{x}/{y}.png', MAP_ATTRIBUTION: '© Kortdata fra OpenStreetMap-bidragydere', MAP_ATTRIBUTION_URL: 'https://fysio.dk/kort' }).map).toEqual({
+      tileUrl: 'https://kort.fysio.dk:8443/tiles/{z}/{x}/{y}.png',
+      tileOrigin: 'https://kort.fysio.dk:8443',
+      tileHost: 'kort.fysio.dk:8443',
+      attribution: '© Kortdata fra OpenStreetMap-bidragydere',
+      attributionUrl: 'https://fysio.dk/kort',
+    });
+    // A credit of one's own does not link to OpenStreetMap's licence unless told to.
+    expect(loadConfig({ MAP_ATTRIBUTION: 'Kort: Eget kortværk' }).map).toMatchObject({ tileHost: 'tile.openstreetmap.org', attribution: 'Kort: Eget kortværk', attributionUrl: null });
+    // A tile server beside the app may speak plain http.
+    expect(loadConfig({ MAP_TILE_URL: 'http://127.0.0.1:8080/{z}/{x}/{y}.png' }).map?.tileOrigin).toBe('http://127.0.0.1:8080');
+    for (const off of ['off', 'OFF', ' off ']) expect(loadConfig({ MAP_TILE_URL: off, MAP_ATTRIBUTION: 'ignoreres' }).map).toBeNull();
   });
 
   it('reads the mail settings: SMTP, sender address from BASE_URL, the outbox folder', () => {
@@ -69,6 +91,13 @@ describe('loadConfig', () => {
     [{ SMTP_URL: 'mail.example.dk' }, 'SMTP_URL skal være en URL til en mailserver'],
     [{ SMTP_URL: 'https://mail.example.dk' }, 'SMTP_URL skal begynde med smtp:// eller smtps://'],
     [{ MAIL_FROM: 'ingen adresse' }, 'MAIL_FROM skal være en afsenderadresse'],
+    [{ MAP_TILE_URL: 'https://tile.example.dk/kort.png' }, 'MAP_TILE_URL skal være off eller en https-adresse med {z}, {x} og {y}'],
+    [{ MAP_TILE_URL: 'https://{s}.tile.example.dk/{z}/{x}/{y}.png' }, '{s} understøttes ikke'],
+    [{ MAP_TILE_URL: 'http://tile.example.dk/{z}/{x}/{y}.png' }, 'kun https (http kun på localhost)'],
+    [{ MAP_TILE_URL: 'https://bruger:kode@tile.example.dk/{z}/{x}/{y}.png' }, 'må ikke indeholde brugernavn eller adgangskode'],
+    [{ MAP_TILE_URL: 'nej' }, 'MAP_TILE_URL skal være off eller'],
+    [{ MAP_ATTRIBUTION_URL: 'openstreetmap.org' }, 'MAP_ATTRIBUTION_URL skal være en fuld URL'],
+    [{ MAP_ATTRIBUTION_URL: 'javascript:alert(1)' }, 'MAP_ATTRIBUTION_URL skal begynde med https:// eller http://'],
   ])('refuses %j in Danish', (env, message) => {
     let error: unknown;
     try {

@@ -45,6 +45,41 @@ const proxyTrust = z.string().transform((raw, ctx): ProxyTrust => {
   return { addresses };
 });
 
+/** The map's tiles today: OpenStreetMap's own tile server, with the credit its licence asks for. */
+export const OSM_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+const OSM_ATTRIBUTION = '© OpenStreetMap-bidragydere';
+const OSM_ATTRIBUTION_URL = 'https://www.openstreetmap.org/copyright';
+
+const MAP_TILE_URL_MESSAGE =
+  'MAP_TILE_URL skal være off eller en https-adresse med {z}, {x} og {y}, fx https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/**
+ * Where the map's tiles come from: one host (a visitor who shows the map sends it their IP
+ * address, the page says which host, and the CSP allows exactly that one), or null for no
+ * map at all. http:// only on this machine, for a tile server beside the app.
+ */
+const mapTileUrl = z.string().default(OSM_TILE_URL).transform((raw, ctx): { tileUrl: string; tileOrigin: string; tileHost: string } | null => {
+  const value = raw.trim();
+  if (value.toLowerCase() === 'off') return null;
+  const fail = (why: string) => {
+    ctx.addIssue({ code: 'custom', message: `${MAP_TILE_URL_MESSAGE}; ${why}` });
+    return z.NEVER;
+  };
+  if (!['{z}', '{x}', '{y}'].every((p) => value.includes(p))) return fail(`"${value}" mangler {z}, {x} eller {y}`);
+  // {s} (several subdomains) would need a wildcard in the CSP and name no single host.
+  if (value.includes('{s}')) return fail('{s} understøttes ikke: angiv én værtsadresse');
+  let url: URL;
+  try {
+    url = new URL(value.replace(/\{[a-z]\}/g, '0'));
+  } catch {
+    return fail(`"${value}" er ikke en adresse`);
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) return fail('kun https (http kun på localhost)');
+  if (url.username || url.password) return fail('adressen må ikke indeholde brugernavn eller adgangskode');
+  return { tileUrl: value, tileOrigin: url.origin, tileHost: url.host };
+});
+
 const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -83,6 +118,12 @@ const configSchema = z
     OUTBOX_DIR: z.string().min(1).optional(),
     MAIL_SENDER: yesNo.optional(),
     REMINDERS: yesNo.optional(),
+    MAP_TILE_URL: mapTileUrl,
+    MAP_ATTRIBUTION: z.string().trim().min(1).max(200, 'MAP_ATTRIBUTION må højst være 200 tegn').optional(),
+    MAP_ATTRIBUTION_URL: z
+      .url({ error: 'MAP_ATTRIBUTION_URL skal være en fuld URL, fx https://www.openstreetmap.org/copyright' })
+      .regex(/^https?:\/\//i, 'MAP_ATTRIBUTION_URL skal begynde med https:// eller http://')
+      .optional(),
   })
   .transform((e, ctx) => {
     const production = e.NODE_ENV === 'production';
@@ -118,10 +159,30 @@ const configSchema = z
       mailSender: e.MAIL_SENDER ?? true,
       /** Genoptræning's reminder e-mails are scheduled by the serving process (off in tests unless a test turns them on). */
       reminders: e.REMINDERS ?? e.NODE_ENV !== 'test',
+      /**
+       * The map on town and clinic pages, loaded only when the visitor asks for it; null
+       * (MAP_TILE_URL=off): no map. The credit defaults to OpenStreetMap's, whose data nearly
+       * every tile server draws.
+       */
+      map: mapSettings(e.MAP_TILE_URL, e.MAP_ATTRIBUTION, e.MAP_ATTRIBUTION_URL),
     };
   });
 
+function mapSettings(tiles: z.output<typeof mapTileUrl>, attribution: string | undefined, attributionUrl: string | undefined) {
+  if (tiles === null) return null;
+  const custom = attribution !== undefined;
+  return {
+    ...tiles,
+    attribution: attribution ?? OSM_ATTRIBUTION,
+    // A custom credit links only where it says; OpenStreetMap's links to its licence page.
+    attributionUrl: attributionUrl ?? (custom ? null : OSM_ATTRIBUTION_URL),
+  };
+}
+
 export type Config = z.output<typeof configSchema>;
+
+/** The map's tile server and credit (see `mapSettings`). */
+export type MapSettings = NonNullable<Config['map']>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

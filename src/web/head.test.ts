@@ -3,7 +3,7 @@ import { defaultAssets } from './assets.js';
 import { headHtml } from './head.js';
 import type { ViewContext } from './layout.js';
 
-const ctx: ViewContext = { site: { name: 'Fysio', baseUrl: 'https://fysio.example' }, assets: defaultAssets(), demoData: false };
+const ctx: ViewContext = { site: { name: 'Fysio', baseUrl: 'https://fysio.example' }, assets: defaultAssets(), demoData: false, map: null };
 
 describe('the document head', () => {
   it('escapes a hostile title, description and path, and keeps JSON-LD inside its script', () => {

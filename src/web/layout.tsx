@@ -1,5 +1,6 @@
 import type { ComponentChildren, VNode } from 'preact';
 import { render } from 'preact-render-to-string';
+import type { MapSettings } from '../config.js';
 import type { Assets } from './assets.js';
 import { headHtml } from './head.js';
 import {
@@ -18,6 +19,8 @@ export interface ViewContext {
   assets: Assets;
   /** Demo data is present: show the "demodata" marker. */
   demoData: boolean;
+  /** The map's tile server and credit; null: no map (MAP_TILE_URL=off). */
+  map: MapSettings | null;
 }
 
 export interface PageMeta {

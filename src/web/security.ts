@@ -7,7 +7,7 @@ import { HttpError } from './errors.js';
  *
  * | header | why |
  * | --- | --- |
- * | content-security-policy | only our own scripts and styles (no 'unsafe-inline': we have no inline code; JSON-LD blocks are data), map tiles from OpenStreetMap, no framing, no plugins, forms post only to us |
+ * | content-security-policy | only our own scripts and styles (no 'unsafe-inline': we have no inline code; JSON-LD blocks are data), images from the map's tile server (MAP_TILE_URL) when there is a map, no framing, no plugins, forms post only to us |
  * | cross-origin-opener-policy | a page we open cannot script us, nor we it |
  * | cross-origin-resource-policy | other sites cannot embed our responses |
  * | origin-agent-cluster | our pages get their own process where the browser can |
@@ -18,22 +18,23 @@ import { HttpError } from './errors.js';
  * | x-xss-protection | 0: the old filter caused leaks; the CSP protects instead |
  * | strict-transport-security | only when BASE_URL is https: sent over plain HTTP it would lock a development site out of http:// for a year |
  */
-const CSP = [
-  "default-src 'self'",
-  "base-uri 'self'",
-  "font-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "img-src 'self' data: https://tile.openstreetmap.org",
-  "object-src 'none'",
-  "script-src 'self'",
-  "script-src-attr 'none'",
-  "style-src 'self'",
-  "connect-src 'self'",
-].join(';');
+function contentSecurityPolicy(tileOrigin: string | null): string {
+  return [
+    "default-src 'self'",
+    "base-uri 'self'",
+    "font-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    `img-src 'self' data:${tileOrigin ? ` ${tileOrigin}` : ''}`,
+    "object-src 'none'",
+    "script-src 'self'",
+    "script-src-attr 'none'",
+    "style-src 'self'",
+    "connect-src 'self'",
+  ].join(';');
+}
 
 const HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CSP,
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -48,9 +49,13 @@ const HEADERS: Readonly<Record<string, string>> = {
 
 const HSTS = { 'strict-transport-security': 'max-age=31536000; includeSubDomains' };
 
-/** The headers for a site served from `baseUrl`. */
-export function securityHeaders(baseUrl: string): Readonly<Record<string, string>> {
-  return baseUrl.startsWith('https:') ? { ...HEADERS, ...HSTS } : HEADERS;
+/**
+ * The headers for a site served from `baseUrl` whose map draws tiles from `tileOrigin`
+ * (the configured tile server's origin; null: no map).
+ */
+export function securityHeaders(baseUrl: string, tileOrigin: string | null): Readonly<Record<string, string>> {
+  const csp = { 'content-security-policy': contentSecurityPolicy(tileOrigin) };
+  return baseUrl.startsWith('https:') ? { ...csp, ...HEADERS, ...HSTS } : { ...csp, ...HEADERS };
 }
 
 const crossSite = () => new HttpError(403, 'cross_site_request', 'Forespørgslen kom fra et andet websted og blev afvist');

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
-import type { Config } from '../../src/config.js';
+import { type Config, loadConfig } from '../../src/config.js';
 import { seedDemoData } from '../../src/bootstrap.js';
 import type { EngineName } from '../../src/db/engine.js';
 import { type TestDatabase, openTestDatabase } from './database.js';
@@ -17,6 +17,8 @@ export const DEFAULT_TEST_ENGINE: EngineName = (() => {
   if (wanted !== 'sqlite' && wanted !== 'postgres') throw new Error(`TEST_ENGINE must be sqlite or postgres, not ${wanted}`);
   return wanted;
 })();
+
+const DEFAULT_MAP = loadConfig({}).map;
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
@@ -39,6 +41,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     outboxDir: '/nonexistent/fysio-test-outbox',
     mailSender: false,
     reminders: false,
+    // The default tile server (OpenStreetMap); browser tests answer its tiles locally.
+    map: DEFAULT_MAP,
     ...overrides,
   };
 }

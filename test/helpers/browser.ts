@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { type TestApp, startTestApp } from './app.js';
+import { type TestApp, startTestApp, testConfig } from './app.js';
 
 /**
  * Debian's Chromium driven by playwright-core; we never download a browser. Without
@@ -45,25 +45,54 @@ export async function startLiveSite(): Promise<LiveSite> {
   return { ...site, baseUrl: `http://127.0.0.1:${port}` };
 }
 
-/** Requests that may leave the machine: map tiles, loaded only by the map enhancement. */
-const ALLOWED_OUTSIDE = /^https:\/\/tile\.openstreetmap\.org\//;
+/** The map's tile server in the test app (OpenStreetMap, the default): see `answerMapTiles`. */
+export const TILE_ORIGIN = testConfig().map!.tileOrigin;
+
+export interface LocalContext extends BrowserContext {
+  /** Requests that left this machine and no page should make. */
+  unexpected(): string[];
+  /**
+   * Says the visitor has now asked for the map: from here on, requests to the tile server are
+   * expected. Before this call, every request that leaves the machine is unexpected, tiles too.
+   */
+  choseMap(): void;
+}
 
 /**
  * A browser context that records every request leaving this machine; `unexpected()` lists
  * the ones no page should make. (Request interception would be simpler, but with it enabled
  * Chromium does not report redirect responses, which the contact-link tests need.)
  */
-export async function localContext(
-  browser: Browser,
-  options: { javaScriptEnabled?: boolean } = {},
-): Promise<BrowserContext & { unexpected(): string[] }> {
+export async function localContext(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<LocalContext> {
   const context = await browser.newContext({ locale: 'da-DK', javaScriptEnabled: options.javaScriptEnabled ?? true });
-  const outside: string[] = [];
+  const outside: Array<{ url: string; mapChosen: boolean }> = [];
+  let mapChosen = false;
   context.on('request', (request) => {
     const url = request.url();
-    if (/^https?:\/\//.test(url) && !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) outside.push(url);
+    if (/^https?:\/\//.test(url) && !/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)) outside.push({ url, mapChosen });
   });
-  return Object.assign(context, { unexpected: () => outside.filter((u) => !ALLOWED_OUTSIDE.test(u)) });
+  return Object.assign(context, {
+    unexpected: () => outside.filter((r) => !(r.mapChosen && r.url.startsWith(`${TILE_ORIGIN}/`))).map((r) => r.url),
+    choseMap: () => {
+      mapChosen = true;
+    },
+  });
+}
+
+/** A 1×1 transparent PNG: what the tile server answers in tests. */
+const TILE_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+
+/**
+ * Answers the tile server's requests inside the browser, so a test that shows the map never
+ * reaches the network; returns the tile URLs asked for, in order.
+ */
+export async function answerMapTiles(context: BrowserContext): Promise<string[]> {
+  const asked: string[] = [];
+  await context.route(`${TILE_ORIGIN}/**`, (route) => {
+    asked.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
+  });
+  return asked;
 }
 
 /** Chromium and the live site for one describe block, started together and always stopped. */

@@ -17,7 +17,10 @@ const decode = (encoding: unknown, body: Buffer) =>
 
 const leaflet = async () => {
   const page = await get('/find/fysioterapeut/koebenhavn-oe');
-  return /src="(\/assets\/leaflet\.js\?v=[0-9a-f]+)"/.exec(page.body)?.[1] ?? '/assets/leaflet.js';
+  // Named by the map panel, which fetches it only when the visitor asks for the map.
+  const url = /data-leaflet-js="(\/assets\/leaflet\.js\?v=[0-9a-f]+)"/.exec(page.body)?.[1];
+  if (!url) throw new Error('The town page names no Leaflet');
+  return url;
 };
 
 const URLS = {

@@ -10,7 +10,8 @@ import { clinicJsonLd } from '../seo.js';
 import type { PublicTariff } from '../tariff.js';
 import { inTown } from '../towns.js';
 import { findPath } from '../urls.js';
-import { Badges, MAP_SCRIPTS, MapEnhancement, Rating } from './parts.js';
+import { MapPanel, mapScripts } from './map-panel.js';
+import { Badges, Rating } from './parts.js';
 import { ClaimInvitation, type ClinicOwnerInfo, OwnerNotices } from '../owners/views/clinic-notices.js';
 
 const contactPath = (clinic: Clinic, kind: 'telefon' | 'email' | 'website' | 'booking') => `${clinicPath(clinic.slug)}/kontakt/${kind}`;
@@ -32,8 +33,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewC
           { name: clinic.name, path },
         ],
         jsonLd: [clinicJsonLd(ctx.site, clinic, reviews)],
-        scripts: MAP_SCRIPTS.map((s) => ctx.assets.url(s)),
-        styles: [ctx.assets.url('leaflet.css')],
+        scripts: mapScripts(ctx),
       }}
     >
       <article class="clinic">
@@ -176,7 +176,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewC
 
         {owner && <ClaimInvitation slug={clinic.slug} info={owner} />}
 
-        <MapEnhancement center={[clinic.lat, clinic.lon]} zoom={15} markers={[{ lat: clinic.lat, lon: clinic.lon, name: clinic.name, url: path }]} label={`Kort: ${clinic.name}`} />
+        <MapPanel ctx={ctx} center={[clinic.lat, clinic.lon]} zoom={15} markers={[{ lat: clinic.lat, lon: clinic.lon, name: clinic.name, url: path }]} label={`Kort: ${clinic.name}`} />
 
         <ClinicReviews clinic={clinic} reviews={reviews} siteName={ctx.site.name} />
       </article>

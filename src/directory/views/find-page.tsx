@@ -7,7 +7,8 @@ import { itemListJsonLd } from '../seo.js';
 import type { Specialty, SpecialtyCatalog } from '../specialties.js';
 import { type Town, inTown } from '../towns.js';
 import { COUNTRY, type FindParams, findPath } from '../urls.js';
-import { Badges, Distance, FindForm, MAP_SCRIPTS, MapEnhancement, Rating } from './parts.js';
+import { MapPanel, mapScripts } from './map-panel.js';
+import { Badges, Distance, FindForm, Rating } from './parts.js';
 
 export interface FindPageProps {
   ctx: ViewContext;
@@ -82,8 +83,7 @@ export function FindPage(props: FindPageProps) {
         noindex: !props.indexable,
         crumbs,
         jsonLd: list.items.length > 0 ? [itemListJsonLd(ctx.site, list.items, firstPosition, list.total)] : [],
-        scripts: [...(markers.length > 0 ? MAP_SCRIPTS : []), 'find-form.js'].map((s) => ctx.assets.url(s)),
-        ...(markers.length > 0 ? { styles: [ctx.assets.url('leaflet.css')] } : {}),
+        scripts: [...(markers.length > 0 ? mapScripts(ctx) : []), ctx.assets.url('find-form.js')],
       }}
     >
       <h1>{heading}</h1>
@@ -137,14 +137,13 @@ export function FindPage(props: FindPageProps) {
             ))}
           </ol>
           <Pagination page={params.page} pages={list.pages} hrefFor={(p) => findPath(townSlug, specialty?.slug ?? null, { ...params, page: p })} />
-          {markers.length > 0 && (
-            <MapEnhancement
-              center={town ? [town.lat, town.lon] : [56.0, 10.6]}
-              zoom={town ? 12 : 7}
-              markers={markers}
-              label="Kort over klinikkerne på siden"
-            />
-          )}
+          <MapPanel
+            ctx={ctx}
+            center={town ? [town.lat, town.lon] : [56.0, 10.6]}
+            zoom={town ? 12 : 7}
+            markers={markers}
+            label="Kort over klinikkerne på siden"
+          />
         </>
       )}
 

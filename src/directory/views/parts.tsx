@@ -93,9 +93,3 @@ export function FindForm(props: {
   );
 }
 
-/** The map container. Hidden until map.js shows it; the list above it is complete without it. */
-export function MapEnhancement({ center, zoom, markers, label }: { center: [number, number]; zoom: number; markers: Array<{ lat: number; lon: number; name: string; url: string }>; label: string }) {
-  return <div class="map" hidden data-map={JSON.stringify({ center, zoom, markers })} role="region" aria-label={label} />;
-}
-
-export const MAP_SCRIPTS = ['leaflet.js', 'map.js'] as const;
