@@ -124,8 +124,8 @@ export function PrivacyPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
           ikke.
         </li>
         <li>
-          Hver gang en behandler ser dine oplysninger, bliver det skrevet i loggen. Du kan selv se det under “Hvem har set mine oplysninger” på
-          Min side.
+          Hver gang en behandler ser dine oplysninger, bliver det skrevet i loggen. Du kan selv se det under{' '}
+          <a href="/min-side/adgang">“Hvem har set mine oplysninger”</a> på Min side.
         </li>
         <li>
           Sletter du din konto, forsvinder oplysningerne fra alle visninger. De opbevares låst i 10 år, fordi sundhedspersoner skal gemme
@@ -139,7 +139,8 @@ export function PrivacyPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
         Kortet over klinikker vises først, når du selv vælger at vise det. Når du gør det, henter din browser kortbillederne direkte fra en
         kortserver hos en anden udbyder (som standard OpenStreetMap). Kortserveren ser da din IP-adresse og hvilket område, du kigger på, ligesom
         ved ethvert andet besøg på deres side. Vælger du ikke kortet, sendes der intet til kortserveren. Kortserveren står nævnt nederst på
-        kortet.
+        kortet. Har du valgt kortet, husker din browser valget i sit eget lager (ikke en cookie, og det sendes ikke til os), så kortet hentes af
+        sig selv på de næste sider, indtil du trykker på »Vis ikke kortet automatisk«.
       </p>
 
       <h2>Forstå din scanning</h2>
