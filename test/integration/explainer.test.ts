@@ -126,7 +126,7 @@ describe.each(ENGINES)('the pasted text is not stored (%s)', (engine) => {
     } finally {
       await t.destroy();
     }
-  });
+  }, 60_000);
 });
 
 async function freePort(): Promise<number> {

@@ -225,5 +225,5 @@ describe.skipIf(!HAVE_SEEDS)(`fysio import ${SEEDS_SUITE}`, () => {
       await app.close();
       await connection.close();
     }
-  });
+  }, 60_000);
 });
