@@ -3,6 +3,7 @@ import { exercisePictures } from '../../exercises/picture.js';
 import { scenesFor } from '../../exercises/queries.js';
 import type { Scene } from '../../exercises/scene.js';
 import { exercisePath } from '../../exercises/urls.js';
+import { clinicExercisesOf } from '../people/clinic-exercises.js';
 import type { PrescribedItem } from '../program-model.js';
 
 /**
@@ -34,36 +35,14 @@ export interface ItemMedia {
   clinicInstructions: ClinicInstructions | null;
 }
 
-/**
- * The steps from a clinic exercise's stored body (its full schema belongs to the clinic's
- * exercise pages, src/rehab/people); only the texts the patient reads, and nothing on a bad row.
- */
-function clinicInstructions(body: string): ClinicInstructions | null {
-  try {
-    const parsed = JSON.parse(body) as Partial<Record<keyof ClinicInstructions, unknown>>;
-    const text = (v: unknown) => (typeof v === 'string' ? v : '');
-    const steps = Array.isArray(parsed.steps) ? parsed.steps.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
-    const found = { startPosition: text(parsed.startPosition), steps, stop: text(parsed.stop) };
-    return found.startPosition || steps.length || found.stop ? found : null;
-  } catch {
-    return null;
-  }
-}
-
 export async function mediaForItems(db: Db, clinicId: number, items: readonly PrescribedItem[]): Promise<Map<string, ItemMedia>> {
   const ours = items.filter((i) => i.source !== 'clinic').map((i) => i.exercise);
   const theirs = items.filter((i) => i.source === 'clinic').map((i) => i.exercise);
-  const clinicPictures = theirs.length
-    ? await db
-        .selectFrom('clinic_exercises')
-        .select(['slug', 'picture_exercise', 'body'])
-        .where('clinic_id', '=', clinicId)
-        .where('slug', 'in', theirs)
-        .execute()
-    : [];
-  const pictureOf = new Map(clinicPictures.map((c) => [c.slug, c.picture_exercise]));
-  const stepsOf = new Map(clinicPictures.map((c) => [c.slug, clinicInstructions(c.body)]));
-  const scenes = await scenesFor(db, [...new Set([...ours, ...clinicPictures.flatMap((c) => (c.picture_exercise ? [c.picture_exercise] : []))])]);
+  // A clinic's own exercises through the people part's reader (its schema, its parsing).
+  const clinicPictures = theirs.length ? (await clinicExercisesOf(db, [clinicId])).filter((c) => theirs.includes(c.slug)) : [];
+  const pictureOf = new Map(clinicPictures.map((c) => [c.slug, c.pictureExercise]));
+  const stepsOf = new Map(clinicPictures.map((c): [string, ClinicInstructions] => [c.slug, { startPosition: c.startPosition, steps: c.steps, stop: c.stop }]));
+  const scenes = await scenesFor(db, [...new Set([...ours, ...clinicPictures.flatMap((c) => (c.pictureExercise ? [c.pictureExercise] : []))])]);
   const media = new Map<string, ItemMedia>();
   items.forEach((item, index) => {
     const sceneSlug = item.source === 'clinic' ? pictureOf.get(item.exercise) : item.exercise;
