@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteStatement, sql } from 'kysely';
+import { Kysely, SqliteDialect, type SqliteStatement, sql } from 'kysely';
 import pg from 'pg';
 import { type Db, type EngineName, type ListenHandlers, type StopListening, engineNameOf, schemaChannel } from './engine.js';
-import { listenOnPostgres } from './engines/postgres.js';
+import { OwnSchemaPostgresDialect, listenOnPostgres } from './engines/postgres.js';
 import { bindable } from './engines/sqlite.js';
 import type { Database } from './schema.js';
 
@@ -138,7 +138,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Connecti
   // is common (52 ms against 3–8 ms for "vide" over 10,000 articles). Set for our sessions only.
   const settings = ['-c random_page_cost=1.1', ...(schema ? [`-c search_path=${schema}`] : [])];
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: settings.join(' ') });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
   const parsed = new URL(url);
   let current: string;
   try {

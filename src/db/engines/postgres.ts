@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type DatabaseIntrospector, type DatabaseMetadata, type Kysely, PostgresDialect, type SchemaMetadata, type TableMetadata, sql } from 'kysely';
 import pg from 'pg';
 import { batchesOf } from '../batches.js';
 import type { Engine, ListenHandlers, StopListening } from '../engine.js';
@@ -157,5 +157,61 @@ export async function listenOnPostgres(
       client.on('error', () => {});
       await client.end().catch(() => {});
     }
+  };
+}
+
+/**
+ * PostgreSQL as Kysely speaks it, except that looking at the database (what the migrator does
+ * before it migrates) sees our schema's tables only. Kysely's own introspector reads every
+ * schema and calls pg_get_serial_sequence and has_schema_privilege on each table's name, which
+ * fails ("schema … does not exist") when another installation or test run drops its schema at
+ * the same moment.
+ */
+export class OwnSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return ownSchemaIntrospector(db);
+  }
+}
+
+function ownSchemaIntrospector(db: Kysely<any>): DatabaseIntrospector {
+  const getSchemas = async (): Promise<SchemaMetadata[]> => {
+    const { rows } = await sql<{ name: string }>`SELECT nspname AS name FROM pg_catalog.pg_namespace`.execute(db);
+    return rows;
+  };
+  const getTables = async (): Promise<TableMetadata[]> => {
+    const { rows } = await sql<{ name: string; schema: string; isView: boolean; column: string | null; type: string | null; notNull: boolean | null; hasDefault: boolean | null }>`
+      SELECT c.relname AS name, n.nspname AS schema, c.relkind = 'v' AS "isView",
+        a.attname AS column, t.typname AS type, a.attnotnull AS "notNull", a.atthasdef AS "hasDefault"
+      FROM pg_catalog.pg_class c
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+      LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'p')
+      ORDER BY c.relname, a.attnum`.execute(db);
+    const tables = new Map<string, TableMetadata>();
+    for (const row of rows) {
+      let table = tables.get(row.name);
+      if (!table) {
+        table = { name: row.name, schema: row.schema, isView: row.isView, columns: [] };
+        tables.set(row.name, table);
+      }
+      if (row.column) {
+        (table.columns as TableMetadata['columns'][number][]).push({
+          name: row.column,
+          dataType: row.type ?? '',
+          isNullable: !row.notNull,
+          hasDefaultValue: Boolean(row.hasDefault),
+          isAutoIncrementing: false,
+        });
+      }
+    }
+    return [...tables.values()];
+  };
+  return {
+    getSchemas,
+    getTables,
+    async getMetadata(): Promise<DatabaseMetadata> {
+      return { tables: await getTables() };
+    },
   };
 }
