@@ -187,6 +187,8 @@ export async function generateRehabData(db: Db, patients: number, seed = 2026): 
         exercises: sessionExercises(rand, prescribed, pain),
         skipped_reason: null,
         max_pain: pain,
+        // Every generated session has sets (sessionExercises): done, as saveSessionLog would store it.
+        done: true,
         created_at: `${day}T17:00:00.000Z`,
       });
       const next = addDays(day, 1);

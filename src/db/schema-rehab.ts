@@ -107,6 +107,8 @@ export interface SessionLogsTable {
   exercises: string;
   skipped_reason: string | null;
   max_pain: number | null;
+  /** Counts as a session done (0019): not skipped, and an exercise with sets. Boolean (0/1 on SQLite). */
+  done: boolean | number;
   created_at: string;
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from '../db/engine.js';
+import { isDone } from './adherence.js';
 import { isoNow } from '../accounts/tokens.js';
 import type { ProgramVersion } from './programs.js';
 import { type CheckIn, type Compared, type ExerciseLog, type SessionLog, exerciseLogSchema } from './types.js';
@@ -85,6 +86,7 @@ export async function saveSessionLog(
       exercises: JSON.stringify(input.exercises),
       skipped_reason: input.skippedReason,
       max_pain: input.skippedReason ? null : maxPainOf(input.exercises),
+      done: isDone({ skipped: input.skippedReason ? { reason: input.skippedReason } : null, exercises: input.exercises }),
       created_at: isoNow(now),
     })
     .onConflict((oc) => oc.columns(['program_id', 'idempotency_key']).doNothing())

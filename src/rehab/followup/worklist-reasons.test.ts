@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Compared, SessionLog } from '../types.js';
+import type { Compared } from '../types.js';
 import { type ReasonKind, type WorklistFacts, orderWorklist, reasonText, reasonsFor } from './worklist-reasons.js';
 
 // A program from Monday 23 March 2026, 8 weeks, 3 sessions a week on Monday, Wednesday and
@@ -9,12 +9,8 @@ const TODAY = '2026-04-15';
 const PLAN = { startDate: '2026-03-23', weeks: 8, sessionsPerWeek: 3, trainingDays: [1, 3, 5] };
 const ALL_SIX = ['2026-04-03', '2026-04-06', '2026-04-08', '2026-04-10', '2026-04-13', '2026-04-15'];
 
-const log = (day: string, skipped = false): SessionLog => ({
-  id: `l-${day}`,
-  date: day,
-  skipped: skipped ? { reason: 'Syg' } : null,
-  exercises: skipped ? [] : [{ itemId: 'a', sets: [{ reps: 10, holdSeconds: null, load: { kind: 'bodyweight' } }], pain: 2, effort: null, comment: null, skipped: null }],
-});
+/** A log as the worklist reads it: its day, and whether it counts as done (a skipped session does not). */
+const log = (day: string, skipped = false) => ({ day, done: !skipped });
 
 const checkIn = (day: string, pain: number, compared: Compared = 'som-normalt', currentVersion = true) => ({ id: `c-${day}`, date: day, pain, compared, currentVersion });
 

@@ -1,11 +1,11 @@
 import { addDays, daysBetween, formatDanishDate } from '../../text/dates.js';
 import { compareDanish } from '../../text/danish.js';
 import { formatShortDecimal } from '../../text/numbers.js';
-import { adherenceOver, plannedGapDays } from '../adherence.js';
+import { adherenceOfDays, plannedGapDays } from '../adherence.js';
 import { ACCEPTABLE_PAIN_MAX, checkInsInOrder, usualPain } from '../pain.js';
 import { type QuestionnaireSchedule, dueQuestionnaires } from '../questionnaire-schedule.js';
 import type { Instrument } from '../../db/schema-rehab.js';
-import type { CheckIn, SessionLog } from '../types.js';
+import type { CheckIn } from '../types.js';
 
 /**
  * The behandler's worklist, pure: from one program's facts (loaded in batches for the whole
@@ -53,8 +53,8 @@ export interface WorklistFacts {
   latestSession: { day: string; maxPain: number; currentVersion: boolean } | null;
   /** The check-ins of the last 4 weeks (any order), each marked current version or not. */
   checkIns: readonly (CheckIn & { currentVersion: boolean })[];
-  /** Logs of (at least) the last 14 days, for adherence. */
-  recentLogs: readonly SessionLog[];
+  /** Logs of (at least) the last 14 days, for adherence: the day, and whether it counts as done (stored with the log). */
+  recentLogs: readonly { day: string; done: boolean }[];
   pendingProposals: number;
   schedules: readonly Pick<QuestionnaireSchedule, 'instrument' | 'atStart' | 'everyWeeks' | 'atEnd'>[];
   answers: readonly { instrument: Instrument; day: string }[];
@@ -91,8 +91,14 @@ export interface WorklistRow {
 
 const planEnd = (plan: WorklistPlan) => addDays(plan.startDate, plan.weeks * 7 - 1);
 
+/** Done / planned over the last two weeks, from the logs' stored done flags (null before anything was planned). */
+export function recentAdherence(facts: Pick<WorklistFacts, 'recentLogs' | 'plan'>, today: string): number | null {
+  if (facts.plan.startDate > today) return null;
+  return adherenceOfDays(facts.recentLogs.flatMap((l) => (l.done ? [l.day] : [])), facts.plan, today, 14);
+}
+
 /** The reasons one program needs attention today (`today` in Copenhagen), most urgent first. */
-export function reasonsFor(facts: WorklistFacts, today: string): Reason[] {
+export function reasonsFor(facts: WorklistFacts, today: string, adherence = recentAdherence(facts, today)): Reason[] {
   const reasons: Reason[] = [];
   const { plan } = facts;
   const running = plan.startDate <= today && today <= planEnd(plan);
@@ -119,7 +125,7 @@ export function reasonsFor(facts: WorklistFacts, today: string): Reason[] {
     const days = daysBetween(since, today);
     if (days > allowed) reasons.push({ kind: 'no-log', lastDay: facts.lastLogDay, days, allowed });
 
-    const share = daysBetween(plan.startDate, today) + 1 >= ADHERENCE_AFTER_DAYS ? adherenceOver(facts.recentLogs, plan, today, 14) : null;
+    const share = daysBetween(plan.startDate, today) + 1 >= ADHERENCE_AFTER_DAYS ? adherence : null;
     if (share !== null && share < LOW_ADHERENCE) reasons.push({ kind: 'low-adherence', share });
   }
 
@@ -150,7 +156,10 @@ function weight(reasons: readonly Reason[]): number {
  * patient's name (Danish order). Programs with no reason come last.
  */
 export function orderWorklist(programs: readonly WorklistFacts[], today: string): WorklistRow[] {
-  const rows = programs.map((facts) => ({ facts, reasons: reasonsFor(facts, today), adherence: facts.plan.startDate <= today ? adherenceOver(facts.recentLogs, facts.plan, today, 14) : null }));
+  const rows = programs.map((facts) => {
+    const adherence = recentAdherence(facts, today);
+    return { facts, reasons: reasonsFor(facts, today, adherence), adherence };
+  });
   const tier = (r: WorklistRow) => (r.reasons[0] ? TIER[r.reasons[0].kind] : 99);
   return rows.sort(
     (a, b) =>

@@ -4,7 +4,6 @@ import { toBool } from '../../db/schema.js';
 import { addDays } from '../../text/dates.js';
 import { authorisedBehandlere } from '../access.js';
 import { answerDays, schedulesOf } from '../questionnaire-schedule.js';
-import type { SessionLog } from '../types.js';
 import { type WorklistFacts, type WorklistRow, orderWorklist } from './worklist-reasons.js';
 
 /**
@@ -96,12 +95,6 @@ export async function visiblePrograms(db: Db, actor: Actor): Promise<(WorklistPr
     }));
 }
 
-/** What adherence reads of a log: done days. The JSON is read without zod (hundreds of rows per view). */
-function lightLog(r: { id: number; day: string; skipped_reason: string | null; exercises: string }): SessionLog {
-  const exercises = JSON.parse(r.exercises) as SessionLog['exercises'];
-  return { id: String(r.id), date: r.day, skipped: r.skipped_reason === null ? null : { reason: r.skipped_reason }, exercises };
-}
-
 /** How far back the worklist reads logs and check-ins. */
 export const FACTS_WINDOW_DAYS = 28;
 
@@ -119,7 +112,7 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
     db.selectFrom('session_logs').select(['program_id']).select((eb) => eb.fn.max('day').as('day')).where('program_id', 'in', ids).groupBy('program_id').execute(),
     db
       .selectFrom('session_logs')
-      .select(['id', 'program_id', 'version_id', 'day', 'skipped_reason', 'max_pain', 'exercises'])
+      .select(['id', 'program_id', 'version_id', 'day', 'skipped_reason', 'max_pain', 'done'])
       .where('program_id', 'in', ids)
       .where('day', '>=', since)
       .where('day', '<=', today)
@@ -166,7 +159,7 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
       lastLogDay: lastDay.get(p.id) ?? null,
       latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === p.versionId } : null,
       checkIns: (checkInsBy.get(p.id) ?? []).map((c) => ({ id: String(c.id), date: c.day, pain: c.pain, compared: c.compared, currentVersion: c.version_id === p.versionId })),
-      recentLogs: mine.filter((l) => l.day >= adherenceFrom).map(lightLog),
+      recentLogs: mine.filter((l) => l.day >= adherenceFrom).map((l) => ({ day: l.day, done: toBool(l.done) })),
       pendingProposals: pending.get(p.id) ?? 0,
       schedules: schedulesBy.get(p.id) ?? [],
       answers: answersBy.get(p.id) ?? [],
