@@ -8,6 +8,7 @@ import { directoryBenchmark } from './directory.js';
 import { exercisesBenchmark } from './exercises.js';
 import { importLockBenchmark } from './import-lock.js';
 import { importBenchmark } from './import.js';
+import { lighthouseBenchmark } from './lighthouse.js';
 import type { Benchmark } from './lib/benchmark.js';
 import { killAllChildren } from './lib/processes.js';
 import { type SummaryRow, machineInfo, row, summaryTable } from './lib/report.js';
@@ -33,6 +34,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'import', description: 'Markdown import of 1,000 generated files: in-process and via the CLI', run: importBenchmark },
   { name: 'import-lock', description: 'page latency while the CLI imports 10,000 files into the same database', run: importLockBenchmark },
   { name: 'rehab', description: 'genoptræning: 2,000 patients, ~100,000 session logs; saving a log, the worklist, the history page, p95 (SQLite; PostgreSQL if configured)', run: rehabBenchmark },
+  { name: 'lighthouse', description: 'Lighthouse 12.2.3, mobile preset, Debian Chromium: home page, article, town page, clinic page (median of 3 runs each)', run: lighthouseBenchmark },
   { name: 'relevance', description: 'search relevance: queries with the articles due in the top 3, demo + 2,000 generated articles (both engines)', run: relevanceBenchmark },
 ];
 

@@ -28,6 +28,8 @@ export interface AppServerOptions {
   entry?: string;
   host?: string;
   startTimeoutMs?: number;
+  /** BASE_URL is the server's own address instead of the shared public one (Lighthouse checks canonical links against the page it visits). */
+  sameBaseUrl?: boolean;
 }
 
 export interface AppServer {
@@ -54,7 +56,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     ...process.env,
     NODE_ENV: 'production',
     // One public address for every server, so pages are byte-identical whatever port serves them.
-    BASE_URL: 'https://fysio.bench.invalid',
+    BASE_URL: options.sameBaseUrl ? url : 'https://fysio.bench.invalid',
     PORT: String(port),
     HOST: host,
     DATABASE_URL: options.databaseUrl,
