@@ -108,14 +108,30 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
   // cost several times more on SQLite.)
   const since = addDays(today, -(FACTS_WINDOW_DAYS - 1));
   const adherenceFrom = addDays(today, -13);
-  const [lastDays, logs, checkIns, proposals, schedules, answers] = await Promise.all([
+  const [lastDays, doneLogs, sessions, checkIns, proposals, schedules, answers] = await Promise.all([
     db.selectFrom('session_logs').select(['program_id']).select((eb) => eb.fn.max('day').as('day')).where('program_id', 'in', ids).groupBy('program_id').execute(),
+    // Adherence reads the days with a session done (stored with each log, migration 0019).
+    db.selectFrom('session_logs').select(['program_id', 'day']).where('program_id', 'in', ids).where('done', '=', true).where('day', '>=', adherenceFrom).where('day', '<=', today).execute(),
+    // The newest session with pain recorded in the window, one per program (an index lookup each).
     db
-      .selectFrom('session_logs')
-      .select(['id', 'program_id', 'version_id', 'day', 'skipped_reason', 'max_pain', 'done'])
-      .where('program_id', 'in', ids)
-      .where('day', '>=', since)
-      .where('day', '<=', today)
+      .selectFrom('programs as p')
+      .innerJoin('session_logs as s', (j) =>
+        j.on('s.id', '=', (eb) =>
+          eb
+            .selectFrom('session_logs as l')
+            .select('l.id')
+            .whereRef('l.program_id', '=', 'p.id')
+            .where('l.day', '>=', since)
+            .where('l.day', '<=', today)
+            .where('l.skipped_reason', 'is', null)
+            .where('l.max_pain', 'is not', null)
+            .orderBy('l.day', 'desc')
+            .orderBy('l.id', 'desc')
+            .limit(1),
+        ),
+      )
+      .select(['s.program_id', 's.version_id', 's.day', 's.max_pain'])
+      .where('p.id', 'in', ids)
       .execute(),
     db
       .selectFrom('check_ins')
@@ -144,22 +160,20 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
     return map;
   };
   const lastDay = new Map(lastDays.map((r) => [r.program_id, r.day as string | null]));
-  const logsBy = group(logs);
+  const doneBy = group(doneLogs);
+  const sessionOf = new Map(sessions.map((r) => [r.program_id, r]));
   const checkInsBy = group(checkIns);
   const pending = new Map(proposals.map((r) => [r.program_id, Number(r.count)]));
   const schedulesBy = group(schedules);
   const answersBy = group(answers);
   return programs.map((p) => {
-    const mine = logsBy.get(p.id) ?? [];
-    const session = mine
-      .filter((l) => l.skipped_reason === null && l.max_pain !== null)
-      .reduce<(typeof mine)[number] | undefined>((a, l) => (!a || l.day > a.day || (l.day === a.day && l.id > a.id) ? l : a), undefined);
+    const session = sessionOf.get(p.id);
     return {
       ...p.facts,
       lastLogDay: lastDay.get(p.id) ?? null,
       latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === p.versionId } : null,
       checkIns: (checkInsBy.get(p.id) ?? []).map((c) => ({ id: String(c.id), date: c.day, pain: c.pain, compared: c.compared, currentVersion: c.version_id === p.versionId })),
-      recentLogs: mine.filter((l) => l.day >= adherenceFrom).map((l) => ({ day: l.day, done: toBool(l.done) })),
+      recentLogs: (doneBy.get(p.id) ?? []).map((l) => ({ day: l.day, done: true })),
       pendingProposals: pending.get(p.id) ?? 0,
       schedules: schedulesBy.get(p.id) ?? [],
       answers: answersBy.get(p.id) ?? [],
