@@ -43,7 +43,9 @@ export function ClinicPrices({ clinic, tariff, today }: { clinic: Clinic; tariff
   );
 }
 
+/** Without durations (the tariff has none) the table is two columns: a column of dashes says nothing. */
 function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: string; durationMinutes: number | null; priceKr: number }> }) {
+  const durations = rows.some((r) => r.durationMinutes);
   return (
     <TableScroll label={caption}>
       <table class="prices">
@@ -51,7 +53,7 @@ function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: st
         <thead>
           <tr>
             <th scope="col">Ydelse</th>
-            <th scope="col">Varighed</th>
+            {durations && <th scope="col">Varighed</th>}
             <th scope="col">Pris</th>
           </tr>
         </thead>
@@ -59,8 +61,8 @@ function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: st
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              <td>{r.durationMinutes ? `${r.durationMinutes} min.` : '–'}</td>
-              <td>{formatKroner(r.priceKr)}</td>
+              {durations && <td>{r.durationMinutes ? `${r.durationMinutes} min.` : '–'}</td>}
+              <td class="price">{formatKroner(r.priceKr)}</td>
             </tr>
           ))}
         </tbody>
