@@ -79,7 +79,7 @@ describe('a tariff file', () => {
   });
 });
 
-describe('fysio tariffs import', () => {
+describe('fysio tariffs import', { timeout: 90_000 }, () => {
   let database: Awaited<ReturnType<typeof cliDatabase>>;
   const dir = mkdtempSync(join(tmpdir(), 'fysio-tariffs-'));
   const write = (name: string, data: unknown) => {
