@@ -33,7 +33,6 @@ import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
 import { specialtyRoutes } from './directory/routes/specialties.js';
 import { directorySitemapSections } from './directory/stats.js';
-import { loadPublicTariff } from './directory/tariff.js';
 import { searchRoutes } from './search/routes.js';
 import { toolsSitemapSection } from './tools/catalog.js';
 import { toolRoutes } from './tools/routes.js';
@@ -172,7 +171,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   app.decorate('clinicEvents', events);
   const deps: RouteDeps = { db, ctx, cache };
   const catalog = new ClinicCatalogSource(db, { changeToken: connection.externalChangeToken });
-  const directoryDeps: DirectoryDeps = { ...deps, directory, catalog, events, tariff: loadPublicTariff() };
+  const directoryDeps: DirectoryDeps = { ...deps, directory, catalog, events };
   // A saved clinic shows at once here and, through NOTIFY, in every other process.
   const clinicChanges = new ClinicChangeFeed(() => {
     cache.clear();

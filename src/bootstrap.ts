@@ -10,6 +10,7 @@ import { syncBodyRegions } from './exercises/body-regions.js';
 import { countExercises } from './exercises/queries.js';
 import { importExercises } from './exercises/save.js';
 import { syncToolSearch } from './tools/search.js';
+import { seedTariffs } from './directory/tariff.js';
 import { importTemplates } from './rehab/behandler/templates.js';
 import { seedDemoCommunity } from './moderation/demo.js';
 import { type DemoAccount, type DemoPasswords, seedDemoUsers } from './accounts/demo-users.js';
@@ -26,6 +27,8 @@ export async function prepareSchema(connection: Connection): Promise<{ migration
   const regions = await syncBodyRegions(connection.db);
   const reference = await syncReferenceData(connection.db);
   const tools = await syncToolSearch(connection.db);
+  // The shipped tariffs whose day is not stored yet (an imported tariff is never overwritten).
+  await seedTariffs(connection.db);
   // Our genoptræning program templates (data/programs), updated by slug.
   const templates = await importTemplates(connection.db);
   return { migrations: applied, referenceRowsWritten: regions + reference.written + tools + templates.created + templates.updated + templates.removed };

@@ -11,6 +11,7 @@ import { registerLinksCommand } from './links.js';
 import { registerOutboxCommands } from './outbox.js';
 import { registerMaintenanceCommand } from './maintenance.js';
 import { registerSeedCommand } from './seed.js';
+import { registerTariffsCommand } from './tariffs.js';
 import { registerUserCommands } from './users.js';
 
 /**
@@ -38,6 +39,7 @@ registerImportClinicsCommand(program);
 registerImportExercisesCommand(program);
 registerImportProgramsCommand(program);
 registerSeedCommand(program);
+registerTariffsCommand(program);
 registerAuthorsCommand(program);
 registerLinksCommand(program);
 registerOutboxCommands(program);

@@ -516,6 +516,18 @@ export interface OutboxTable {
 
 // ── the whole database ─────────────────────────────────────────────────────────────────
 
+/** One public tariff per day it takes effect (0020). */
+export interface TariffsTable {
+  /** `YYYY-MM-DD`. */
+  effective_from: string;
+  source: string;
+  /** Shown to patients beside the figures. */
+  patient_note: string;
+  /** JSON: [{ name, durationMinutes, patientKr, totalKr }]. */
+  items: string;
+  imported_at: string;
+}
+
 export interface Database extends RehabTables {
   authors: AuthorsTable;
   articles: ArticlesTable;
@@ -559,6 +571,7 @@ export interface Database extends RehabTables {
   passkey_challenges: PasskeyChallengesTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  tariffs: TariffsTable;
 }
 
 /** SQLite hands booleans back as 0/1; PostgreSQL as booleans. */

@@ -24,14 +24,19 @@ export async function townsWithMostClinics(db: Db, directory: Directory, limit: 
   });
 }
 
-export async function specialtiesWithCounts(db: Db, directory: Directory): Promise<Array<{ specialty: Specialty; clinics: number }>> {
-  const rows = await db
-    .selectFrom('clinic_specialties')
-    .select(['specialty_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('specialty_id')
-    .execute();
+/** Each specialty with its number of clinics, and whether it is about a part of the body. */
+export async function specialtiesWithCounts(db: Db, directory: Directory): Promise<Array<{ specialty: Specialty; clinics: number; bodyRegion: boolean }>> {
+  const [rows, regional] = await Promise.all([
+    db
+      .selectFrom('clinic_specialties')
+      .select(['specialty_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('specialty_id')
+      .execute(),
+    db.selectFrom('specialty_regions').select('specialty_id').distinct().execute(),
+  ]);
   const counts = new Map(rows.map((r) => [r.specialty_id, Number(r.n)]));
-  return directory.specialties.all.map((specialty) => ({ specialty, clinics: counts.get(specialty.id) ?? 0 }));
+  const withRegion = new Set(regional.map((r) => r.specialty_id));
+  return directory.specialties.all.map((specialty) => ({ specialty, clinics: counts.get(specialty.id) ?? 0, bodyRegion: withRegion.has(specialty.id) }));
 }
 
 /** Towns that have clinics with this specialty, most first, then alphabetical. */

@@ -72,6 +72,8 @@ export const STYLESHEETS = [
   'owners.css',
   'community.css',
   'trust.css',
+  // Page layout: wide tables in their own scroll box, desktop sidebars (issue 13 §4).
+  'layout.css',
   // Genoptræning: shared parts (charts), then each part's own.
   'rehab.css',
   'rehab-programs.css',

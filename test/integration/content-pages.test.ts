@@ -31,6 +31,11 @@ describe('pages', () => {
     const letters = [...res.body.matchAll(/<li><(?:a href="#bogstav-[a-z]+"|span class="letter-empty"[^>]*)>([A-ZÆØÅ])</g)].map((m) => m[1]);
     expect(letters.join('')).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ');
     expect(res.body).toContain('<a href="#bogstav-k">K</a>');
+    // A letter without entries is plain text, never a link to nothing.
+    const empty = [...res.body.matchAll(/<span class="letter-empty"[^>]*>([A-ZÆØÅ])</g)].map((m) => m[1]!);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const letter of empty) expect(res.body).not.toContain(`>${letter}</a>`);
+    expect(res.body).not.toContain('id="bogstav-q"');
     const titles = [...res.body.matchAll(/<li><a href="\/ordbog\/[^"]+">([^<]+)<\/a><\/li>/g)].map((m) => m[1]);
     expect(titles.length).toBeGreaterThanOrEqual(12);
     expect(titles.indexOf('Knæsmerter')).toBeLessThan(titles.indexOf('Lændesmerter'));

@@ -137,8 +137,14 @@ describe('clinic pages', () => {
     expect(body).toContain('href="/klinik/oesterbro-fysioterapi/kontakt/telefon"');
     expect(body).toContain('Ring 12 34 56 78');
     expect(body).toContain('href="/klinik/oesterbro-fysioterapi/kontakt/booking"');
-    expect(body).toMatch(/takster pr\. 1\. januar 2024/);
+    // The tariff in effect today, with its honest date and, being over a year old, a plain warning.
+    expect(body).toContain('Takster gældende fra 1. januar 2024.');
+    expect(body).toContain('priserne kan være ændret siden');
     expect(body).toContain('299,29 kr.');
+    // Never a note meant for whoever maintains the data file.
+    expect(body).not.toMatch(/Opdatér filen/i);
+    // Wide tables scroll in a named, focusable box of their own.
+    expect(body).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Din egenbetaling med henvisning">');
     expect(body).toContain('650,00 kr.');
     expect(body).toContain('<th scope="row">Mandag</th><td>08.00–16.00</td>');
     expect(body).toContain('href="/find/fysioterapeut/koebenhavn-oe/knae"');
@@ -205,7 +211,11 @@ describe('specialties', () => {
   it('lists specialties and the towns that have each', async () => {
     const index = await get('/specialer');
     expect(index.statusCode).toBe(200);
-    expect(index.body.match(/<li><h2><a href="\/specialer\//g)?.length).toBeGreaterThanOrEqual(30);
+    expect(index.body.match(/<li><h3><a href="\/specialer\//g)?.length).toBeGreaterThanOrEqual(30);
+    // Each count leads to the finder for that specialty, nationwide.
+    expect(index.body).toMatch(/<a class="specialty-count" href="\/find\/fysioterapeut\/danmark\/knae">4 klinikker<span class="sr-only"> med speciale i Knæ<\/span><\/a>/);
+    expect(index.body).toContain('<span class="specialty-count muted">Ingen klinikker endnu</span>');
+    expect(index.body).toContain('Efter hvor det gør ondt');
     const knee = await get('/specialer/knae');
     expect(knee.body).toContain('href="/find/fysioterapeut/aarhus-c/knae"');
     expect(knee.body).toContain('href="/find/fysioterapeut/koebenhavn-oe/knae"');

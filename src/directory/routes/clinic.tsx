@@ -4,17 +4,19 @@ import { notFound } from '../../web/errors.js';
 import type { HitAction } from '../../web/page-cache.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendPage } from '../../web/respond.js';
+import { todayInDenmark } from '../../text/dates.js';
 import { clinicBySlug } from '../clinics.js';
 import { CONTACT_EVENTS } from '../events.js';
 import { publishedReviewsFor } from '../reviews/published.js';
 import { clinicOwnerInfo } from '../owners/clinic-info.js';
+import { tariffInEffect } from '../tariff.js';
 import { ClinicPage } from '../views/clinic-page.js';
 import { type DirectoryDeps, visitorOf } from './deps.js';
 
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/) });
 const contactParams = slugParams.extend({ kind: z.enum(['telefon', 'email', 'website', 'booking']) });
 
-export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, directory, events, tariff }: DirectoryDeps) {
+export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, directory, events }: DirectoryDeps) {
   const publicRoute = { config: { access: 'public' as const } };
 
   // Every answer of a clinic page counts a profile view, cache hits included.
@@ -28,8 +30,10 @@ export async function clinicRoutes(app: FastifyInstance, { db, ctx, cache, direc
     const page = await cache.get(`/klinik/${parsed.data.slug}`, async () => {
       const clinic = await clinicBySlug(db, directory, parsed.data.slug);
       if (!clinic) return null;
-      const [reviews, owner] = await Promise.all([publishedReviewsFor(db, clinic.id), clinicOwnerInfo(db, clinic.id)]);
-      return { body: renderDocument(<ClinicPage ctx={ctx} clinic={clinic} reviews={reviews} tariff={tariff} owner={owner} />), data: clinic.id };
+      // Today's tariff: a cached page lives a minute at most, so a new tariff shows on its day.
+      const today = todayInDenmark();
+      const [reviews, owner, tariff] = await Promise.all([publishedReviewsFor(db, clinic.id), clinicOwnerInfo(db, clinic.id), tariffInEffect(db, today)]);
+      return { body: renderDocument(<ClinicPage ctx={ctx} clinic={clinic} reviews={reviews} tariff={tariff} today={today} owner={owner} />), data: clinic.id };
     }, { direct: { onHit: countView } });
     // A real 404 for an unknown clinic, never a redirect to the home page.
     if (!page) throw notFound('clinic_not_found', 'Klinikken findes ikke');

@@ -3,13 +3,11 @@ import type { RouteDeps } from '../../web/deps.js';
 import type { ClinicCatalogSource } from '../catalog.js';
 import type { Directory } from '../directory.js';
 import type { ClinicEventRecorder, VisitorInfo } from '../events.js';
-import type { PublicTariff } from '../tariff.js';
 
 export interface DirectoryDeps extends RouteDeps {
   directory: Directory;
   catalog: ClinicCatalogSource;
   events: ClinicEventRecorder;
-  tariff: PublicTariff;
 }
 
 export function visitorOf(request: FastifyRequest): VisitorInfo {

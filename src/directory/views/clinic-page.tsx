@@ -1,5 +1,3 @@
-import { formatDanishDate } from '../../text/dates.js';
-import { formatKroner } from '../../text/numbers.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import { displayPhone } from '../clinic-input.js';
 import { type Clinic, clinicPath } from '../clinics.js';
@@ -10,6 +8,7 @@ import { clinicJsonLd } from '../seo.js';
 import type { PublicTariff } from '../tariff.js';
 import { inTown } from '../towns.js';
 import { findPath } from '../urls.js';
+import { ClinicPrices } from './clinic-prices.js';
 import { MapPanel, mapScripts } from './map-panel.js';
 import { Badges, Rating } from './parts.js';
 import { ClaimInvitation, type ClinicOwnerInfo, OwnerNotices } from '../owners/views/clinic-notices.js';
@@ -17,7 +16,7 @@ import { ClaimInvitation, type ClinicOwnerInfo, OwnerNotices } from '../owners/v
 const contactPath = (clinic: Clinic, kind: 'telefon' | 'email' | 'website' | 'booking') => `${clinicPath(clinic.slug)}/kontakt/${kind}`;
 const hostOf = (url: string) => new URL(url).hostname.replace(/^www\./, '');
 
-export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewContext; clinic: Clinic; reviews: Review[]; tariff: PublicTariff; owner?: ClinicOwnerInfo }) {
+export function ClinicPage({ ctx, clinic, reviews, tariff, today, owner }: { ctx: ViewContext; clinic: Clinic; reviews: Review[]; tariff: PublicTariff | null; today: string; owner?: ClinicOwnerInfo }) {
   const path = clinicPath(clinic.slug);
   const hours = clinic.openingHours ? formatOpeningHours(clinic.openingHours) : [];
   return (
@@ -48,84 +47,65 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewC
         </header>
         {owner && <OwnerNotices info={owner} />}
 
-        <section class="contact" aria-labelledby="contact-title">
-          <h2 id="contact-title">Kontakt</h2>
-          <ul class="contact-list">
-            {clinic.phone && (
-              <li>
-                <a href={contactPath(clinic, 'telefon')} rel="nofollow">
-                  Ring {displayPhone(clinic.phone)}
-                </a>
-              </li>
-            )}
-            {clinic.email && (
-              <li>
-                <a href={contactPath(clinic, 'email')} rel="nofollow">
-                  Skriv til {clinic.email}
-                </a>
-              </li>
-            )}
-            {clinic.website && (
-              <li>
-                <a href={contactPath(clinic, 'website')} rel="nofollow noopener">
-                  Hjemmeside: {hostOf(clinic.website)}
-                </a>
-              </li>
-            )}
-          </ul>
-          {clinic.bookingUrl && (
-            <p>
-              <a class="button" href={contactPath(clinic, 'booking')} rel="nofollow noopener">
-                Book tid online
-              </a>
-            </p>
-          )}
-          {!clinic.phone && !clinic.email && !clinic.website && !clinic.bookingUrl && <p class="muted">Klinikken har ikke oplyst kontaktoplysninger.</p>}
-        </section>
-
-        <section aria-labelledby="prices-title">
-          <h2 id="prices-title">Priser</h2>
-          {clinic.ydernummer && (
-            <>
-              <h3>Med henvisning fra lægen</h3>
+        {/* Contact and opening hours: first on a phone, a sticky card beside the rest on a desktop. */}
+        <aside class="clinic-aside" aria-label="Kontakt og åbningstider">
+          <section class="contact" aria-labelledby="contact-title">
+            <h2 id="contact-title">Kontakt</h2>
+            <ul class="contact-list">
+              {clinic.phone && (
+                <li>
+                  <a href={contactPath(clinic, 'telefon')} rel="nofollow">
+                    Ring {displayPhone(clinic.phone)}
+                  </a>
+                </li>
+              )}
+              {clinic.email && (
+                <li>
+                  <a href={contactPath(clinic, 'email')} rel="nofollow">
+                    Skriv til {clinic.email}
+                  </a>
+                </li>
+              )}
+              {clinic.website && (
+                <li>
+                  <a href={contactPath(clinic, 'website')} rel="nofollow noopener">
+                    Hjemmeside: {hostOf(clinic.website)}
+                  </a>
+                </li>
+              )}
+            </ul>
+            {clinic.bookingUrl && (
               <p>
-                Klinikken har ydernummer (overenskomst med regionen). {tariff.note}
+                <a class="button" href={contactPath(clinic, 'booking')} rel="nofollow noopener">
+                  Book tid online
+                </a>
               </p>
-              <PriceTable
-                caption={`Din egenbetaling med henvisning, takster pr. ${formatDanishDate(tariff.validFrom)}`}
-                rows={tariff.items.map((i) => ({ name: i.name, durationMinutes: i.durationMinutes, priceKr: i.patientKr }))}
-              />
-              <p class="source">Kilde: {tariff.source}</p>
-            </>
-          )}
-          {clinic.prices.length > 0 && (
-            <>
-              {clinic.ydernummer && <h3>Uden henvisning</h3>}
-              <PriceTable caption="Klinikkens egne priser" rows={clinic.prices} />
-            </>
-          )}
-          {!clinic.ydernummer && clinic.prices.length === 0 && <p class="muted">Klinikken har ikke oplyst priser. Spørg klinikken, før du booker.</p>}
-        </section>
+            )}
+            {!clinic.phone && !clinic.email && !clinic.website && !clinic.bookingUrl && <p class="muted">Klinikken har ikke oplyst kontaktoplysninger.</p>}
+          </section>
 
-        <section aria-labelledby="hours-title">
-          <h2 id="hours-title">Åbningstider</h2>
-          {hours.length > 0 ? (
-            <table class="hours">
-              <caption class="sr-only">Åbningstider</caption>
-              <tbody>
-                {hours.map((row) => (
-                  <tr key={row.days}>
-                    <th scope="row">{row.days}</th>
-                    <td>{row.hours}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="muted">Klinikken har ikke oplyst åbningstider.</p>
-          )}
-          {clinic.openingHours?.note && <p>{clinic.openingHours.note}</p>}
-        </section>
+          <section aria-labelledby="hours-title">
+            <h2 id="hours-title">Åbningstider</h2>
+            {hours.length > 0 ? (
+              <table class="hours">
+                <caption class="sr-only">Åbningstider</caption>
+                <tbody>
+                  {hours.map((row) => (
+                    <tr key={row.days}>
+                      <th scope="row">{row.days}</th>
+                      <td>{row.hours}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p class="muted">Klinikken har ikke oplyst åbningstider.</p>
+            )}
+            {clinic.openingHours?.note && <p>{clinic.openingHours.note}</p>}
+          </section>
+        </aside>
+
+        <ClinicPrices clinic={clinic} tariff={tariff} today={today} />
 
         {clinic.specialties.length > 0 && (
           <section aria-labelledby="specialties-title">
@@ -181,29 +161,5 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, owner }: { ctx: ViewC
         <ClinicReviews clinic={clinic} reviews={reviews} siteName={ctx.site.name} />
       </article>
     </Layout>
-  );
-}
-
-function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: string; durationMinutes: number | null; priceKr: number }> }) {
-  return (
-    <table class="prices">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Ydelse</th>
-          <th scope="col">Varighed</th>
-          <th scope="col">Pris</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.name}>
-            <th scope="row">{r.name}</th>
-            <td>{r.durationMinutes ? `${r.durationMinutes} min.` : '–'}</td>
-            <td>{formatKroner(r.priceKr)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -4,7 +4,18 @@ import { type Specialty, specialtyPath } from '../specialties.js';
 import type { Town } from '../towns.js';
 import { COUNTRY, findPath } from '../urls.js';
 
-export function SpecialtiesIndex({ ctx, specialties }: { ctx: ViewContext; specialties: Array<{ specialty: Specialty; clinics: number }> }) {
+type SpecialtyCount = { specialty: Specialty; clinics: number; bodyRegion: boolean };
+
+/**
+ * All specialties in two short groups (where it hurts; treatments, illnesses and groups), each a
+ * line with its name and its number of clinics, which leads straight to the finder. The
+ * descriptions show from tablet width; on a phone they are one tap away on each specialty's page.
+ */
+export function SpecialtiesIndex({ ctx, specialties }: { ctx: ViewContext; specialties: SpecialtyCount[] }) {
+  const groups = [
+    { id: 'kroppen', title: 'Efter hvor det gør ondt', items: specialties.filter((s) => s.bodyRegion) },
+    { id: 'behandling', title: 'Efter behandling, sygdom eller gruppe', items: specialties.filter((s) => !s.bodyRegion) },
+  ].filter((g) => g.items.length > 0);
   return (
     <Layout
       ctx={ctx}
@@ -17,17 +28,29 @@ export function SpecialtiesIndex({ ctx, specialties }: { ctx: ViewContext; speci
     >
       <h1>Specialer i fysioterapi</h1>
       <p class="lede">Fysioterapeuter har forskellige specialer. Find det, der passer til dit problem, og se hvor klinikkerne er.</p>
-      <ul class="specialty-grid">
-        {specialties.map(({ specialty, clinics }) => (
-          <li key={specialty.slug}>
-            <h2>
-              <a href={specialtyPath(specialty.slug)}>{specialty.name}</a>
-            </h2>
-            <p>{specialty.description}</p>
-            <p class="muted">{clinics === 0 ? 'Ingen klinikker endnu' : `${formatCount(clinics)} ${clinics === 1 ? 'klinik' : 'klinikker'}`}</p>
-          </li>
-        ))}
-      </ul>
+      {groups.map((group) => (
+        <section class="specialty-group" aria-labelledby={`gruppe-${group.id}`} key={group.id}>
+          <h2 id={`gruppe-${group.id}`}>{group.title}</h2>
+          <ul class="specialty-list">
+            {group.items.map(({ specialty, clinics }) => (
+              <li key={specialty.slug}>
+                <h3>
+                  <a href={specialtyPath(specialty.slug)}>{specialty.name}</a>
+                </h3>
+                {clinics === 0 ? (
+                  <span class="specialty-count muted">Ingen klinikker endnu</span>
+                ) : (
+                  <a class="specialty-count" href={findPath(COUNTRY, specialty.slug)}>
+                    {formatCount(clinics)} {clinics === 1 ? 'klinik' : 'klinikker'}
+                    <span class="sr-only"> med speciale i {specialty.name}</span>
+                  </a>
+                )}
+                <p class="specialty-description">{specialty.description}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </Layout>
   );
 }
