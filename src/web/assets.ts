@@ -72,6 +72,7 @@ export const STYLESHEETS = [
   'owners.css',
   'community.css',
   'trust.css',
+  'body.css',
   // Genoptræning: shared parts (charts), then each part's own.
   'rehab.css',
   'rehab-programs.css',
