@@ -57,7 +57,7 @@ export async function regionContent(db: Db, region: Region): Promise<RegionConte
     exercises: exercises
       .sort((a, b) => a.level - b.level || compareDanish(a.name, b.name))
       .map((e) => ({ name: e.name, url: exercisePath(e.slug), level: e.level })),
-    specialtySlug: specialties.get(region.slug) ?? null,
+    specialtySlug: specialties.get(region.slug)?.slug ?? null,
   };
 }
 
@@ -75,6 +75,11 @@ async function articlesAbout(db: Db, regionSlug: string, kind: ArticleKind): Pro
   return sorted.map((r) => ({ title: r.title, description: r.description, url: articlePath(kind, r.slug) }));
 }
 
+export interface NamedSpecialty {
+  slug: string;
+  name: string;
+}
+
 interface Candidate {
   regionSlug: string;
   regionName: string;
@@ -90,22 +95,22 @@ interface Candidate {
  * regions (the most specific), else the catalogue's order. Several specialties treat the knee
  * (GLA:D, Gigt, Løbeskader …); "Knæ" is the one a patient in pain means.
  */
-export function chooseSpecialty(candidates: readonly Candidate[]): string | null {
+export function chooseSpecialty(candidates: readonly Candidate[]): NamedSpecialty | null {
   const words = (text: string) => text.toLowerCase().split(/[^a-zæøå]+/).filter((w) => w.length > 2 && w !== 'og');
-  let best: { slug: string; key: [number, number, number] } | null = null;
+  let best: { specialty: NamedSpecialty; key: [number, number, number] } | null = null;
   for (const c of candidates) {
     const regionWords = words(c.regionName);
     const shared = words(c.specialtyName).filter((w) => regionWords.some((r) => r === w || r.startsWith(w) || w.startsWith(r))).length;
     const key: [number, number, number] = [-shared, c.regionCount, c.position];
     if (!best || key[0] < best.key[0] || (key[0] === best.key[0] && (key[1] < best.key[1] || (key[1] === best.key[1] && key[2] < best.key[2])))) {
-      best = { slug: c.specialtySlug, key };
+      best = { specialty: { slug: c.specialtySlug, name: c.specialtyName }, key };
     }
   }
-  return best?.slug ?? null;
+  return best?.specialty ?? null;
 }
 
 /** For each of the regions that some specialty treats: the specialty chosen by chooseSpecialty. */
-export async function specialtiesFor(db: Db, regionSlugs: readonly string[]): Promise<Map<string, string>> {
+export async function specialtiesFor(db: Db, regionSlugs: readonly string[]): Promise<Map<string, NamedSpecialty>> {
   if (regionSlugs.length === 0) return new Map();
   const rows = await db
     .selectFrom('specialty_regions as sr')
@@ -127,16 +132,16 @@ export async function specialtiesFor(db: Db, regionSlugs: readonly string[]): Pr
     const candidate = { ...r, regionCount: regionCount.get(r.id) ?? 1 };
     byRegion.set(r.regionSlug, [...(byRegion.get(r.regionSlug) ?? []), candidate]);
   }
-  const chosen = new Map<string, string>();
+  const chosen = new Map<string, NamedSpecialty>();
   for (const [region, candidates] of byRegion) {
-    const slug = chooseSpecialty(candidates);
-    if (slug) chosen.set(region, slug);
+    const specialty = chooseSpecialty(candidates);
+    if (specialty) chosen.set(region, specialty);
   }
   return chosen;
 }
 
 /** The specialty of an article: that of its first body region (in the regions' own order) that has one. */
-export async function articleSpecialty(db: Db, articleId: number): Promise<string | null> {
+export async function articleSpecialty(db: Db, articleId: number): Promise<NamedSpecialty | null> {
   const regions = await db
     .selectFrom('article_regions as ar')
     .innerJoin('body_regions as r', 'r.id', 'ar.region_id')

@@ -28,8 +28,8 @@ const SPOTS: Record<string, { link: Side; front?: Shape[]; back?: Shape[] }> = {
   skulder: { link: 'front', front: pair((x) => circle(x, 94, 12), 62), back: pair((x) => circle(x, 94, 12), 62) },
   albue: { link: 'front', front: pair((x) => circle(x, 158, 10), 50), back: pair((x) => circle(x, 158, 10), 50) },
   'haandled-og-haand': { link: 'front', front: pair((x) => circle(x, 226, 12), 42) },
-  'oevre-ryg': { link: 'back', back: [oval(100, 122, 30, 28)] },
-  laend: { link: 'back', back: [oval(100, 186, 26, 16)] },
+  'oevre-ryg': { link: 'back', back: [oval(100, 124, 26, 22)] },
+  laend: { link: 'back', back: [oval(100, 180, 24, 13)] },
   hofte: { link: 'front', front: pair((x) => oval(x, 214, 13, 11), 74) },
   laar: { link: 'front', front: pair((x) => oval(x, 262, 13, 26), 83), back: pair((x) => oval(x, 262, 13, 26), 83) },
   knae: { link: 'front', front: pair((x) => circle(x, 308, 12), 82), back: pair((x) => circle(x, 308, 11), 82) },
@@ -61,6 +61,9 @@ function Silhouette({ side }: { side: Side }) {
       <circle class="body-skin" cx="157" cy="228" r="9" />
       <ellipse class="body-skin" cx="76" cy="398" rx="13" ry="7" />
       <ellipse class="body-skin" cx="124" cy="398" rx="13" ry="7" />
+      <path class="body-shorts" d="M61 198 C80 202 120 202 139 198 L142 232 L135 258 L104 258 L100 240 L96 258 L65 258 L58 232 Z" />
+      <circle class="body-skin" cx="77" cy="43" r="5" />
+      <circle class="body-skin" cx="123" cy="43" r="5" />
       <ellipse class="body-skin" cx="100" cy="40" rx="23" ry="26" />
       {side === 'front' ? (
         <>
@@ -72,7 +75,7 @@ function Silhouette({ side }: { side: Side }) {
       ) : (
         <>
           <path class="body-hair" d="M77 40 C74 8 126 8 123 40 C124 50 120 58 113 62 L87 62 C80 58 76 50 77 40 Z" />
-          <path class="body-line" d="M100 90 L100 210" />
+          <path class="body-line" d="M100 90 L100 194" />
         </>
       )}
     </g>
