@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { DirectoryDeps } from '../directory/routes/deps.js';
-import { NEARBY_RADIUS_KM, listClinics } from '../directory/listing.js';
 import { resolveTownQuery } from '../directory/town-resolution.js';
 import type { Town } from '../directory/towns.js';
 import { bodyRegions } from '../exercises/body-regions.js';
@@ -10,6 +9,7 @@ import { renderDocument } from '../web/layout.js';
 import { sendHtml, sendPage } from '../web/respond.js';
 import type { SitemapSection } from '../web/sitemap.js';
 import { ENTRY_PATH, entryTarget } from './entry.js';
+import { nearestClinics } from './nearest.js';
 import { BODY_INDEX_PATH, regionBySlug, regionContent, regionPath } from './regions.js';
 import { BodyIndexPage } from './views/body-index.js';
 import { type PlaceAnswer, REGION_CLINICS_SHOWN, RegionPage } from './views/region-page.js';
@@ -46,15 +46,7 @@ export async function bodyRoutes(app: FastifyInstance, { db, ctx, cache, directo
         asked.kind === 'town'
           ? {
               ...asked,
-              list: listClinics(await catalog.get(), directory, {
-                town: asked.town,
-                radiusKm: NEARBY_RADIUS_KM,
-                specialty,
-                handicap: false,
-                ydernummer: false,
-                page: 1,
-                pageSize: REGION_CLINICS_SHOWN,
-              }),
+              ...nearestClinics(await catalog.get(), directory, asked.town, specialty, REGION_CLINICS_SHOWN),
             }
           : asked;
       return renderDocument(<RegionPage ctx={ctx} content={content} specialty={specialty} place={place} />);

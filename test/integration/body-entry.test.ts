@@ -103,6 +103,10 @@ describe('/krop/{region}', () => {
     expect(clinics.length).toBeGreaterThan(0);
     expect(res.body.indexOf('class="region-clinics"')).toBeGreaterThan(res.body.indexOf('id="region-exercises"'));
     expect(res.body).toContain('value="København Ø"');
+    // Nearest first.
+    const km = [...res.body.matchAll(/<span class="distance">(\d+,\d)/g)].map((m) => Number(m[1]!.replace(',', '.')));
+    expect(km).toHaveLength(clinics.length);
+    expect([...km].sort((a, b) => a - b)).toEqual(km);
     expect(res.body).toContain('href="/find/fysioterapeut/koebenhavn-oe/knae"');
     // Every clinic shown treats the knee.
     for (const slug of clinics) {

@@ -1,5 +1,4 @@
 import { clinicPath } from '../../directory/clinics.js';
-import type { ClinicList } from '../../directory/listing.js';
 import { NEARBY_RADIUS_KM } from '../../directory/listing.js';
 import type { Specialty } from '../../directory/specialties.js';
 import type { Town, TownSuggestion } from '../../directory/towns.js';
@@ -7,12 +6,13 @@ import { findPath } from '../../directory/urls.js';
 import { Distance } from '../../directory/views/parts.js';
 import { exerciseListPath } from '../../exercises/urls.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
+import type { NearClinic } from '../nearest.js';
 import { BODY_INDEX_PATH, type RegionArticle, type RegionContent, regionPath } from '../regions.js';
 
 /** What the place form found: nothing asked yet, a town and its clinics, choices, or nothing. */
 export type PlaceAnswer =
   | { kind: 'none' }
-  | { kind: 'town'; town: Town; list: ClinicList }
+  | { kind: 'town'; town: Town; total: number; items: NearClinic[] }
   | { kind: 'choices'; typed: string; choices: TownSuggestion[] }
   | { kind: 'unknown'; typed: string };
 
@@ -149,10 +149,10 @@ function Clinics({ place, specialty, path }: { place: PlaceAnswer; specialty: Sp
     );
   }
   if (place.kind !== 'town') return null;
-  const { town, list } = place;
+  const { town, total, items } = place;
   const finder = findPath(town.slug, specialty?.slug ?? null);
   const topic = specialty ? ` med speciale i ${lower(specialty.name)}` : '';
-  if (list.total === 0) {
+  if (total === 0) {
     return (
       <p class="empty">
         Vi har ingen fysioterapeuter{topic} inden for {NEARBY_RADIUS_KM} km af {town.name}. <a href={finder}>Se de nærmeste byer, der har</a>.
@@ -161,27 +161,22 @@ function Clinics({ place, specialty, path }: { place: PlaceAnswer; specialty: Sp
   }
   return (
     <>
+      <p>Nærmeste først:</p>
       <ol class="region-clinics">
-        {list.items.slice(0, REGION_CLINICS_SHOWN).map((c) => (
+        {items.map((c) => (
           <li key={c.slug}>
             <h3>
               <a href={clinicPath(c.slug)}>{c.name}</a>
             </h3>
             <p>
-              {c.address}, {c.postcode} {c.town.name}
-              {c.distanceKm !== null && (
-                <>
-                  {' · '}
-                  <Distance km={c.distanceKm} town={c.inTown ? null : town} />
-                </>
-              )}
+              {c.address}, {c.postcode} {c.townName} · <Distance km={c.distanceKm} town={town} />
             </p>
           </li>
         ))}
       </ol>
       <p>
         <a href={finder}>
-          {list.total > REGION_CLINICS_SHOWN ? `Se alle ${list.total} fysioterapeuter${topic} nær ${town.name}` : `Se dem i klinikfinderen med filtre og kort`} →
+          {total > REGION_CLINICS_SHOWN ? `Se alle ${total} fysioterapeuter${topic} nær ${town.name}` : 'Se dem i klinikfinderen med filtre og kort'} →
         </a>
       </p>
     </>
