@@ -81,6 +81,8 @@ describe('/krop/{region}', () => {
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(res.body).toContain('href="/ordbog/knaesmerter"');
+    // A demo blog post tagged "knæ" (its tags mapped at import).
+    expect(res.body).toContain('href="/blog/fra-sofa-til-5-km"');
     expect(res.body).toContain('href="/oevelser/');
     expect(res.body).toContain('<label for="sted">Dit postnummer eller by</label>');
     expect(res.body).not.toContain('class="region-clinics"');
