@@ -124,7 +124,7 @@ export function BodyMap({ regions, headingId }: { regions: readonly MapRegion[];
         <Figure side="back" regions={mapped} label="Kroppen bagfra: vælg et sted" />
       </div>
       <nav class="body-map-list" aria-labelledby={headingId}>
-        <ul>
+        <ul class="term-grid">
           {mapped.map((r) => (
             <li key={r.slug}>
               <a href={regionPath(r.slug)}>{r.name}</a>

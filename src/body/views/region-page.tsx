@@ -43,46 +43,48 @@ export function RegionPage({ ctx, content, specialty, place }: { ctx: ViewContex
         <p class="lede">Her finder du det, vi har skrevet om {name}, øvelser, du kan lave selv, og fysioterapeuter tæt på dig, der behandler det.</p>
       </header>
 
-      <section class="region-section" aria-labelledby="region-ordbog">
-        <h2 id="region-ordbog">I ordbogen</h2>
-        <Articles articles={ordbog} empty={`Ordbogen har endnu ingen artikler om ${name}.`} />
-      </section>
+      <div class="region-grid">
+        <section class="region-section" aria-labelledby="region-ordbog">
+          <h2 id="region-ordbog">I ordbogen</h2>
+          <Articles articles={ordbog} empty={`Ordbogen har endnu ingen artikler om ${name}.`} />
+        </section>
 
-      <section class="region-section" aria-labelledby="region-blog">
-        <h2 id="region-blog">Fra bloggen</h2>
-        <Articles articles={blog} empty={`Bloggen har endnu ingen indlæg om ${name}.`} />
-      </section>
+        <section class="region-section" aria-labelledby="region-blog">
+          <h2 id="region-blog">Fra bloggen</h2>
+          <Articles articles={blog} empty={`Bloggen har endnu ingen indlæg om ${name}.`} />
+        </section>
 
-      <section class="region-section" aria-labelledby="region-exercises">
-        <h2 id="region-exercises">Øvelser</h2>
-        {exercises.length === 0 ? (
-          <p class="empty">Vi har endnu ingen øvelser for {name}.</p>
-        ) : (
-          <>
-            <ul class="link-list">
-              {exercises.slice(0, 8).map((e) => (
-                <li key={e.url}>
-                  <a href={e.url}>{e.name}</a> <span class="muted">(niveau {e.level})</span>
-                </li>
-              ))}
-            </ul>
-            <p>
-              <a href={exerciseListPath({ krop: region.slug })}>Alle øvelser for {name} →</a>
-            </p>
-          </>
-        )}
-      </section>
+        <section class="region-section" aria-labelledby="region-exercises">
+          <h2 id="region-exercises">Øvelser</h2>
+          {exercises.length === 0 ? (
+            <p class="empty">Vi har endnu ingen øvelser for {name}.</p>
+          ) : (
+            <>
+              <ul class="link-list">
+                {exercises.slice(0, 8).map((e) => (
+                  <li key={e.url}>
+                    <a href={e.url}>{e.name}</a> <span class="muted">(niveau {e.level})</span>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <a href={exerciseListPath({ krop: region.slug })}>Alle øvelser for {name} →</a>
+              </p>
+            </>
+          )}
+        </section>
 
-      <section class="region-section" id="klinikker" aria-labelledby="region-clinics">
-        <h2 id="region-clinics">Find en fysioterapeut</h2>
-        <p>
-          {specialty
-            ? `Skriv dit postnummer eller din by, så viser vi de nærmeste fysioterapeuter med speciale i ${lower(specialty.name)}.`
-            : 'Skriv dit postnummer eller din by, så viser vi de nærmeste fysioterapeuter.'}
-        </p>
-        <PlaceForm action={regionPath(region.slug)} place={place} />
-        <Clinics place={place} specialty={specialty} path={regionPath(region.slug)} />
-      </section>
+        <section class="region-section" id="klinikker" aria-labelledby="region-clinics">
+          <h2 id="region-clinics">Find en fysioterapeut</h2>
+          <p>
+            {specialty
+              ? `Skriv dit postnummer eller din by, så viser vi de nærmeste fysioterapeuter med speciale i ${lower(specialty.name)}.`
+              : 'Skriv dit postnummer eller din by, så viser vi de nærmeste fysioterapeuter.'}
+          </p>
+          <PlaceForm action={regionPath(region.slug)} place={place} />
+          <Clinics place={place} specialty={specialty} path={regionPath(region.slug)} />
+        </section>
+      </div>
     </Layout>
   );
 }
