@@ -14,7 +14,8 @@ import { BODY_INDEX_PATH, regionBySlug, regionContent, regionPath } from './regi
 import { BodyIndexPage } from './views/body-index.js';
 import { type PlaceAnswer, REGION_CLINICS_SHOWN, RegionPage } from './views/region-page.js';
 
-const entryQuery = z.object({ q: z.string().max(200, 'højst 200 tegn').optional().default('') });
+/** A long query is cut, not refused (repeated parameters are refused for every route by web/query-guard.ts). */
+const entryQuery = z.object({ q: z.string().optional().default('').transform((q) => q.slice(0, 200)) });
 const regionParams = z.object({ region: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 const regionQuery = z.object({ sted: z.string().max(100, 'højst 100 tegn').optional() });
 

@@ -38,6 +38,7 @@ describe('the one search box (/find decides)', () => {
     const search = await get('/soeg?q=xqzzv%20plokk');
     expect(search.statusCode).toBe(200);
     expect((await get('/find')).statusCode).toBe(303);
+    expect((await get(`/find?q=${'knæ '.repeat(100)}`)).statusCode).toBe(303);
   });
 });
 
@@ -130,6 +131,19 @@ describe('/krop/{region}', () => {
     expect((await get('/krop/laend')).body).toContain('speciale i ryg og lænd');
     expect((await get('/krop/oevre-ryg')).body).toContain('speciale i ryg og lænd');
     expect((await get('/krop/ankel-og-fod')).body).toContain('speciale i fod og ankel');
+  });
+
+  it('shows the nearest clinics of any kind for a region no specialty names', async () => {
+    const { body } = await get('/krop/laar?sted=2100');
+    expect(body).toContain('så viser vi de nærmeste fysioterapeuter.');
+    expect(body).toContain('href="/find/fysioterapeut/koebenhavn-oe"');
+    expect(body).toContain('class="region-clinics"');
+  });
+
+  it('offers the choices when a name fits several places', async () => {
+    const { body } = await get('/krop/knae?sted=K%C3%B8benhavn');
+    expect(body).toContain('Der er flere steder, der passer på »København«');
+    expect(body).toMatch(/href="\/krop\/knae\?sted=[^"]+#klinikker"/);
   });
 
   it('is a 404 for an unknown region', async () => {
