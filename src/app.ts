@@ -31,6 +31,7 @@ import { addOwnerAccountData } from './directory/owners/personal-data.js';
 import { adminAccountRoutes } from './admin/account-routes.js';
 import type { DirectoryDeps } from './directory/routes/deps.js';
 import { findRoutes } from './directory/routes/find.js';
+import { bodyRoutes, bodySitemapSection } from './body/routes.js';
 import { specialtyRoutes } from './directory/routes/specialties.js';
 import { directorySitemapSections } from './directory/stats.js';
 import { searchRoutes } from './search/routes.js';
@@ -213,7 +214,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await webRoutes(app, {
     ...directoryDeps,
     assets,
-    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection, exercisesSitemapSection, trustSitemapSection],
+    sitemapSections: [...contentSitemapSections, ...directorySitemapSections(directory), toolsSitemapSection, exercisesSitemapSection, trustSitemapSection, bodySitemapSection],
     apiOperations,
   });
   await contentRoutes(app, deps);
@@ -221,6 +222,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await contentApiRoutes(app, deps);
   await searchRoutes(app, directoryDeps);
   await findRoutes(app, directoryDeps);
+  await bodyRoutes(app, directoryDeps);
   await clinicRoutes(app, directoryDeps);
   await ownerRoutes(app, { ...directoryDeps, clinicChanges, baseUrl: config.baseUrl });
   await reviewRoutes(app, directoryDeps);

@@ -9,6 +9,7 @@ import { allArticles, articleBySlug, articlesByAuthor, countArticles, latestArti
 import { aliasTarget } from './aliases.js';
 import { authorBySlug } from './authors.js';
 import { exercisesForArticle } from '../exercises/queries.js';
+import { articleSpecialty } from '../body/regions.js';
 import { mediaByHash } from './media.js';
 import { MEDIA_FILE } from './media-paths.js';
 import { atomFeed } from './feed.js';
@@ -46,7 +47,8 @@ export async function contentRoutes(app: FastifyInstance, { db, ctx, cache }: Ro
           const related = await relatedArticles(db, article.related);
           const exercises = kind === 'ordbog' ? await exercisesForArticle(db, article.id) : [];
           const comments = kind === 'blog' ? <CommentsSection slug={article.slug} comments={await publishedCommentsFor(db, article.id)} /> : undefined;
-          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} exercises={exercises} comments={comments} />);
+          const specialty = await articleSpecialty(db, article.id);
+          return renderDocument(<ArticlePage ctx={ctx} article={article} related={related} exercises={exercises} comments={comments} specialty={specialty} />);
         }, direct)
       : null;
     if (page) return sendPage(request, reply, page);

@@ -74,6 +74,7 @@ export const STYLESHEETS = [
   'trust.css',
   // Page layout: wide tables in their own scroll box, desktop sidebars (issue 13 §4).
   'layout.css',
+  'body.css',
   // Genoptræning: shared parts (charts), then each part's own.
   'rehab.css',
   'rehab-programs.css',

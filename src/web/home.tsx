@@ -1,20 +1,24 @@
 import { ArticleCards } from '../content/views/article-list.js';
 import type { ArticleSummary } from '../content/articles.js';
-import type { SpecialtyCatalog } from '../directory/specialties.js';
-import { FindForm } from '../directory/views/parts.js';
+import { EntrySearch } from '../body/views/entry-search.js';
+import { BodyMap, type MapRegion } from '../body/views/body-map.js';
 import { Layout, type ViewContext } from './layout.js';
 import { absoluteUrl } from './seo.js';
 
-export function HomePage({ ctx, ordbog, posts, specialties }: { ctx: ViewContext; ordbog: ArticleSummary[]; posts: ArticleSummary[]; specialties: SpecialtyCatalog }) {
+/**
+ * One way in: where it hurts (the body map) or one search box that takes a topic, a place or
+ * both. The header's search box is left out here so the page does not offer two.
+ */
+export function HomePage({ ctx, ordbog, posts, regions }: { ctx: ViewContext; ordbog: ArticleSummary[]; posts: ArticleSummary[]; regions: readonly MapRegion[] }) {
   return (
     <Layout
       ctx={ctx}
       meta={{
         title: ctx.site.name,
         metaTitle: `${ctx.site.name} – viden om smerter, find en fysioterapeut og kom tilbage i form`,
-        description: 'Forstå dine smerter, find en fysioterapeut i nærheden og træn dig tilbage med et program, der følger dig.',
+        description: 'Vælg, hvor det gør ondt, og find viden, øvelser og en fysioterapeut i nærheden, der behandler netop det.',
         path: '/',
-        scripts: [ctx.assets.url('find-form.js')],
+        headerSearch: false,
         jsonLd: [
           {
             '@context': 'https://schema.org',
@@ -31,21 +35,11 @@ export function HomePage({ ctx, ordbog, posts, specialties }: { ctx: ViewContext
         ],
       }}
     >
-      <section class="hero">
-        <h1>Hvor gør det ondt?</h1>
-        <p class="lede">Læs om dine gener, find en fysioterapeut tæt på dig, og træn dig tilbage i form.</p>
-        <form class="search-large" action="/soeg" method="get" role="search" aria-label="Søg i viden og klinikker">
-          <label for="home-q">Søg i viden og klinikker</label>
-          <div class="search-row">
-            <input id="home-q" type="search" name="q" placeholder="Fx knæ, lænd eller tennisalbue" />
-            <button type="submit">Søg</button>
-          </div>
-        </form>
-      </section>
-
-      <section class="home-find" aria-labelledby="home-find">
-        <h2 id="home-find">Find en fysioterapeut nær dig</h2>
-        <FindForm specialties={specialties} idPrefix="home" />
+      <section class="entry" aria-labelledby="home-where">
+        <h1 id="home-where">Hvor gør det ondt?</h1>
+        <p class="lede">Vælg stedet på kroppen, eller skriv, hvad du leder efter. Så finder vi viden, øvelser og fysioterapeuter tæt på dig.</p>
+        <EntrySearch id="home-q" />
+        <BodyMap regions={regions} headingId="home-where" />
       </section>
 
       <section class="home-section" aria-labelledby="home-ordbog">

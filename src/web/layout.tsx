@@ -41,6 +41,8 @@ export interface PageMeta {
   styles?: string[];
   /** Prefills the search box in the header. */
   query?: string;
+  /** False on a page with its own search box (the home page): the header's would compete with it. */
+  headerSearch?: boolean;
 }
 
 export function renderDocument(page: VNode): string {
@@ -117,16 +119,17 @@ function remembered(ctx: ViewContext, key: string, make: () => VNode): string {
 
 function headerHtml(ctx: ViewContext, meta: PageMeta): string {
   const current = NAV.map((item) => meta.path.startsWith(item.href));
-  const make = () => <HeaderInner ctx={ctx} current={current} query={meta.query ?? ''} />;
+  const search = meta.headerSearch !== false;
+  const make = () => <HeaderInner ctx={ctx} current={current} query={meta.query ?? ''} search={search} />;
   if (meta.query) return render(make());
-  return remembered(ctx, `header ${current.map(Number).join('')} ${ctx.demoData}`, make);
+  return remembered(ctx, `header ${current.map(Number).join('')} ${ctx.demoData} ${search}`, make);
 }
 
 function footerHtml(ctx: ViewContext): string {
   return remembered(ctx, 'footer', () => <FooterInner site={ctx.site} />);
 }
 
-function HeaderInner({ ctx, current, query }: { ctx: ViewContext; current: boolean[]; query: string }) {
+function HeaderInner({ ctx, current, query, search }: { ctx: ViewContext; current: boolean[]; query: string; search: boolean }) {
   const { site, assets } = ctx;
   return (
     <>
@@ -146,13 +149,15 @@ function HeaderInner({ ctx, current, query }: { ctx: ViewContext; current: boole
             ))}
           </ul>
         </nav>
-        <form class="header-search" action="/soeg" method="get" role="search" aria-label="Søg på hele sitet">
-          <label for="header-q" class="sr-only">
-            Søg på {site.name}
-          </label>
-          <input id="header-q" type="search" name="q" value={query} placeholder="Søg, fx knæsmerter" />
-          <button type="submit">Søg</button>
-        </form>
+        {search && (
+          <form class="header-search" action="/soeg" method="get" role="search" aria-label="Søg på hele sitet">
+            <label for="header-q" class="sr-only">
+              Søg på {site.name}
+            </label>
+            <input id="header-q" type="search" name="q" value={query} placeholder="Søg, fx knæsmerter" />
+            <button type="submit">Søg</button>
+          </form>
+        )}
         <a class="account-link" href="/konto/log-ind">
           Log ind
         </a>

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { latestArticles } from '../content/articles.js';
 import { ping } from '../db/connect.js';
+import { bodyRegions } from '../exercises/body-regions.js';
 import type { Assets } from './assets.js';
 import type { DirectoryDeps } from '../directory/routes/deps.js';
 import { notFound } from './errors.js';
@@ -32,8 +33,8 @@ export async function webRoutes(
 
   app.get('/', publicRoute, async (request, reply) => {
     const page = await cache.get('/', async () => {
-      const [ordbog, posts] = await Promise.all([latestArticles(db, 'ordbog', 8), latestArticles(db, 'blog', 3)]);
-      return renderDocument(<HomePage ctx={ctx} ordbog={ordbog} posts={posts} specialties={deps.directory.specialties} />);
+      const [ordbog, posts, regions] = await Promise.all([latestArticles(db, 'ordbog', 8), latestArticles(db, 'blog', 3), bodyRegions(db)]);
+      return renderDocument(<HomePage ctx={ctx} ordbog={ordbog} posts={posts} regions={regions} />);
     }, { direct: {} });
     return sendPage(request, reply, page!);
   });

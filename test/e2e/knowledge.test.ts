@@ -9,7 +9,7 @@ describe.skipIf(!HAS_CHROMIUM)('knowledge base in Chromium', () => {
       const context = await localContext(live.browser, { javaScriptEnabled });
       const page = await context.newPage();
       await page.goto(`${live.site.baseUrl}/`);
-      const box = page.getByRole('searchbox', { name: 'Søg i viden og klinikker' });
+      const box = page.getByRole('searchbox', { name: 'Søg efter et emne, et postnummer eller en by' });
       await box.fill('knæ');
       await box.press('Enter');
       await page.waitForURL(/\/soeg\?q=kn%C3%A6/);

@@ -58,6 +58,10 @@ export const MATRIX: Record<string, RouteCase> = {
   'GET /oevelser/:slug': page((w) => `/oevelser/${w.slugs.exercise}`),
   'GET /specialer': page('/specialer'),
   'GET /specialer/:slug': page((w) => `/specialer/${w.slugs.specialty}`),
+  // The home page's search box decides and redirects (src/body).
+  'GET /find': { ...page('/find?q=kn%C3%A6%202100'), ok: 303 },
+  'GET /krop': page('/krop'),
+  'GET /krop/:region': page('/krop/knae?sted=2100'),
   'GET /find/fysioterapeut': page('/find/fysioterapeut'),
   'GET /find/fysioterapeut/:town': page((w) => `/find/fysioterapeut/${w.slugs.town}`),
   'GET /find/fysioterapeut/:town/:specialty': page((w) => `/find/fysioterapeut/${w.slugs.town}/${w.slugs.specialty}`),

@@ -19,7 +19,7 @@ describe('pages', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toMatch(/<html lang="da">/);
-    expect(res.body).toContain('action="/soeg"');
+    expect(res.body).toContain('action="/find"');
     expect(res.body).toContain('href="/ordbog/');
     expect(res.body).toContain('href="/blog/');
     expect(canonicalOf(res.body)).toBe('https://fysio.test/');

@@ -67,6 +67,7 @@ describe.each(ENGINES)('sitemaps on %s', (engine) => {
       '/sitemap-vaerktoejer.xml',
       '/sitemap-oevelser.xml',
       '/sitemap-om.xml',
+      '/sitemap-krop.xml',
     ]);
     const all = [...files.values()].flat();
     expect(new Set(all.map((e) => e.loc)).size).toBe(all.length);

@@ -5,17 +5,17 @@ import { z } from 'zod';
 import type { ArticleKind } from '../../db/schema.js';
 import { formatDanishDate, parseContentDate } from '../../text/dates.js';
 import { slugify } from '../../text/slugify.js';
-import { bodyRegionFor } from '../../exercises/body-regions.js';
-import { BODY_REGION_SLUGS } from '../../exercises/vocabulary.js';
 import { markdownParser } from '../markdown.js';
 import { type ArticleDraft, type AuthorRef, type ImportWarning, Rejection, type TitleRule } from './draft.js';
 import { fieldKey, normaliseKeys } from './frontmatter-keys.js';
+import { readRegions } from './regions.js';
 import { readRelated } from './related.js';
 import { readReviewedBy, readSources } from './review-fields.js';
 
 /**
  * Markdown with YAML frontmatter (title, metaTitle, lastUpdated, datePublished, and optional
- * description, author, related, slug, regions (or kropsdel: the body regions it is about),
+ * description, author, related, slug, regions (or kropsdel: the body regions it is about; else
+ * read from specialty, categories, tags or the title, see regions.ts),
  * reviewedBy and sources (review-fields.ts); keys in any case, `meta_title` as `metaTitle`). The
  * title comes from, in order: `title`, the first H1, `metaTitle` up to its first dash, colon
  * or bar, the file name made readable.
@@ -37,6 +37,12 @@ const frontmatterSchema = z.looseObject({
   related: z.unknown().optional(),
   regions: z.unknown().optional(),
   kropsdel: z.unknown().optional(),
+  specialty: z.unknown().optional(),
+  speciale: z.unknown().optional(),
+  categories: z.unknown().optional(),
+  category: z.unknown().optional(),
+  kategorier: z.unknown().optional(),
+  tags: z.unknown().optional(),
   reviewedby: z.unknown().optional(),
   lastreviewed: z.unknown().optional(),
   sources: z.unknown().optional(),
@@ -82,7 +88,17 @@ export function parseMarkdownFile(source: string, kind: ArticleKind, context: Pa
   warnings.push(...related.warnings);
   const author = readAuthor(meta?.author, lineOf('author'), warnings);
   const regionsKey = meta?.regions !== undefined ? 'regions' : 'kropsdel';
-  const regions = readRegions(meta?.[regionsKey], lineOf(regionsKey), warnings);
+  const specialtyKey = meta?.specialty !== undefined ? 'specialty' : 'speciale';
+  const regions = readRegions(
+    {
+      regions: { value: meta?.[regionsKey], line: lineOf(regionsKey) },
+      specialty: { value: meta?.[specialtyKey], line: lineOf(specialtyKey) },
+      categories: meta?.categories ?? meta?.category ?? meta?.kategorier,
+      tags: meta?.tags,
+      title,
+    },
+    warnings,
+  );
   const reviewedBy = readReviewedBy(meta?.reviewedby, meta?.lastreviewed, lineOf('reviewedby') ?? lineOf('lastreviewed'), warnings);
   const sources = readSources(meta?.sources, lineOf('sources'), warnings);
   return {
@@ -212,22 +228,6 @@ function readAuthor(value: unknown, line: number | null, warnings: ImportWarning
   }
   warnings.push({ line, message: 'author kan ikke læses (skriv et navn, en slug eller {name, slug}); artiklen er importeret uden forfatter' });
   return null;
-}
-
-/** `regions:`/`kropsdel:` as a list or a comma-separated line of region slugs or names ("knae", "Knæ"). */
-function readRegions(value: unknown, line: number | null, warnings: ImportWarning[]): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [value];
-  const regions: string[] = [];
-  for (const item of items) {
-    const region = typeof item === 'string' && item.trim() ? bodyRegionFor(item) : null;
-    if (region) {
-      if (!regions.includes(region)) regions.push(region);
-    } else {
-      warnings.push({ line, message: `kropsdelen "${String(item).trim()}" kendes ikke og er sprunget over (kendte: ${BODY_REGION_SLUGS.join(', ')})` });
-    }
-  }
-  return regions;
 }
 
 function headingText(node: Heading): string {

@@ -7,6 +7,8 @@ import { authorPath } from '../urls.js';
 import type { RegionExercises } from '../../exercises/queries.js';
 import { exerciseListPath } from '../../exercises/urls.js';
 import { ReviewLine, SourceList } from './article-review.js';
+import { ArticleFinder } from '../../body/views/article-finder.js';
+import type { NamedSpecialty } from '../../body/regions.js';
 
 const SECTION = {
   ordbog: { name: 'Ordbog', path: '/ordbog', schema: 'MedicalWebPage' },
@@ -14,7 +16,7 @@ const SECTION = {
 } as const;
 
 /** `comments`: the comments section under a blog post (content/comments). */
-export function ArticlePage({ ctx, article, related, exercises = [], comments }: { ctx: ViewContext; article: Article; related: ArticleSummary[]; exercises?: RegionExercises[]; comments?: ComponentChildren }) {
+export function ArticlePage({ ctx, article, related, exercises = [], comments, specialty = null }: { ctx: ViewContext; article: Article; related: ArticleSummary[]; exercises?: RegionExercises[]; comments?: ComponentChildren; specialty?: NamedSpecialty | null }) {
   const section = SECTION[article.kind];
   const author = article.author;
   const jsonLd = [
@@ -156,13 +158,7 @@ export function ArticlePage({ ctx, article, related, exercises = [], comments }:
           </aside>
         )}
 
-        <aside class="cta" aria-labelledby="cta-title">
-          <h2 id="cta-title">Brug for hjælp?</h2>
-          <p>Find en fysioterapeut i nærheden, der arbejder med netop dit problem.</p>
-          <a class="button" href="/find/fysioterapeut/danmark">
-            Find en fysioterapeut
-          </a>
-        </aside>
+        <ArticleFinder specialty={specialty} />
         {comments}
       </article>
     </Layout>
