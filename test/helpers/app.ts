@@ -39,6 +39,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: null,
     mailFrom: 'Fysio <no-reply@fysio.test>',
     outboxDir: '/nonexistent/fysio-test-outbox',
+    // Uploads fail unless a test gives the app a folder of its own.
+    uploadsDir: '/nonexistent/fysio-test-uploads',
     mailSender: false,
     reminders: false,
     // The default tile server (OpenStreetMap); browser tests answer its tiles locally.
