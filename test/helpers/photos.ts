@@ -71,7 +71,7 @@ export function postMultipart(
   fields: Record<string, string>,
   files: FilePart[],
   credentials: Credentials | null,
-  options: { csrf?: string | null } = {},
+  options: { csrf?: string | null; headers?: Record<string, string> } = {},
 ): Promise<LightMyRequestResponse> {
   const csrf = options.csrf === undefined ? credentials?.csrf : options.csrf;
   const { body, contentType } = multipartBody({ ...(csrf ? { [CSRF_FIELD]: csrf } : {}), ...fields }, files);
@@ -79,7 +79,7 @@ export function postMultipart(
     method: 'POST',
     url,
     payload: body,
-    headers: { 'content-type': contentType, 'sec-fetch-site': 'same-origin', ...(credentials ? { cookie: credentials.cookie } : {}) },
+    headers: { 'content-type': contentType, 'sec-fetch-site': 'same-origin', ...(credentials ? { cookie: credentials.cookie } : {}), ...options.headers },
   });
 }
 

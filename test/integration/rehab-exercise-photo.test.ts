@@ -124,6 +124,10 @@ describe.each(ENGINES)('a clinic exercise’s photo on %s', (engine) => {
     expect(forged.statusCode).toBe(403);
     const wrong = await postMultipart(t.app, '/behandler/oevelser', exerciseFields(clinicA.id, { navn: 'Tåhævninger på trappe' }), [photoPart(pngBytes())], creds, { csrf: otherCreds.csrf });
     expect(wrong.statusCode).toBe(403);
+    const crossSite = await postMultipart(t.app, '/behandler/oevelser', exerciseFields(clinicA.id, { navn: 'Tåhævninger på trappe' }), [photoPart(pngBytes())], creds, {
+      headers: { 'sec-fetch-site': 'cross-site', origin: 'https://ondt.example' },
+    });
+    expect(crossSite.statusCode).toBe(403);
     expect(await stored()).toEqual(before);
     expect(await t.database.db.selectFrom('clinic_exercises').select('id').where('name', '=', 'Tåhævninger på trappe').execute()).toEqual([]);
 
