@@ -1,6 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CSRF_FIELD, assertCsrfToken, isMultipartForm } from './csrf.js';
+import { CSRF_FIELD, CSRF_HEADER, assertCsrfToken, isMultipartForm } from './csrf.js';
 import { HttpError } from './errors.js';
 
 /**
@@ -84,7 +84,7 @@ export async function readForm(request: FastifyRequest, limits: MultipartLimits)
     request.log.info({ err: error }, 'multipart form refused');
     throw badForm();
   }
-  assertCsrfToken(request, fields[CSRF_FIELD]);
+  assertCsrfToken(request, fields[CSRF_FIELD] ?? request.headers[CSRF_HEADER]);
   delete fields[CSRF_FIELD];
   return { fields, file };
 }
