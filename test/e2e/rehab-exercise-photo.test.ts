@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,7 @@ import { importExercises } from '../../src/exercises/save.js';
 import { clinicExerciseBySlug } from '../../src/rehab/people/clinic-exercises.js';
 import { TEST_PASSWORD, addMembership, createUser } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { HAS_CHROMIUM, axeViolations, launchChromium, localContext } from '../helpers/browser.js';
+import { HAS_CHROMIUM, axeViolations, launchChromium, localContext, screenshotWidths } from '../helpers/browser.js';
 import { createClinic, loadDirectory } from '../helpers/clinics.js';
 import { pngBytes } from '../helpers/photos.js';
 import { activeProgram, kneeProgram } from '../helpers/rehab.js';
@@ -71,14 +70,7 @@ async function person(email: string) {
   async function check(name: string) {
     await page.setViewportSize({ width: 390, height: 900 });
     violations.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
-    mkdirSync(SHOTS, { recursive: true });
-    for (const width of [320, 390, 1366]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshotWidths(page, SHOTS, name);
   }
   return { context, page, check, violations };
 }
