@@ -13,7 +13,7 @@ import { createClinic } from '../helpers/clinics.js';
 import { ENGINES } from '../helpers/database.js';
 import { exerciseFields } from '../helpers/matrix-people.js';
 import { jpegBytes, photoPart, pngBytes, postMultipart } from '../helpers/photos.js';
-import { activeProgram, kneeProgram } from '../helpers/rehab.js';
+import { activeProgram, checkAutorisation, kneeProgram } from '../helpers/rehab.js';
 
 /**
  * A clinic exercise's uploaded photo (issue 12 §2): uploading on the form (JPEG, PNG or WebP
@@ -154,6 +154,11 @@ describe.each(ENGINES)('a clinic exercise’s photo on %s', (engine) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<img src="${photoUrl(exercise)}" alt="Sideliggende benløft"`);
     expect((await get(`/min-side/program/${programId}/print`, patientCreds)).body).toContain(`src="${photoUrl(exercise)}"`);
+    // The behandler's program page shows it too (once their autorisations-ID is checked, they see the patient's program).
+    await checkAutorisation(db, behandler.id, behandler.id);
+    const behandlerPage = await get(`/behandler/programmer/${programId}`, creds);
+    expect(behandlerPage.statusCode).toBe(200);
+    expect(behandlerPage.body).toContain(`<img src="${photoUrl(exercise)}" alt="Sideliggende benløft"`);
 
     const stranger = await signIn(t.app, db, await createUser(db));
     const owner = await createUser(db);
