@@ -121,6 +121,12 @@ describe.skipIf(!HAS_CHROMIUM)('a clinic exercise’s photo in Chromium', () => 
     await patient.page.getByRole('heading', { name: 'Trappegang med støtte' }).waitFor();
     expect(await drawn(patient.page, 'Trappegang med støtte')).toBe(true);
     await patient.check('program-med-foto');
+    await patient.page.goto(`${baseUrl}/min-side/program/${programId}/print`);
+    expect(await drawn(patient.page, 'Trappegang med støtte')).toBe(true);
+    await patient.check('program-print-med-foto');
+    await patient.page.emulateMedia({ media: 'print' });
+    await patient.page.screenshot({ path: `${SHOTS}/program-print-med-foto-papir.png`, fullPage: true });
+    await patient.page.emulateMedia({ media: 'screen' });
 
     // "Fjern foto" takes it away again.
     await page.getByRole('link', { name: 'Trappegang med støtte' }).click();
