@@ -235,7 +235,7 @@ export async function buildApp({ config, connection }: AppOptions): Promise<Fast
   await explainerRoutes(app, deps);
   await exerciseRoutes(app, deps);
   await exerciseApiRoutes(app, deps);
-  await rehabRoutes(app, { ...deps, baseUrl: config.baseUrl, siteName: config.siteName, reminders: config.reminders });
+  await rehabRoutes(app, { ...deps, baseUrl: config.baseUrl, siteName: config.siteName, reminders: config.reminders, uploadsDir: config.uploadsDir });
   // Each domain that keeps data about a person adds its export section and deletion hook here.
   const accountExtensions: AccountExtensions = emptyAccountExtensions();
   // Reviews and comments in the data export and the account deletion; a deletion drops cached pages and the list catalog.

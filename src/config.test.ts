@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       smtpUrl: null,
       mailFrom: 'Fysio <no-reply@localhost>',
       outboxDir: expect.stringMatching(/data\/outbox$/),
+      uploadsDir: expect.stringMatching(/data\/uploads$/),
       mailSender: true,
       reminders: true,
       map: {

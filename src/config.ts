@@ -116,6 +116,7 @@ const configSchema = z
       .regex(/^[^<>@\s]+@[^<>@\s]+$|^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/, 'MAIL_FROM skal være en afsenderadresse, fx "Fysio <no-reply@fysio.dk>" eller no-reply@fysio.dk')
       .optional(),
     OUTBOX_DIR: z.string().min(1).optional(),
+    UPLOADS_DIR: z.string().min(1).optional(),
     MAIL_SENDER: yesNo.optional(),
     REMINDERS: yesNo.optional(),
     MAP_TILE_URL: mapTileUrl,
@@ -155,6 +156,8 @@ const configSchema = z
       smtpUrl: e.SMTP_URL ?? null,
       mailFrom: e.MAIL_FROM ?? `${e.SITE_NAME} <no-reply@${new URL(baseUrl).hostname}>`,
       outboxDir: e.OUTBOX_DIR ?? dataPath('outbox'),
+      /** Files people upload (a clinic's exercise photos), kept out of the database. */
+      uploadsDir: e.UPLOADS_DIR ?? dataPath('uploads'),
       /** The app process sends the outbox itself (off with MAIL_SENDER=off, e.g. when a separate `fysio outbox send` does). */
       mailSender: e.MAIL_SENDER ?? true,
       /** Genoptræning's reminder e-mails are scheduled by the serving process (off in tests unless a test turns them on). */

@@ -38,8 +38,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
 export async function serve(config: Config): Promise<void> {
   const connection = await prepareDatabase(config, (line) => console.log(line));
   const app = await buildApp({ config, connection });
-  // Daily at 04:15 in Copenhagen: old audit addresses, ended sessions, spent links, old counts.
-  const stopRetention = scheduleRetentionJobs(connection.db, app.log);
+  // Daily at 04:15 in Copenhagen: old audit addresses, ended sessions, spent links, old counts, orphaned photos.
+  const stopRetention = scheduleRetentionJobs(connection.db, app.log, { uploadsDir: config.uploadsDir });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -89,6 +89,11 @@ export type Resource =
    */
   | { type: 'practice'; members: readonly ClinicMember[]; authorised: readonly number[]; dpaAccepted: boolean }
   /**
+   * One of a clinic's own exercises (its uploaded photo): the clinic's behandlere, and the
+   * patients (of those asked about) with a program of the clinic that names it.
+   */
+  | { type: 'clinic_exercise'; members: readonly ClinicMember[]; patients: readonly number[] }
+  /**
    * A patient's health data (a program, its logs, check-ins, answers): the patient's own; and
    * the clinic's checked behandlere when they prescribed it or the program is shared.
    */
@@ -153,6 +158,9 @@ const RULES: RuleTable = {
   practice: {
     write: (actor, practice) => holdsClinicRole(actor, practice, 'behandler'),
     invite: (actor, practice) => practice.dpaAccepted && isCheckedBehandler(actor, practice),
+  },
+  clinic_exercise: {
+    read: (actor, exercise) => holdsClinicRole(actor, exercise, 'behandler') || (isSignedIn(actor) && exercise.patients.includes(actor.id)),
   },
   // Owners, editors and administrators see no health data: no rule here names them.
   health_data: {

@@ -1,5 +1,6 @@
 import { type Db, engineOf } from '../db/engine.js';
 import { deleteExpiredPrograms } from '../rehab/patient/account-data.js';
+import { sweepOrphanPhotos } from '../rehab/people/photos.js';
 import { nextDanishTimeOfDay } from '../text/dates.js';
 import { clearOldAuditAddresses } from './audit.js';
 import { deleteSpentEmailTokens } from './email-tokens.js';
@@ -24,11 +25,18 @@ export interface RetentionOutcome {
   mailsDeleted: number;
   /** Genoptræning programs locked when the patient deleted their account, past the clinic's retention period, with all their rows. */
   rehabProgramsDeleted: number;
+  /** Uploaded photos no clinic exercise names any more (a clinic deleted with its exercises); counted when the jobs are given the uploads folder. */
+  orphanPhotosDeleted?: number;
 }
 
-/** Runs every job once, in one transaction that never waits for another writer's lock. */
-export async function runRetentionJobs(db: Db, now = Date.now()): Promise<RetentionOutcome> {
-  return engineOf(db).writeWithoutWaiting(db, async (trx) => ({
+export interface RetentionOptions {
+  /** The uploads folder (config UPLOADS_DIR): photo files no exercise names are deleted too. */
+  uploadsDir?: string;
+}
+
+/** Runs every job once, in one transaction that never waits for another writer's lock; then, given the uploads folder, the sweep of its orphaned files. */
+export async function runRetentionJobs(db: Db, now = Date.now(), options: RetentionOptions = {}): Promise<RetentionOutcome> {
+  const outcome: RetentionOutcome = await engineOf(db).writeWithoutWaiting(db, async (trx) => ({
     auditAddressesCleared: await clearOldAuditAddresses(trx, now),
     sessionsDeleted: await deleteEndedSessions(trx, now),
     emailTokensDeleted: await deleteSpentEmailTokens(trx, now),
@@ -36,6 +44,8 @@ export async function runRetentionJobs(db: Db, now = Date.now()): Promise<Retent
     mailsDeleted: await deleteOldMail(trx, now),
     rehabProgramsDeleted: await deleteExpiredPrograms(trx, now),
   }));
+  if (options.uploadsDir !== undefined) outcome.orphanPhotosDeleted = await sweepOrphanPhotos(db, options.uploadsDir, now);
+  return outcome;
 }
 
 /** The Danish lines `fysio maintenance run` prints. */
@@ -47,6 +57,7 @@ export function describeRetention(outcome: RetentionOutcome): string[] {
     `Gamle tællere af mislykkede log ind slettet: ${outcome.signInCountsDeleted}`,
     `Gamle e-mails slettet fra udbakken: ${outcome.mailsDeleted}`,
     `Låste genoptræningsprogrammer slettet efter klinikkens opbevaringsperiode: ${outcome.rehabProgramsDeleted}`,
+    ...(outcome.orphanPhotosDeleted !== undefined ? [`Uploadede fotos, som ingen øvelse bruger længere, slettet: ${outcome.orphanPhotosDeleted}`] : []),
   ];
 }
 
@@ -64,7 +75,7 @@ export interface RetentionLog {
  * Runs the jobs every day at 04:15 in Copenhagen while the server runs (main.ts starts it; apps
  * built by tests do not). Returns a function that stops it.
  */
-export function scheduleRetentionJobs(db: Db, log: RetentionLog): () => void {
+export function scheduleRetentionJobs(db: Db, log: RetentionLog, options: RetentionOptions = {}): () => void {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const schedule = (at: Date) => {
@@ -76,7 +87,7 @@ export function scheduleRetentionJobs(db: Db, log: RetentionLog): () => void {
   const next = () => nextDanishTimeOfDay(RETENTION_TIME.hour, RETENTION_TIME.minute);
   const run = async () => {
     try {
-      const outcome = await runRetentionJobs(db);
+      const outcome = await runRetentionJobs(db, Date.now(), options);
       log.info(outcome, 'retention jobs done');
       schedule(next());
     } catch (err) {

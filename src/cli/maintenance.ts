@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { describeRetention, runRetentionJobs } from '../accounts/retention.js';
+import { loadConfig } from '../config.js';
 import { withDatabase } from './database.js';
 
 /**
@@ -12,7 +13,8 @@ export function registerMaintenanceCommand(program: Command) {
     .command('run')
     .description('kør oprydningsjobbene én gang (serveren kører dem hver nat kl. 04:15)')
     .action(async () => {
-      const outcome = await withDatabase(({ db }) => runRetentionJobs(db));
+      const { uploadsDir } = loadConfig();
+      const outcome = await withDatabase(({ db }) => runRetentionJobs(db, Date.now(), { uploadsDir }));
       for (const line of describeRetention(outcome)) console.log(line);
     });
 }

@@ -3,6 +3,7 @@ import { clinicMembers } from '../accounts/memberships.js';
 import { type Actor, type Resource, isSignedIn } from '../accounts/policy.js';
 import type { Db } from '../db/engine.js';
 import { formatDanishDateTime } from '../text/dates.js';
+import { type ClinicExercise, patientHasExercise } from './people/clinic-exercises.js';
 import type { Program } from './programs.js';
 
 /**
@@ -44,6 +45,12 @@ export async function practiceOf(db: Db, clinicId: number): Promise<Extract<Reso
   const members = await clinicMembers(db, clinicId);
   const [authorised, accepted] = await Promise.all([authorisedBehandlere(db, behandlerIds(members)), dpaAccepted(db, clinicId)]);
   return { type: 'practice', members, authorised, dpaAccepted: accepted };
+}
+
+/** The `clinic_exercise` resource for one of a clinic's exercises, as `askerId` may see it (whether they have a program naming it). */
+export async function clinicExerciseResource(db: Db, exercise: Pick<ClinicExercise, 'clinicId' | 'slug'>, askerId: number): Promise<Extract<Resource, { type: 'clinic_exercise' }>> {
+  const [members, hasIt] = await Promise.all([clinicMembers(db, exercise.clinicId), patientHasExercise(db, exercise, askerId)]);
+  return { type: 'clinic_exercise', members, patients: hasIt ? [askerId] : [] };
 }
 
 /** The `health_data` resource for a program. */

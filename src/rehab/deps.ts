@@ -7,6 +7,8 @@ export interface RehabDeps extends RouteDeps {
   siteName: string;
   /** Schedule reminder e-mails in this process once it listens (config REMINDERS). */
   reminders: boolean;
+  /** The folder under which uploaded files live (config UPLOADS_DIR). */
+  uploadsDir: string;
 }
 
 export type { AccountExtensions };

@@ -104,14 +104,26 @@ declare module 'fastify' {
      * `List-Unsubscribe=One-Click` to it from its own servers, with no cookie and no token; the
      * secret is the token in the URL, and the post can only switch something off. Such a post
      * skips the token check; any other post to the route is checked as usual.
+     *
+     * `multipart`: the route takes a form with a file (`multipart/form-data`), whose fields
+     * are not parsed before the handler reads them. Such a post skips this hook, and the
+     * handler reads the form with `readMultipartForm` (web/multipart.ts), which checks the
+     * token before the route can use a field or keep a file; any other post is checked here.
      */
-    csrf?: 'rfc8058';
+    csrf?: 'rfc8058' | 'multipart';
   }
 }
 
 /** The body of an RFC 8058 one-click unsubscribe post. */
 export const isOneClickUnsubscribe = (body: unknown): boolean =>
   Boolean(body) && typeof body === 'object' && (body as Record<string, unknown>)['List-Unsubscribe'] === 'One-Click';
+
+export const isMultipartForm = (request: FastifyRequest) => /^multipart\/form-data\s*;/i.test(request.headers['content-type'] ?? '');
+
+/** The token check for a body parsed by the route itself (a multipart form): throws the 403 when `sent` is not this request's token. */
+export function assertCsrfToken(request: FastifyRequest, sent: unknown): void {
+  if (!validToken(request, sent)) throw csrfRefused();
+}
 
 /**
  * The check on every state-changing request (before validation, after the body is parsed),
@@ -128,6 +140,7 @@ export function installCsrf(app: FastifyInstance, { secure }: CsrfOptions): void
   app.addHook('preValidation', async (request) => {
     if (SAFE.has(request.method)) return;
     if (request.routeOptions.config?.csrf === 'rfc8058' && isOneClickUnsubscribe(request.body)) return;
+    if (request.routeOptions.config?.csrf === 'multipart' && isMultipartForm(request)) return;
     const body = request.body as Record<string, unknown> | null | undefined;
     const fromBody = body && typeof body === 'object' && !Array.isArray(body) ? body[CSRF_FIELD] : undefined;
     const sent = fromBody ?? request.headers[CSRF_HEADER];

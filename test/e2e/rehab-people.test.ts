@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import { importExercises } from '../../src/exercises/save.js';
 import { NOT_CHECKED_TEXT } from '../../src/rehab/people/views/behandler-pages.js';
 import { TEST_PASSWORD, addMembership, createUser, linkIn, readOutbox } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
-import { HAS_CHROMIUM, axeViolations, launchChromium, localContext } from '../helpers/browser.js';
+import { HAS_CHROMIUM, axeViolations, launchChromium, localContext, screenshotWidths } from '../helpers/browser.js';
 import { createClinic, loadDirectory } from '../helpers/clinics.js';
 
 /**
@@ -59,14 +58,7 @@ async function person() {
   async function check(name: string) {
     await page.setViewportSize({ width: 390, height: 900 });
     violations.push(...(await axeViolations(page)).map((v) => `${name}: ${v}`));
-    mkdirSync(SHOTS, { recursive: true });
-    for (const width of [320, 390, 1366]) {
-      await page.setViewportSize({ width, height: 900 });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
-    }
-    await page.setViewportSize({ width: 390, height: 900 });
+    await screenshotWidths(page, SHOTS, name);
   }
   return { context, page, check, violations };
 }

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -20,6 +22,9 @@ export const DEFAULT_TEST_ENGINE: EngineName = (() => {
 
 const DEFAULT_MAP = loadConfig({}).map;
 
+/** Where an app's uploads go unless a test says otherwise. */
+export const TEST_UPLOADS_DIR = join(tmpdir(), `fysio-test-uploads-${process.pid}`);
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     env: 'test',
@@ -39,6 +44,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     smtpUrl: null,
     mailFrom: 'Fysio <no-reply@fysio.test>',
     outboxDir: '/nonexistent/fysio-test-outbox',
+    // One folder per test process (a test that looks at the files gives the app its own).
+    uploadsDir: TEST_UPLOADS_DIR,
     mailSender: false,
     reminders: false,
     // The default tile server (OpenStreetMap); browser tests answer its tiles locally.

@@ -1,8 +1,11 @@
 import { inviteToClinic } from '../../src/directory/owners/invitations.js';
-import { createClinicExercise } from '../../src/rehab/people/clinic-exercises.js';
+import { clinicExerciseById, createClinicExercise } from '../../src/rehab/people/clinic-exercises.js';
+import { checkPhoto, clinicExercisePhotoUrl, storePhoto } from '../../src/rehab/people/photos.js';
 import { type TestUser, addMembership, createUser, linkIn, readOutbox } from './accounts.js';
-import { TEST_BASE_URL } from './app.js';
-import { type FixtureWorld, type World, unclaimedClinic } from './matrix.js';
+import { TEST_BASE_URL, TEST_UPLOADS_DIR } from './app.js';
+import { type Actors, type FixtureWorld, type World, unclaimedClinic } from './matrix.js';
+import { pngBytes } from './photos.js';
+import { activeProgram, kneeProgram } from './rehab.js';
 
 /** Fixtures of genoptræning's people routes (behandlere, the agreement, checks, the clinic's exercises) for the matrix and their own tests. */
 
@@ -68,8 +71,8 @@ export function exerciseFields(clinicId: number, over: Record<string, string> = 
   };
 }
 
-/** An exercise of clinic A. */
-export async function clinicExerciseOfA(w: World, byId: number): Promise<number> {
+/** An exercise of clinic A (with a photo when `photo` names a stored one). */
+export async function clinicExerciseOfA(w: World, byId: number, photo: string | null = null): Promise<number> {
   const exercise = await createClinicExercise(
     w.db,
     w.clinicA.id,
@@ -84,6 +87,24 @@ export async function clinicExerciseOfA(w: World, byId: number): Promise<number>
       pictureExercise: null,
     },
     byId,
+    Date.now(),
+    { photo },
   );
   return exercise.id;
+}
+
+/** The URL of the photo of an exercise of clinic A that the world's patient has in a program. */
+export async function clinicExercisePhotoOfA(w: World, actors: Actors): Promise<string> {
+  const photo = checkPhoto(pngBytes());
+  if ('problem' in photo) throw new Error(photo.problem);
+  const name = await storePhoto(TEST_UPLOADS_DIR, photo);
+  const exercise = (await clinicExerciseById(w.db, await clinicExerciseOfA(w, actors.behandler.id, name)))!;
+  const base = kneeProgram();
+  await activeProgram(w.db, {
+    clinicId: w.clinicA.id,
+    behandlerId: actors.behandler.id,
+    patientId: actors.patient.id,
+    content: { ...base, items: [{ ...base.items[0]!, exercise: exercise.slug, name: exercise.name, source: 'clinic', load: { kind: 'bodyweight' } }] },
+  });
+  return clinicExercisePhotoUrl(exercise)!;
 }

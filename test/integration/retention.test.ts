@@ -148,6 +148,7 @@ describe('fysio maintenance run', { timeout: 60_000 }, () => {
         'Gamle tællere af mislykkede log ind slettet: 0',
         'Gamle e-mails slettet fra udbakken: 0',
         'Låste genoptræningsprogrammer slettet efter klinikkens opbevaringsperiode: 0',
+        'Uploadede fotos, som ingen øvelse bruger længere, slettet: 0',
         '',
       ]);
     } finally {

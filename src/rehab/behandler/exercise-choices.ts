@@ -2,6 +2,7 @@ import type { Db } from '../../db/engine.js';
 import type { Scene } from '../../exercises/scene.js';
 import { compareDanish } from '../../text/danish.js';
 import { clinicExercisesOf } from '../people/clinic-exercises.js';
+import { clinicExercisePhotoUrl } from '../people/photos.js';
 import type { ProgramItem } from '../types.js';
 
 /**
@@ -73,6 +74,8 @@ export async function resolveExercises(db: Db, clinicId: number, wanted: readonl
 export interface ExerciseInstructions {
   /** The pose that pictures it (ours, or the one a clinic's exercise borrows), if any. */
   scene: Scene | null;
+  /** A clinic's own exercise's uploaded photo (its URL), shown in place of the drawing. */
+  photo: string | null;
   startPosition: string;
   steps: string[];
   stopIf: string;
@@ -87,10 +90,16 @@ export async function instructionsFor(db: Db, clinicId: number, items: readonly 
   const ourRows = ours.length > 0 ? await db.selectFrom('exercises').select(['slug', 'pose', 'start_position', 'steps', 'stop_if']).where('slug', 'in', ours).execute() : [];
   const scenes = new Map<string, Scene>(ourRows.map((r) => [r.slug, JSON.parse(r.pose) as Scene]));
   for (const r of ourRows) {
-    found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
+    found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, photo: null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
   }
   for (const r of clinicRows) {
-    found.set(choiceValue('clinic', r.slug), { scene: r.pictureExercise ? (scenes.get(r.pictureExercise) ?? null) : null, startPosition: r.startPosition, steps: r.steps, stopIf: r.stop });
+    found.set(choiceValue('clinic', r.slug), {
+      scene: r.pictureExercise ? (scenes.get(r.pictureExercise) ?? null) : null,
+      photo: clinicExercisePhotoUrl(r),
+      startPosition: r.startPosition,
+      steps: r.steps,
+      stopIf: r.stop,
+    });
   }
   return found;
 }

@@ -4,13 +4,14 @@ import { scenesFor } from '../../exercises/queries.js';
 import type { Scene } from '../../exercises/scene.js';
 import { exercisePath } from '../../exercises/urls.js';
 import { clinicExercisesOf } from '../people/clinic-exercises.js';
+import { clinicExercisePhotoUrl } from '../people/photos.js';
 import type { PrescribedItem } from '../program-model.js';
 
 /**
  * The pictures and instructions of a program's exercises: ours are drawn from the exercise's
  * scene (src/exercises/) and link to the exercise's page; a clinic's own exercise is drawn from
- * the scene of the library exercise its author chose as its picture, with its written steps.
- * (Uploaded photos are not offered for clinic exercises yet.)
+ * the scene of the library exercise its author chose as its picture, with its written steps,
+ * and its uploaded photo when it has one (shown in place of the drawing).
  */
 
 export interface ItemPictures {
@@ -28,8 +29,15 @@ export interface ClinicInstructions {
   stop: string;
 }
 
+/** A clinic exercise's uploaded photo (people/photo-routes.ts serves it to the clinic's behandlere and its patients). */
+export interface ItemPhoto {
+  src: string;
+  alt: string;
+}
+
 export interface ItemMedia {
   pictures: ItemPictures | null;
+  photo: ItemPhoto | null;
   /** Our exercise's page with the full instructions; null for a clinic's own. */
   instructions: string | null;
   clinicInstructions: ClinicInstructions | null;
@@ -41,6 +49,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
   // A clinic's own exercises through the people part's reader (its schema, its parsing).
   const clinicPictures = theirs.length ? (await clinicExercisesOf(db, [clinicId])).filter((c) => theirs.includes(c.slug)) : [];
   const pictureOf = new Map(clinicPictures.map((c) => [c.slug, c.pictureExercise]));
+  const photoOf = new Map(clinicPictures.map((c) => [c.slug, clinicExercisePhotoUrl(c)]));
   const stepsOf = new Map(clinicPictures.map((c): [string, ClinicInstructions] => [c.slug, { startPosition: c.startPosition, steps: c.steps, stop: c.stop }]));
   const scenes = await scenesFor(db, [...new Set([...ours, ...clinicPictures.flatMap((c) => (c.pictureExercise ? [c.pictureExercise] : []))])]);
   const media = new Map<string, ItemMedia>();
@@ -49,6 +58,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
     const scene = sceneSlug ? scenes.get(sceneSlug) : undefined;
     media.set(item.id, {
       pictures: scene ? drawn(scene, `ovelse-${index + 1}`, item.name) : null,
+      photo: item.source === 'clinic' && photoOf.get(item.exercise) ? { src: photoOf.get(item.exercise)!, alt: item.name } : null,
       instructions: item.source === 'clinic' || !scenes.has(item.exercise) ? null : exercisePath(item.exercise),
       clinicInstructions: item.source === 'clinic' ? (stepsOf.get(item.exercise) ?? null) : null,
     });

@@ -38,7 +38,7 @@ export interface ClinicExercise extends ClinicExerciseBody {
   dose: Dose;
   /** The slug of our exercise whose drawing it shows, or null. */
   pictureExercise: string | null;
-  /** An uploaded photo's path (not offered yet: uploads need @fastify/multipart). */
+  /** An uploaded photo's stored file name (see photos.ts), or null. */
   photoPath: string | null;
   createdBy: number | null;
   createdAt: string;
@@ -89,35 +89,43 @@ export async function clinicExerciseById(db: Db, id: number): Promise<ClinicExer
   return row ? toExercise(row) : null;
 }
 
-export async function createClinicExercise(db: Db, clinicId: number, input: ClinicExerciseInput, userId: number, now = Date.now()): Promise<ClinicExercise> {
+/** An uploaded photo's stored name, or null: none. */
+export type PhotoChange = { photo: string | null };
+
+export async function createClinicExercise(db: Db, clinicId: number, input: ClinicExerciseInput, userId: number, now = Date.now(), change: PhotoChange = { photo: null }): Promise<ClinicExercise> {
   const taken = new Set((await db.selectFrom('clinic_exercises').select('slug').where('clinic_id', '=', clinicId).execute()).map((r) => r.slug));
   const slug = uniqueSlug(slugify(input.name) || 'oevelse', (s) => taken.has(s));
   const at = isoNow(now);
   const row = await db
     .insertInto('clinic_exercises')
-    .values({ clinic_id: clinicId, slug, name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, photo_path: null, created_by: userId, created_at: at, updated_at: at })
+    .values({ clinic_id: clinicId, slug, name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, photo_path: change.photo, created_by: userId, created_at: at, updated_at: at })
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit(db, { actorId: userId, action: 'clinic_exercise.created', subjectType: 'clinic_exercise', subjectId: row.id, details: { clinic: clinicId } }, now);
   return toExercise(row);
 }
 
-/** Saves new text, dose and picture; the slug stays. */
-export async function updateClinicExercise(db: Db, id: number, input: ClinicExerciseInput, userId: number, now = Date.now()): Promise<void> {
+/** Saves new text, dose and picture, and a new photo (or none) when `change` says so; the slug stays. */
+export async function updateClinicExercise(db: Db, id: number, input: ClinicExerciseInput, userId: number, now = Date.now(), change?: PhotoChange): Promise<void> {
   await db
     .updateTable('clinic_exercises')
-    .set({ name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, updated_at: isoNow(now) })
+    .set({ name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, ...(change ? { photo_path: change.photo } : {}), updated_at: isoNow(now) })
     .where('id', '=', id)
     .execute();
-  await audit(db, { actorId: userId, action: 'clinic_exercise.updated', subjectType: 'clinic_exercise', subjectId: id, details: {} }, now);
+  const details = change ? { photo: change.photo ? 'ny' : 'fjernet' } : {};
+  await audit(db, { actorId: userId, action: 'clinic_exercise.updated', subjectType: 'clinic_exercise', subjectId: id, details }, now);
 }
 
 /**
  * How many programs (any version) and clinic templates of the clinic name the exercise: one in
  * use is never deleted, since a program's history must still show what was prescribed.
  */
+const slugNeedle = (slug: string) => `%${JSON.stringify({ exercise: slug }).slice(1, -1)}%`;
+const namesExercise = (items: unknown, slug: string) =>
+  Array.isArray(items) && items.some((i) => (i as { source?: string; exercise?: string }).source === 'clinic' && (i as { exercise?: string }).exercise === slug);
+
 export async function clinicExerciseUses(db: Db, exercise: Pick<ClinicExercise, 'clinicId' | 'slug'>): Promise<number> {
-  const needle = `%${JSON.stringify({ exercise: exercise.slug }).slice(1, -1)}%`;
+  const needle = slugNeedle(exercise.slug);
   const versions = await db
     .selectFrom('program_versions as v')
     .innerJoin('programs as p', 'p.id', 'v.program_id')
@@ -126,11 +134,27 @@ export async function clinicExerciseUses(db: Db, exercise: Pick<ClinicExercise, 
     .where('v.items', 'like', needle)
     .execute();
   const templates = await db.selectFrom('program_templates').select(['id', 'body']).where('clinic_id', '=', exercise.clinicId).where('body', 'like', needle).execute();
-  const names = (items: unknown) =>
-    Array.isArray(items) && items.some((i) => (i as { source?: string; exercise?: string }).source === 'clinic' && (i as { exercise?: string }).exercise === exercise.slug);
+  const names = (items: unknown) => namesExercise(items, exercise.slug);
   const programs = new Set(versions.filter((v) => names(JSON.parse(v.items))).map((v) => v.program_id));
   const ownTemplates = templates.filter((t) => names((JSON.parse(t.body) as { items?: unknown }).items));
   return programs.size + ownTemplates.length;
+}
+
+/**
+ * Whether the patient has a program (any version, not locked) of the exercise's clinic that
+ * names the exercise: then they may see its photo.
+ */
+export async function patientHasExercise(db: Db, exercise: Pick<ClinicExercise, 'clinicId' | 'slug'>, patientId: number): Promise<boolean> {
+  const versions = await db
+    .selectFrom('program_versions as v')
+    .innerJoin('programs as p', 'p.id', 'v.program_id')
+    .select('v.items')
+    .where('p.clinic_id', '=', exercise.clinicId)
+    .where('p.patient_id', '=', patientId)
+    .where('p.status', '!=', 'laast')
+    .where('v.items', 'like', slugNeedle(exercise.slug))
+    .execute();
+  return versions.some((v) => namesExercise(JSON.parse(v.items), exercise.slug));
 }
 
 export async function deleteClinicExercise(db: Db, exercise: ClinicExercise, userId: number, now = Date.now()): Promise<'deleted' | 'in_use'> {

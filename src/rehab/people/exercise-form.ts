@@ -6,7 +6,7 @@ import type { ClinicExercise, ClinicExerciseInput } from './clinic-exercises.js'
  * per line), read into an exercise or into one Danish message per field, each naming it.
  */
 
-export const EXERCISE_FIELDS = ['navn', 'startstilling', 'trin', 'maerke', 'fejl', 'stop', 'saet', 'gentagelser', 'sekunder', 'pr_side', 'pr_uge', 'billede', 'klinik'] as const;
+export const EXERCISE_FIELDS = ['navn', 'startstilling', 'trin', 'maerke', 'fejl', 'stop', 'saet', 'gentagelser', 'sekunder', 'pr_side', 'pr_uge', 'billede', 'foto', 'fjern_foto', 'klinik'] as const;
 export type ExerciseField = (typeof EXERCISE_FIELDS)[number];
 export type ExerciseFormValues = Partial<Record<ExerciseField, string>>;
 

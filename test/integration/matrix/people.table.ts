@@ -1,5 +1,5 @@
 import { DPA_VERSION } from '../../../src/rehab/access.js';
-import { behandlerInvitationToken, clinicExerciseOfA, clinicOwnedBy, exerciseFields, extraBehandlerOfA, openInvitationOfA, pendingBehandler, uniqueEmail } from '../../helpers/matrix-people.js';
+import { behandlerInvitationToken, clinicExerciseOfA, clinicExercisePhotoOfA, clinicOwnedBy, exerciseFields, extraBehandlerOfA, openInvitationOfA, pendingBehandler, uniqueEmail } from '../../helpers/matrix-people.js';
 import type { ActorName } from '../../helpers/matrix.js';
 import { type Expected, type RouteCase, admins, everyone, ownersOfA, signedIn } from './common.js';
 
@@ -11,6 +11,9 @@ const ownerOfAActs: Record<ActorName, Expected> = { ...ownersOfA, admin: 403 };
 const behandlere: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 403, ownerA: 403, ownerB: 403, behandler: 'ok', behandlerB: 'ok', redaktoer: 403, admin: 403 };
 /** One of clinic A's exercises: its behandler; clinic B's behandler gets 404; the rest are not behandlere. */
 const exerciseOfA: Record<ActorName, Expected> = { ...behandlere, behandlerB: 404 };
+
+/** A clinic exercise's photo: clinic A's behandler and the patient whose program names it; anyone else signed in gets 404 (its existence is not given away). */
+const photoOfA: Record<ActorName, Expected> = { anonymous: 'sign-in', patient: 'ok', ownerA: 404, ownerB: 404, behandler: 'ok', behandlerB: 404, redaktoer: 404, admin: 404 };
 
 const clinicAPath = (w: { clinicA: { slug: string } }, page: string) => `/klinikejer/klinik/${w.clinicA.slug}/${page}`;
 
@@ -76,4 +79,5 @@ export const PEOPLE_MATRIX: Record<string, RouteCase> = {
     request: async (w, _me, actors) => ({ url: `/behandler/oevelser/${await clinicExerciseOfA(w, actors.behandler.id)}/slet` }),
     expect: exerciseOfA,
   },
+  'GET /oevelsesfoto/:id/:fil': { request: async (w, _me, actors) => ({ url: await clinicExercisePhotoOfA(w, actors) }), expect: photoOfA },
 };

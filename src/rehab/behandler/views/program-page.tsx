@@ -28,13 +28,17 @@ export interface ProgramPageProps {
 
 /** One exercise with its pictures, dose and rule (the program page and the print). */
 export function ItemCard({ item, index, instructions, forPatient }: { item: PrescribedItem; index: number; instructions: ExerciseInstructions | undefined; forPatient: boolean }) {
-  const pictures = instructions?.scene ? exercisePictures(instructions.scene, { id: `punkt-${index}`, name: item.name }) : null;
+  const pictures = instructions?.scene && !instructions.photo ? exercisePictures(instructions.scene, { id: `punkt-${index}`, name: item.name }) : null;
   return (
     <li class="program-item-card">
       <h3>
         {index + 1}. {item.name}
       </h3>
-      {pictures && (
+      {instructions?.photo ? (
+        <figure class="program-photo">
+          <img src={instructions.photo} alt={item.name} />
+        </figure>
+      ) : pictures && (
         <div class="program-item-pictures">
           <div dangerouslySetInnerHTML={{ __html: pictures.start }} />
           <div dangerouslySetInnerHTML={{ __html: pictures.end }} />

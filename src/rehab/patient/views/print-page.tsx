@@ -26,7 +26,7 @@ export function PrintPage(props: { ctx: ViewContext; program: Program; version: 
         </p>
         <ol class="print-items">
           {version.items.map((item) => {
-            const pictures = media.get(item.id)?.pictures;
+            const { pictures, photo } = media.get(item.id) ?? { pictures: null, photo: null };
             return (
               <li key={item.id} class="print-item">
                 <div class="print-item-text">
@@ -34,7 +34,11 @@ export function PrintPage(props: { ctx: ViewContext; program: Program; version: 
                   <p class="program-dose">{describeDose(item)}</p>
                   {item.notes && <p>{item.notes}</p>}
                 </div>
-                {pictures && (
+                {photo ? (
+                  <div class="print-pictures print-photo">
+                    <img src={photo.src} alt={photo.alt} />
+                  </div>
+                ) : pictures && (
                   <div class="print-pictures">
                     <div dangerouslySetInnerHTML={{ __html: pictures.start }} />
                     <div dangerouslySetInnerHTML={{ __html: pictures.end }} />

@@ -128,7 +128,11 @@ function Item({ item, index, media }: { item: PrescribedItem; index: number; med
       <article aria-labelledby={headingId}>
         <h3 id={headingId}>{item.name}</h3>
         <p class="program-dose">{describeDose(item)}</p>
-        {media?.pictures && (
+        {media?.photo ? (
+          <figure class="program-photo">
+            <img src={media.photo.src} alt={media.photo.alt} />
+          </figure>
+        ) : media?.pictures && (
           <div class="program-pictures">
             <figure>
               <div dangerouslySetInnerHTML={{ __html: media.pictures.start }} />

@@ -3,6 +3,7 @@ import { ErrorSummary, FieldError, Flash } from '../../../directory/owners/views
 import { doseText } from '../../../exercises/present.js';
 import type { ViewContext } from '../../../web/layout.js';
 import type { ClinicExercise } from '../clinic-exercises.js';
+import { clinicExercisePhotoUrl } from '../photos.js';
 import type { ExerciseField, ExerciseFormValues } from '../exercise-form.js';
 import { BehandlerLayout } from './behandler-pages.js';
 
@@ -40,6 +41,7 @@ export function ExerciseListPage({ ctx, clinics, exercises, flash }: { ctx: View
               <ul class="people-list">
                 {own.map((e) => (
                   <li key={e.id}>
+                    {e.photoPath && <img class="people-thumb" src={clinicExercisePhotoUrl(e) ?? ''} alt={e.name} width={64} height={64} />}
                     <div>
                       <a href={exercisePath(e.id)}>{e.name}</a>
                       <span class="people-meta">{doseText(e.dose)}</span>
@@ -68,8 +70,46 @@ const LABELS: Record<ExerciseField, string> = {
   pr_side: 'Pr. side',
   pr_uge: 'Gange om ugen',
   billede: 'Tegning',
+  foto: 'Eget foto (valgfrit)',
+  fjern_foto: 'Fjern foto',
   klinik: 'Klinik',
 };
+
+/** The photo field: upload one, and on the edit page the current photo with "Fjern foto". */
+function PhotoField({ exercise, checked, error }: { exercise: ClinicExercise | null; checked: boolean; error: string | undefined }) {
+  const current = exercise ? clinicExercisePhotoUrl(exercise) : null;
+  return (
+    <div class="field people-photo-field">
+      <label for="foto">{current ? 'Nyt foto (valgfrit)' : LABELS.foto}</label>
+      {current && exercise && (
+        <figure class="people-photo">
+          <img src={current} alt={exercise.name} />
+          <figcaption>Det nuværende foto</figcaption>
+        </figure>
+      )}
+      <input
+        id="foto"
+        name="foto"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={['foto-hjaelp', error ? 'foto-fejl' : ''].filter(Boolean).join(' ')}
+      />
+      <p class="hint" id="foto-hjaelp">
+        Et foto af øvelsen som JPEG, PNG eller WebP, højst 5 MB. Kun klinikkens behandlere og patienter med øvelsen i et program kan se det. Tag ikke billeder, hvor en
+        patient kan genkendes, uden patientens samtykke.
+      </p>
+      <FieldError id="foto" message={error} />
+      {current && (
+        <div class="checkbox-field">
+          <label class="choice-option">
+            <input type="checkbox" name="fjern_foto" value="ja" checked={checked} /> {LABELS.fjern_foto}
+          </label>
+        </div>
+      )}
+    </div>
+  );
+}
 
 /** The new and edit page of one exercise; the edit page can also delete it. */
 export function ExerciseFormPage({ ctx, exercise, clinics, pictures, picture, values, errors, csrf, flash, deleteProblem }: {
@@ -119,7 +159,7 @@ export function ExerciseFormPage({ ctx, exercise, clinics, pictures, picture, va
         </p>
       )}
       <ErrorSummary errors={errors} />
-      <form method="post" action={exercise ? path : LIST} class="owner-form people-exercise-form">
+      <form method="post" action={exercise ? path : LIST} enctype="multipart/form-data" class="owner-form people-exercise-form">
         {csrf()}
         {!exercise &&
           (clinics.length > 1 ? (
@@ -169,7 +209,7 @@ export function ExerciseFormPage({ ctx, exercise, clinics, pictures, picture, va
             ))}
           </select>
           <p class="hint" id="billede-hjaelp">
-            Vælg den af vores øvelser, hvis tegning passer. Upload af egne fotos kommer senere.
+            Vælg den af vores øvelser, hvis tegning passer. Har øvelsen også et foto, ser patienten fotoet i stedet.
           </p>
           <FieldError id="billede" message={errors.billede} />
         </div>
@@ -185,6 +225,7 @@ export function ExerciseFormPage({ ctx, exercise, clinics, pictures, picture, va
             </figure>
           </div>
         )}
+        <PhotoField exercise={exercise} checked={v('fjern_foto') === 'ja'} error={errors.foto} />
         <button type="submit" class="button people-big">
           {exercise ? 'Gem øvelsen' : 'Opret øvelsen'}
         </button>
