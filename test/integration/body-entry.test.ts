@@ -86,6 +86,9 @@ describe('/krop/{region}', () => {
     expect(res.body).toContain('href="/blog/fra-sofa-til-5-km"');
     expect(res.body).toContain('href="/oevelser/');
     expect(res.body).toContain('<label for="sted">Dit postnummer eller by</label>');
+    // On a phone the form is far down: the header points to it.
+    expect(res.body).toContain('<a href="#klinikker">Find en fysioterapeut nær dig</a>');
+    expect(res.body.indexOf('href="#klinikker"')).toBeLessThan(order[0]!);
     expect(res.body).not.toContain('class="region-clinics"');
     const crumbs = jsonLdBlocks(res.body).find((b) => b['@type'] === 'BreadcrumbList') as { itemListElement: Array<{ name: string }> };
     expect(crumbs.itemListElement.map((c) => c.name)).toEqual(['Forside', 'Kroppen', 'Knæ']);

@@ -41,6 +41,9 @@ export function RegionPage({ ctx, content, specialty, place }: { ctx: ViewContex
         <p class="eyebrow">Kroppen</p>
         <h1>{region.name}</h1>
         <p class="lede">Her finder du det, vi har skrevet om {name}, øvelser, du kan lave selv, og fysioterapeuter tæt på dig, der behandler det.</p>
+        <p class="region-jump">
+          <a href="#klinikker">Find en fysioterapeut nær dig</a>
+        </p>
       </header>
 
       <div class="region-grid">
