@@ -15,6 +15,7 @@ import * as m0013 from './0013-program-template-slugs.js';
 import * as m0016 from './0016-rehab-retention.js';
 import * as m0017 from './0017-outbox-headers.js';
 import * as m0018 from './0018-article-review.js';
+import * as m0022 from './0022-vederlagsfri.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -36,4 +37,5 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0016-rehab-retention', m0016.up],
   ['0017-outbox-headers', m0017.up],
   ['0018-article-review', m0018.up],
+  ['0022-vederlagsfri', m0022.up],
 ];
