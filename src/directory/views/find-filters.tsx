@@ -1,0 +1,96 @@
+import type { ClinicList } from '../listing.js';
+import type { Specialty } from '../specialties.js';
+import { FILTERS, type FindParams, findPath } from '../urls.js';
+import { FILTER_LABELS } from './parts.js';
+
+/**
+ * The finder's chosen filters as removable chips, and the specialty chips above the list: a
+ * few that matter most, the rest behind "flere" (a phone shows the first clinic, not a wall of
+ * chips).
+ */
+
+/** Specialties named after a body region: what most patients look for, never hidden behind "flere". */
+export const BODY_REGION_SPECIALTIES: readonly string[] = ['knae', 'ryg-og-laend', 'nakke', 'skulder', 'hofte', 'fod-og-ankel'];
+
+export const SHOWN_SPECIALTY_CHIPS = 6;
+
+type Counted = ClinicList['specialtyCounts'][number];
+
+/**
+ * The chips shown at once: the chosen specialty, then the body regions present, then the most
+ * common; shown in that order of importance, by count within each group. The rest by count.
+ */
+export function specialtyChips(counts: readonly Counted[], chosen: Specialty | null, limit = SHOWN_SPECIALTY_CHIPS): { shown: Counted[]; more: Counted[] } {
+  const rank = (c: Counted) => (c.specialty.id === chosen?.id ? 0 : BODY_REGION_SPECIALTIES.includes(c.specialty.slug) ? 1 : 2);
+  const picked = [...counts].sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.specialty.position - b.specialty.position).slice(0, limit);
+  const shownIds = new Set(picked.map((c) => c.specialty.id));
+  return { shown: picked, more: counts.filter((c) => !shownIds.has(c.specialty.id)) };
+}
+
+function SpecialtyChip({ item, chosen, href }: { item: Counted; chosen: Specialty | null; href: string }) {
+  const label = `${item.specialty.name} (${item.count})`;
+  return <li>{item.specialty.id === chosen?.id ? <span aria-current="page">{label}</span> : <a href={href}>{label}</a>}</li>;
+}
+
+export function SpecialtyChips({ list, chosen, townSlug, params }: { list: ClinicList; chosen: Specialty | null; townSlug: string; params: FindParams }) {
+  if (list.specialtyCounts.length === 0) return null;
+  const { shown, more } = specialtyChips(list.specialtyCounts, chosen);
+  const href = (s: Specialty) => findPath(townSlug, s.slug, { ...params, page: 1 });
+  return (
+    <nav class="chips" aria-label="Specialer her">
+      <ul>
+        {chosen && (
+          <li>
+            <a href={findPath(townSlug, null, { ...params, page: 1 })}>Alle specialer</a>
+          </li>
+        )}
+        {shown.map((item) => (
+          <SpecialtyChip item={item} chosen={chosen} href={href(item.specialty)} key={item.specialty.slug} />
+        ))}
+      </ul>
+      {more.length > 0 && (
+        <details class="chips-more">
+          <summary>
+            {more.length} {more.length === 1 ? 'speciale' : 'specialer'} mere
+          </summary>
+          <ul>
+            {more.map((item) => (
+              <SpecialtyChip item={item} chosen={chosen} href={href(item.specialty)} key={item.specialty.slug} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </nav>
+  );
+}
+
+/** Each chosen filter (and the specialty) as a link to the same list without it. */
+export function ChosenFilters({ townSlug, specialty, params }: { townSlug: string; specialty: Specialty | null; params: FindParams }) {
+  const chosen = FILTERS.filter(({ key }) => params[key]);
+  if (chosen.length === 0 && !specialty) return null;
+  return (
+    <div class="chosen-filters">
+      <h2 class="sr-only">Valgte filtre</h2>
+      <ul>
+        {specialty && (
+          <li>
+            <a href={findPath(townSlug, null, { ...params, page: 1 })} class="chip-remove">
+              {specialty.name}
+              <span class="sr-only"> – fjern filteret</span>
+              <span aria-hidden="true" class="chip-x">×</span>
+            </a>
+          </li>
+        )}
+        {chosen.map(({ key }) => (
+          <li key={key}>
+            <a href={findPath(townSlug, specialty?.slug ?? null, { ...params, [key]: false, page: 1 })} class="chip-remove">
+              {FILTER_LABELS[key]}
+              <span class="sr-only"> – fjern filteret</span>
+              <span aria-hidden="true" class="chip-x">×</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
