@@ -9,22 +9,24 @@ import { FILTER_LABELS } from './parts.js';
  * chips).
  */
 
-/** Specialties named after a body region: what most patients look for, never hidden behind "flere". */
-export const BODY_REGION_SPECIALTIES: readonly string[] = ['knae', 'ryg-og-laend', 'nakke', 'skulder', 'hofte', 'fod-og-ankel'];
+/** The big body regions: what most patients look for, never hidden behind "flere" where clinics have them. */
+export const BODY_REGION_SPECIALTIES: readonly string[] = ['knae', 'ryg-og-laend', 'nakke', 'skulder'];
 
 export const SHOWN_SPECIALTY_CHIPS = 6;
 
 type Counted = ClinicList['specialtyCounts'][number];
 
 /**
- * The chips shown at once: the chosen specialty, then the body regions present, then the most
- * common; shown in that order of importance, by count within each group. The rest by count.
+ * The chips shown at once: the chosen specialty, the big body regions present, and the most
+ * common to fill up; the chosen one first, the others by count (as `counts` comes). The rest
+ * (by count) go behind "flere".
  */
 export function specialtyChips(counts: readonly Counted[], chosen: Specialty | null, limit = SHOWN_SPECIALTY_CHIPS): { shown: Counted[]; more: Counted[] } {
   const rank = (c: Counted) => (c.specialty.id === chosen?.id ? 0 : BODY_REGION_SPECIALTIES.includes(c.specialty.slug) ? 1 : 2);
-  const picked = [...counts].sort((a, b) => rank(a) - rank(b) || b.count - a.count || a.specialty.position - b.specialty.position).slice(0, limit);
-  const shownIds = new Set(picked.map((c) => c.specialty.id));
-  return { shown: picked, more: counts.filter((c) => !shownIds.has(c.specialty.id)) };
+  // A stable sort keeps the count order within each rank.
+  const picked = new Set([...counts].sort((a, b) => rank(a) - rank(b)).slice(0, limit));
+  const shown = counts.filter((c) => picked.has(c)).sort((a, b) => (rank(a) === 0 ? -1 : rank(b) === 0 ? 1 : 0));
+  return { shown, more: counts.filter((c) => !picked.has(c)) };
 }
 
 function SpecialtyChip({ item, chosen, href }: { item: Counted; chosen: Specialty | null; href: string }) {
@@ -50,9 +52,7 @@ export function SpecialtyChips({ list, chosen, townSlug, params }: { list: Clini
       </ul>
       {more.length > 0 && (
         <details class="chips-more">
-          <summary>
-            {more.length} {more.length === 1 ? 'speciale' : 'specialer'} mere
-          </summary>
+          <summary>Flere specialer ({more.length})</summary>
           <ul>
             {more.map((item) => (
               <SpecialtyChip item={item} chosen={chosen} href={href(item.specialty)} key={item.specialty.slug} />
