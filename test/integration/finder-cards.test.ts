@@ -80,7 +80,9 @@ describe('result cards', () => {
     expect(card).toContain(`Tager imod nye patienter (ventetid ca. 3${NBSP}uger)`);
     expect(card).toContain('href="tel:+4586123456"');
     expect(card).toContain('Ring 86 12 34 56');
-    expect(card).toContain('href="https://kort.example.org/book"');
+    expect(card).toMatch(/href="\/klinik\/kort-ydernummer\/kontakt\/booking"[^>]*>Book tid/);
+    const booking = await get('/klinik/kort-ydernummer/kontakt/booking');
+    expect([booking.statusCode, booking.headers.location]).toEqual([302, 'https://kort.example.org/book']);
     expect(card).toContain('Vederlagsfri fysioterapi');
   });
 

@@ -78,7 +78,8 @@ export function ClinicCard({ clinic, card }: { clinic: ListedClinic; card: CardC
             </a>
           )}
           {clinic.bookingUrl && (
-            <a class="button button-secondary" href={clinic.bookingUrl} rel="nofollow noopener">
+            // Through the clinic's counted contact link, as on its page (the owner's statistics).
+            <a class="button button-secondary" href={`${clinicPath(clinic.slug)}/kontakt/booking`} rel="nofollow">
               Book tid<span class="sr-only"> hos {clinic.name}</span>
             </a>
           )}
