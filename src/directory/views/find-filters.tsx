@@ -9,6 +9,15 @@ import { FILTER_LABELS } from './parts.js';
  * chips).
  */
 
+/** Chips are short: the form's label says the rest. */
+const CHIP_LABELS: Record<keyof FindParams & string, string> = {
+  ydernummer: 'Ydernummer',
+  vederlagsfri: 'Vederlagsfri fysioterapi',
+  handicap: 'Handicapadgang',
+  accepting: 'Tager nye patienter',
+  page: '',
+};
+
 /** The big body regions: what most patients look for, never hidden behind "flere" where clinics have them. */
 export const BODY_REGION_SPECIALTIES: readonly string[] = ['knae', 'ryg-og-laend', 'nakke', 'skulder'];
 
@@ -84,8 +93,8 @@ export function ChosenFilters({ townSlug, specialty, params }: { townSlug: strin
         {chosen.map(({ key }) => (
           <li key={key}>
             <a href={findPath(townSlug, specialty?.slug ?? null, { ...params, [key]: false, page: 1 })} class="chip-remove">
-              {FILTER_LABELS[key]}
-              <span class="sr-only"> – fjern filteret</span>
+              <span aria-hidden="true">{CHIP_LABELS[key]}</span>
+              <span class="sr-only">{FILTER_LABELS[key]} – fjern filteret</span>
               <span aria-hidden="true" class="chip-x">×</span>
             </a>
           </li>

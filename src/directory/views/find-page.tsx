@@ -134,7 +134,8 @@ export function FindPage(props: FindPageProps) {
   );
 }
 
-function summary({ town, list, specialty }: FindPageProps): string {
+function summary({ town, list, specialty, params }: FindPageProps): string {
+  if (list.total === 0 && anyFilter(params)) return `Ingen klinikker ${where(town)} opfylder alle dine valg. Fjern et af dem herunder.`;
   if (list.total === 0) return specialty ? `Vi kender ingen klinikker med dette speciale ${where(town)} endnu.` : `Vi kender ingen klinikker ${where(town)} endnu.`;
   const n = (count: number) => `${formatCount(count)} ${count === 1 ? 'klinik' : 'klinikker'}`;
   if (!town) return `${n(list.total)} i hele landet.`;
