@@ -1,6 +1,6 @@
 import type { ClinicList } from '../listing.js';
 import type { Specialty } from '../specialties.js';
-import { FILTERS, type FindParams, findPath } from '../urls.js';
+import { FILTERS, type FindFilters, type FindParams, findPath } from '../urls.js';
 import { FILTER_LABELS } from './parts.js';
 
 /**
@@ -10,12 +10,11 @@ import { FILTER_LABELS } from './parts.js';
  */
 
 /** Chips are short: the form's label says the rest. */
-const CHIP_LABELS: Record<keyof FindParams & string, string> = {
+const CHIP_LABELS: Record<keyof FindFilters, string> = {
   ydernummer: 'Ydernummer',
   vederlagsfri: 'Vederlagsfri fysioterapi',
   handicap: 'Handicapadgang',
   accepting: 'Tager nye patienter',
-  page: '',
 };
 
 /** The big body regions: what most patients look for, never hidden behind "flere" where clinics have them. */
