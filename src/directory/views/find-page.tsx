@@ -111,7 +111,9 @@ export function FindPage(props: FindPageProps) {
         <p>
           Klinikker i byen står først, derefter klinikker inden for {withUnit(NEARBY_RADIUS_KM, 'km')}. Verificerede klinikker med
           anmeldelser fra patienter på {ctx.site.name} sorteres efter deres vægtede gennemsnit, så få anmeldelser ikke
-          tæller mere end mange. Resten sorteres efter afstand. Derfor kan en klinik længere væk stå først: det står under navnet, når den er verificeret og har fået stjerner af patienter. Ingen klinik kan betale sig til en bedre placering.
+          tæller mere end mange. Resten sorteres efter afstand. Derfor kan en klinik længere væk stå først: det står
+          under navnet, når den er verificeret og har fået stjerner af patienter. Ingen klinik kan betale sig til en
+          bedre placering.
         </p>
       </details>
 
