@@ -1,5 +1,5 @@
 import { formatDanishDate } from '../../text/dates.js';
-import { formatKroner, withUnit } from '../../text/numbers.js';
+import { formatKroner } from '../../text/numbers.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import { displayPhone } from '../clinic-input.js';
 import { type Clinic, clinicPath } from '../clinics.js';
@@ -199,7 +199,7 @@ function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: st
         {rows.map((r) => (
           <tr key={r.name}>
             <th scope="row">{r.name}</th>
-            <td>{r.durationMinutes ? withUnit(r.durationMinutes, 'min.') : '–'}</td>
+            <td>{r.durationMinutes ? `${r.durationMinutes} min.` : '–'}</td>
             <td>{formatKroner(r.priceKr)}</td>
           </tr>
         ))}
