@@ -55,6 +55,6 @@ export function firstConsultationKr(prices: readonly Price[]): number | null {
  * The patient's share of a first consultation with a referral at a clinic with ydernummer:
  * the one place the finder reads the public tariff (re-point it when tariffs move).
  */
-export function referralFirstKr(tariff: PublicTariff): number | null {
+export function referralFirstKr(tariff: Pick<PublicTariff, 'items'>): number | null {
   return firstConsultationKr(tariff.items.map((i) => ({ name: i.name, durationMinutes: i.durationMinutes, priceKr: i.patientKr })));
 }

@@ -23,8 +23,9 @@ const rawQuery = (request: FastifyRequest) => {
 
 export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
   const { db, ctx, cache, directory, events, catalog } = deps;
-  // The one place the finder reads the public tariff (re-point it when tariffs move).
-  const referralFirst = () => referralFirstKr(deps.tariff);
+  // The one place the finder reads the public tariff (the patient's share of a first visit).
+  // With tariffs in the database: `const t = await tariffInEffect(db); return t ? referralFirstKr(t) : null;`
+  const referralFirst = async (): Promise<number | null> => referralFirstKr(deps.tariff);
   const publicRoute = { config: { access: 'public' as const } };
 
   app.get('/find/fysioterapeut', publicRoute, async (request, reply) => {
@@ -95,7 +96,7 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
           list={list}
           alternatives={alternatives}
           indexable={list.inTownCount > 0}
-          referralFirstKr={referralFirst()}
+          referralFirstKr={await referralFirst()}
           now={new Date()}
         />,
       );
