@@ -21,6 +21,8 @@ Kolonner (overskrifter på engelsk som her eller på dansk, fx navn, adresse, po
   name, address, postcode   påkrævet; postnummeret skal findes (klinikken placeres ud fra det)
   phone, email, website, booking_url
   ydernummer, handicap_access, verified   ja/nej (også true/false, 1/0)
+  vederlagsfri    ja/nej: klinikken tilbyder vederlagsfri fysioterapi; en anden værdi
+                  giver en advarsel, og rækken importeres med nej
   specialties     slugs eller navne adskilt af ; eller , (højst ${MAX_SPECIALTIES}), fx "knae; Ryg og lænd"
   opening_hours   fx "man-tor 8-16; fre 8-14" eller "hverdage 7.30-18, lør 9-12"
   prices          "Navn|minutter|kr; …", fx "Første konsultation|60|650; Behandling|30|450"
@@ -43,6 +45,9 @@ Filen importeres i én transaktion: går noget galt undervejs, ændres intet.`,
           if (result.status === 'rejected') {
             progress.clear();
             console.log(`afvist række ${result.row}: ${result.reason}`);
+          } else if (result.warnings) {
+            progress.clear();
+            for (const warning of result.warnings) console.log(`advarsel række ${result.row}: ${warning}`);
           }
           if (done % 200 === 0 || done === parsed.records.length) progress.update(done);
         });

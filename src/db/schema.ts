@@ -155,6 +155,8 @@ export interface ClinicsTable {
   booking_url: string | null;
   ydernummer: Bool;
   handicap_access: Bool | null;
+  /** Vederlagsfri fysioterapi (0022). */
+  vederlagsfri: Generated<Bool>;
   about: string | null;
   /** JSON: [{ name, durationMinutes, priceKr }]. */
   prices: string;

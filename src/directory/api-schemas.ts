@@ -44,6 +44,9 @@ export const clinicListResponse = z.object({
       specialties: z.array(z.string()).meta({ description: 'Speciale-slugs' }),
       ydernummer: z.boolean(),
       handicapAccess: z.boolean().nullable(),
+      vederlagsfri: z.boolean().meta({ description: 'Tilbyder vederlagsfri fysioterapi' }),
+      acceptingPatients: z.boolean().nullable().meta({ description: 'Tager imod nye patienter efter klinikkens eget udsagn; null: ikke oplyst' }),
+      waitingWeeks: z.int().nullable().meta({ description: 'Ventetid i uger efter klinikkens eget udsagn' }),
       verified: z.boolean(),
       ...rating,
       demo: z.boolean().meta({ description: 'true: en opdigtet demoklinik' }),
@@ -65,6 +68,7 @@ export const clinicResponse = z.object({
   bookingUrl: z.string().nullable(),
   ydernummer: z.boolean(),
   handicapAccess: z.boolean().nullable(),
+  vederlagsfri: z.boolean().meta({ description: 'Tilbyder vederlagsfri fysioterapi' }),
   verified: z.boolean(),
   specialties: z.array(z.object({ slug: z.string(), name: z.string() })),
   team: z.array(z.object({ name: z.string(), title: z.string().nullable() })),
@@ -84,6 +88,15 @@ export const clinicResponse = z.object({
   reviews: z.array(z.object({ rating: z.int(), text: z.string(), author: z.string(), verifiedVisit: z.boolean(), publishedAt: z.string() })),
 });
 
+export const nearestTownResponse = z.object({
+  postcode: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  label: z.string().meta({ description: 'Fx "2100 København Ø": til søgefeltet' }),
+  url: z.string().meta({ description: 'Byens side i klinikfinderen' }),
+});
+
+export type NearestTownResponse = z.output<typeof nearestTownResponse>;
 export type TownsResponse = z.output<typeof townsResponse>;
 export type ClinicListResponse = z.output<typeof clinicListResponse>;
 export type ClinicResponse = z.output<typeof clinicResponse>;

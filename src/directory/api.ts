@@ -13,7 +13,16 @@ import { formatOpeningHours } from './opening-hours.js';
 import { publishedReviewsFor } from './reviews/published.js';
 import type { DirectoryDeps } from './routes/deps.js';
 import { resolveTown } from './town-resolution.js';
-import { type ClinicListResponse, type ClinicResponse, type TownsResponse, clinicListResponse, clinicResponse, townsResponse } from './api-schemas.js';
+import {
+  type ClinicListResponse,
+  type ClinicResponse,
+  type NearestTownResponse,
+  type TownsResponse,
+  clinicListResponse,
+  clinicResponse,
+  nearestTownResponse,
+  townsResponse,
+} from './api-schemas.js';
 import { findPath } from './urls.js';
 
 const flag = yesNo.optional().transform((v) => v ?? false);
@@ -30,6 +39,8 @@ const clinicsQuery = z.object({
   specialty: z.string().max(100).optional().meta({ description: 'Speciale-slug' }),
   handicap: flag.meta({ description: 'Kun handicapvenlig adgang' }),
   ydernummer: flag.meta({ description: 'Kun klinikker med ydernummer' }),
+  vederlagsfri: flag.meta({ description: 'Kun klinikker, der tilbyder vederlagsfri fysioterapi' }),
+  accepting_patients: flag.meta({ description: 'Kun klinikker, der har oplyst, at de tager imod nye patienter' }),
   page: z.coerce
     .number({ error: 'page skal være et tal' })
     .int('page skal være et heltal')
@@ -39,6 +50,23 @@ const clinicsQuery = z.object({
     .default(1)
     .meta({ description: `Side (${PAGE_SIZE} pr. side)` }),
 });
+
+const pointQuery = z.object({
+  lat: z.coerce.number({ error: 'lat skal være et tal' }).min(54, 'lat skal ligge i Danmark').max(58, 'lat skal ligge i Danmark').meta({ description: 'Breddegrad (WGS84)' }),
+  lon: z.coerce.number({ error: 'lon skal være et tal' }).min(7, 'lon skal ligge i Danmark').max(16, 'lon skal ligge i Danmark').meta({ description: 'Længdegrad (WGS84)' }),
+});
+
+/** Farther than this from every postcode's point is not near a Danish town. */
+const NEAREST_MAX_KM = 30;
+
+const nearestTownApi: ApiDoc = {
+  summary: 'Nærmeste postnummer og by til et punkt (til »Brug min placering«); punktet gemmes ikke',
+  query: pointQuery,
+  responses: {
+    200: { description: 'Postnummeret med det nærmeste punkt og dets by', schema: nearestTownResponse },
+    ...errorResponses({ 400: 'Ugyldig parameter', 404: 'Ingen dansk by i nærheden' }),
+  },
+};
 
 const townsQuery = z.object({ q: z.string().trim().min(1, 'mangler q').max(100, 'q er for lang').meta({ description: 'Det, der er skrevet' }) });
 const slugParams = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,200}$/, 'ugyldig slug') });
@@ -92,6 +120,9 @@ function presentListed(c: ListedClinic, site: Site): ClinicListResponse['clinics
     specialties: c.specialties.map((s) => s.slug),
     ydernummer: c.ydernummer,
     handicapAccess: c.handicapAccess,
+    vederlagsfri: c.vederlagsfri,
+    acceptingPatients: c.acceptingPatients,
+    waitingWeeks: c.acceptingPatients === false ? null : c.waitingWeeks,
     verified: c.verified,
     reviewCount: c.reviewCount,
     averageRating: averageRating(c),
@@ -108,6 +139,7 @@ function presentClinic(c: Clinic, site: Site): Omit<ClinicResponse, 'reviews'> {
     bookingUrl: c.bookingUrl,
     ydernummer: c.ydernummer,
     handicapAccess: c.handicapAccess,
+    vederlagsfri: c.vederlagsfri,
     verified: c.verified,
     specialties: c.specialties.map((s) => ({ slug: s.slug, name: s.name })),
     team: c.team.map((m) => ({ name: m.name, title: m.title })),
@@ -137,6 +169,14 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
     };
   });
 
+  app.get('/api/v1/towns/nearest', { config: { access: 'public', api: nearestTownApi } }, async (request): Promise<NearestTownResponse> => {
+    const point = parseInput(pointQuery, request.query);
+    const place = directory.towns.nearestPostcode(point);
+    if (!place || place.distanceKm > NEAREST_MAX_KM) throw notFound('town_not_found', 'Ingen dansk by i nærheden');
+    const { town, postcode } = place;
+    return { postcode, name: town.name, slug: town.slug, label: `${postcode} ${town.name}`, url: findPath(town.slug) };
+  });
+
   app.get('/api/v1/clinics', { config: { access: 'public', ...RATE_LIMITED, api: clinicsApi } }, async (request, reply) => {
     const q = parseInput(clinicsQuery, request.query);
     let town = null;
@@ -149,7 +189,7 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
     if (q.specialty && !specialty) throw invalidParameter('specialty', `ukendt speciale "${q.specialty}"`);
     // Answers are cached like pages: the same question asked again costs a lookup, and the
     // cache follows the catalog (change token, TTL).
-    const key = `api:clinics:${town?.slug ?? ''}:${q.radius_km}:${specialty?.slug ?? ''}:${q.handicap}:${q.ydernummer}:${q.page}`;
+    const key = `api:clinics:${town?.slug ?? ''}:${q.radius_km}:${specialty?.slug ?? ''}:${q.handicap}:${q.ydernummer}:${q.vederlagsfri}:${q.accepting_patients}:${q.page}`;
     const page = await cache.get(key, async () => {
       const list = listClinics(await catalog.get(), directory, {
         town: town ?? null,
@@ -157,6 +197,8 @@ export async function directoryApiRoutes(app: FastifyInstance, { db, ctx, cache,
         specialty: specialty ?? null,
         handicap: q.handicap,
         ydernummer: q.ydernummer,
+        vederlagsfri: q.vederlagsfri,
+        accepting: q.accepting_patients,
         page: q.page,
       });
       const body: ClinicListResponse = {

@@ -12,7 +12,7 @@ function fakeDb(rows: () => unknown[]) {
       return rows();
     },
   };
-  const noSpecialties = { select: () => noSpecialties, execute: async () => [] };
+  const noSpecialties = { select: () => noSpecialties, where: () => noSpecialties, execute: async () => [] };
   return { db: { selectFrom: (table: string) => (table === 'clinics' ? query : noSpecialties) } as unknown as Db, reads: () => reads };
 }
 
@@ -28,6 +28,13 @@ const clinic = (id: number) => ({
   lon: 10,
   ydernummer: 0,
   handicap_access: null,
+  vederlagsfri: 0,
+  phone: null,
+  booking_url: null,
+  prices: '[]',
+  opening_hours: null,
+  accepting_patients: null,
+  waiting_weeks: null,
   verified: 0,
   is_demo: 0,
   review_count: 0,

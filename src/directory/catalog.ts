@@ -1,5 +1,7 @@
 import type { Db } from '../db/engine.js';
 import { toBool } from '../db/schema.js';
+import { addDays, todayInDenmark } from '../text/dates.js';
+import { type CardFacts, cardFactsOf } from './card-facts.js';
 import { type BoundingBox, type Point, boundingBox, distanceKm } from './geo.js';
 import { type RankedClinic, type Reviewed, compareClinics, scoreKey } from './ranking.js';
 
@@ -14,7 +16,7 @@ import { type RankedClinic, type Reviewed, compareClinics, scoreKey } from './ra
  * PostgreSQL.
  */
 
-export interface CatalogEntry extends RankedClinic, Reviewed {
+export interface CatalogEntry extends RankedClinic, Reviewed, CardFacts {
   slug: string;
   name: string;
   address: string;
@@ -132,6 +134,13 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
       'lon',
       'ydernummer',
       'handicap_access',
+      'vederlagsfri',
+      'phone',
+      'booking_url',
+      'prices',
+      'opening_hours',
+      'accepting_patients',
+      'waiting_weeks',
       'verified',
       'is_demo',
       'review_count',
@@ -143,6 +152,18 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
     const ids = specialtyIds.get(clinic_id);
     if (ids) ids.push(specialty_id);
     else specialtyIds.set(clinic_id, [specialty_id]);
+  }
+  // Closures that have not ended (from yesterday: the catalog outlives midnight by its TTL at most).
+  const closures = new Map<number, Array<{ startsOn: string; endsOn: string }>>();
+  const closureRows = await db
+    .selectFrom('clinic_closures')
+    .select(['clinic_id', 'starts_on', 'ends_on'])
+    .where('ends_on', '>=', addDays(todayInDenmark(), -1))
+    .execute();
+  for (const { clinic_id, starts_on, ends_on } of closureRows) {
+    const list = closures.get(clinic_id);
+    if (list) list.push({ startsOn: starts_on, endsOn: ends_on });
+    else closures.set(clinic_id, [{ startsOn: starts_on, endsOn: ends_on }]);
   }
   return new ClinicCatalog(
     rows.map((r) => withScore({
@@ -162,6 +183,7 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
       reviewCount: r.review_count,
       ratingSum: r.rating_sum,
       specialtyIds: specialtyIds.get(r.id) ?? [],
+      ...cardFactsOf(r, closures.get(r.id) ?? []),
       // Country lists have no distance and every clinic counts as "in town".
       inTown: true,
       distanceKm: null,

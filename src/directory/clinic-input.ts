@@ -34,6 +34,8 @@ export interface ClinicInput {
   bookingUrl: string | null;
   ydernummer: boolean;
   handicapAccess: boolean | null;
+  /** Offers vederlagsfri fysioterapi (free, on referral, paid by the municipality). */
+  vederlagsfri: boolean;
   about: string | null;
   prices: Price[];
   openingHours: OpeningHours | null;
@@ -204,6 +206,7 @@ export const clinicFields = {
   booking_url: webAddress('booking-adresse'),
   ydernummer: flag('ydernummer', false),
   handicap_access: flag('handicap_access', true),
+  vederlagsfri: flag('vederlagsfri', false),
   about: optionalText,
   prices,
   opening_hours: openingHours,
@@ -226,6 +229,7 @@ export const clinicInputSchema = z
       bookingUrl: r.booking_url,
       ydernummer: r.ydernummer ?? false,
       handicapAccess: r.handicap_access ?? null,
+      vederlagsfri: r.vederlagsfri ?? false,
       about: r.about,
       prices: r.prices,
       openingHours: r.opening_hours,
@@ -248,6 +252,7 @@ export const CLINIC_COLUMNS = [
   'booking_url',
   'ydernummer',
   'handicap_access',
+  'vederlagsfri',
   'specialties',
   'opening_hours',
   'prices',

@@ -46,6 +46,7 @@ export async function clinicBySlug(db: Db, directory: Directory, slug: string): 
     bookingUrl: row.booking_url,
     ydernummer: toBool(row.ydernummer),
     handicapAccess: row.handicap_access === null ? null : toBool(row.handicap_access),
+    vederlagsfri: toBool(row.vederlagsfri),
     about: row.about,
     prices: JSON.parse(row.prices) as Price[],
     openingHours: row.opening_hours ? (JSON.parse(row.opening_hours) as OpeningHours) : null,

@@ -136,6 +136,8 @@ export function generateDemoClinics(count: number, seed: number, directory: Dire
       bookingUrl: r.chance(0.5) ? `https://${slug}.example/booking` : null,
       ydernummer,
       handicapAccess: r.chance(0.1) ? null : r.chance(0.55),
+      // From the name, not the generator, so adding it left every other demo value as it was.
+      vederlagsfri: ydernummer && name.length % 3 === 0,
       about,
       prices,
       openingHours: hours.ok ? hours.hours : null,

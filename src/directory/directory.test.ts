@@ -126,12 +126,15 @@ describe('canonical directory URLs', () => {
   it('orders query parameters alphabetically and keeps only true flags and pages from 2', () => {
     expect(findPath('aarhus-c', 'knae', { ydernummer: true, handicap: true })).toBe('/find/fysioterapeut/aarhus-c/knae?handicap=true&ydernummer=true');
     expect(findPath('aarhus-c', null, { page: 1 })).toBe('/find/fysioterapeut/aarhus-c');
-    expect(canonicalQuery({ handicap: false, ydernummer: true, page: 3 })).toBe('side=3&ydernummer=true');
+    expect(canonicalQuery({ handicap: false, ydernummer: true, vederlagsfri: false, accepting: false, page: 3 })).toBe('side=3&ydernummer=true');
+    expect(findPath('aarhus-c', null, { ydernummer: true, vederlagsfri: true, accepting: true, handicap: true, page: 2 })).toBe(
+      '/find/fysioterapeut/aarhus-c?handicap=true&nye-patienter=true&side=2&vederlagsfri=true&ydernummer=true',
+    );
   });
 
   it('reads the query leniently and drops what it does not know', () => {
     expect(parseFindQuery({ ydernummer: 'true', utm_source: 'x', handicap: 'ja', side: '2' })).toEqual({
-      params: { handicap: true, ydernummer: true, page: 2 },
+      params: { handicap: true, ydernummer: true, vederlagsfri: false, accepting: false, page: 2 },
       specialty: null,
       canonical: 'handicap=true&side=2&ydernummer=true',
     });

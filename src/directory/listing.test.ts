@@ -54,6 +54,15 @@ const entries: CatalogEntry[] = Array.from({ length: 1500 }, (_, i) => {
     handicapAccess: rand() < 0.3 ? null : rand() < 0.5,
     isDemo: false,
     specialtyIds: [1, 2, 3, 4, 5, 6].filter(() => rand() < 0.35),
+    // From the index, not the generator, so the other values stay as they were.
+    vederlagsfri: i % 3 === 0,
+    acceptingPatients: i % 4 === 0 ? null : i % 4 === 1,
+    waitingWeeks: null,
+    phone: null,
+    bookingUrl: null,
+    openingHours: null,
+    closures: [],
+    ownFirstKr: null,
     ...reviewed,
     scoreKey: scoreKey(reviewed),
     inTown: true,
@@ -65,7 +74,11 @@ const catalog = new ClinicCatalog(entries);
 /** The rule written the plain way: filter everything, sort everything, slice the page. */
 function reference(query: ListQuery) {
   const size = query.pageSize ?? 20;
-  const passes = (e: CatalogEntry) => (!query.handicap || e.handicapAccess === true) && (!query.ydernummer || e.ydernummer);
+  const passes = (e: CatalogEntry) =>
+    (!query.handicap || e.handicapAccess === true) &&
+    (!query.ydernummer || e.ydernummer) &&
+    (!query.vederlagsfri || e.vederlagsfri) &&
+    (!query.accepting || e.acceptingPatients === true);
   const placed = entries.filter(passes).flatMap((e) => {
     if (!query.town) return [{ ...e, entry: e }];
     const distance = distanceKm(query.town, e);
@@ -88,9 +101,14 @@ describe('listClinics', () => {
     let compared = 0;
     for (const town of [null, ...towns]) {
       for (const specialty of [null, specialties.byId(2)!, specialties.byId(5)!]) {
-        for (const [handicap, ydernummer] of [[false, false], [true, false], [false, true]] as const) {
+        for (const [handicap, ydernummer, vederlagsfri, accepting] of [
+          [false, false, false, false],
+          [true, false, false, false],
+          [false, true, false, false],
+          [false, false, true, true],
+        ] as const) {
           for (const page of [1, 3]) {
-            const query: ListQuery = { town, radiusKm: 10, specialty, handicap, ydernummer, page };
+            const query: ListQuery = { town, radiusKm: 10, specialty, handicap, ydernummer, vederlagsfri, accepting, page };
             const list = listClinics(catalog, directory, query);
             const expected = reference(query);
             expect(list.items.map((c) => c.id)).toEqual(expected.ids);
@@ -108,7 +126,7 @@ describe('listClinics', () => {
 
   it('gives the same list whether or not the town’s surroundings were already worked out', () => {
     const fresh = new ClinicCatalog(entries);
-    const query: ListQuery = { town: towns[3]!, radiusKm: 10, specialty: null, handicap: false, ydernummer: true, page: 2 };
+    const query: ListQuery = { town: towns[3]!, radiusKm: 10, specialty: null, handicap: false, ydernummer: true, vederlagsfri: false, accepting: false, page: 2 };
     const first = listClinics(fresh, directory, query);
     const again = listClinics(fresh, directory, query);
     expect(again.items.map((c) => c.id)).toEqual(first.items.map((c) => c.id));

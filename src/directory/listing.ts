@@ -1,4 +1,5 @@
 import { BestFirst } from './best-first.js';
+import type { CardFacts } from './card-facts.js';
 import type { CatalogEntry, ClinicCatalog, PlacedClinic } from './catalog.js';
 import type { Clinic } from './clinics.js';
 import type { Directory } from './directory.js';
@@ -6,6 +7,7 @@ import { distanceKm } from './geo.js';
 import { type RankedClinic, type Reviewed, compareClinics } from './ranking.js';
 import type { Specialty } from './specialties.js';
 import type { Town } from './towns.js';
+import type { FindFilters } from './urls.js';
 
 /**
  * The clinic lists behind /find/fysioterapeut and /api/v1/clinics, computed from the
@@ -16,13 +18,11 @@ import type { Town } from './towns.js';
 export const PAGE_SIZE = 20;
 export const NEARBY_RADIUS_KM = 10;
 
-export interface ListQuery {
+export interface ListQuery extends Partial<FindFilters> {
   /** Null: the whole country. */
   town: Town | null;
   radiusKm: number;
   specialty: Specialty | null;
-  handicap: boolean;
-  ydernummer: boolean;
   page: number;
   pageSize?: number;
 }
@@ -31,6 +31,7 @@ export interface ListQuery {
 export interface ListedClinic
   extends RankedClinic,
     Reviewed,
+    CardFacts,
     Pick<Clinic, 'slug' | 'name' | 'address' | 'postcode' | 'town' | 'lat' | 'lon' | 'ydernummer' | 'handicapAccess' | 'isDemo' | 'specialties'> {}
 
 export interface ClinicList {
@@ -40,15 +41,23 @@ export interface ClinicList {
   page: number;
   pages: number;
   items: ListedClinic[];
+  /** Per filter, how many clinics of this list meet it too (the list's size with it added). */
+  filterCounts: Record<keyof FindFilters, number>;
   /** Per specialty, how many clinics the list would have with that specialty (flags kept). */
   specialtyCounts: Array<{ specialty: Specialty; count: number }>;
   /** Other towns within the radius that have matching clinics, nearest first. */
   nearbyTowns: Array<{ town: Town; distanceKm: number; count: number }>;
 }
 
-type Flags = Pick<ListQuery, 'handicap' | 'ydernummer'>;
+const meets: Record<keyof FindFilters, (e: CatalogEntry) => boolean> = {
+  handicap: (e) => e.handicapAccess === true,
+  ydernummer: (e) => e.ydernummer,
+  vederlagsfri: (e) => e.vederlagsfri,
+  accepting: (e) => e.acceptingPatients === true,
+};
 
-const passesFlags = (e: CatalogEntry, q: Flags) => (!q.handicap || e.handicapAccess === true) && (!q.ydernummer || e.ydernummer);
+const passesFlags = (e: CatalogEntry, q: Partial<FindFilters>) =>
+  (!q.handicap || meets.handicap(e)) && (!q.ydernummer || meets.ydernummer(e)) && (!q.vederlagsfri || meets.vederlagsfri(e)) && (!q.accepting || meets.accepting(e));
 const hasSpecialty = (e: CatalogEntry, specialty: Specialty | null) => !specialty || e.specialtyIds.includes(specialty.id);
 
 /** The entry as the country-wide catalog places it (every clinic "in town", no distance). */
@@ -76,12 +85,17 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
   const nearby = new Map<number, number>();
   let total = 0;
   let inTownCount = 0;
+  const filterCounts: Record<keyof FindFilters, number> = { handicap: 0, ydernummer: 0, vederlagsfri: 0, accepting: 0 };
   const firstPages = new BestFirst<PlacedClinic>(query.page * size, compareClinics);
   const countryPage: PlacedClinic[] = [];
   const take = (entry: CatalogEntry, placed: PlacedClinic | null) => {
     if (!passesFlags(entry, query)) return;
     for (const id of entry.specialtyIds) counts[id] = (counts[id] ?? 0) + 1;
     if (!hasSpecialty(entry, query.specialty)) return;
+    if (meets.handicap(entry)) filterCounts.handicap++;
+    if (meets.ydernummer(entry)) filterCounts.ydernummer++;
+    if (meets.vederlagsfri(entry)) filterCounts.vederlagsfri++;
+    if (meets.accepting(entry)) filterCounts.accepting++;
     if (placed) {
       if (placed.inTown) inTownCount++;
       else nearby.set(entry.townId, (nearby.get(entry.townId) ?? 0) + 1);
@@ -104,6 +118,7 @@ export function listClinics(catalog: ClinicCatalog, directory: Directory, query:
     page: query.page,
     pages: Math.max(1, Math.ceil(total / size)),
     items: shown.map((e) => toListed(e, directory)),
+    filterCounts,
     specialtyCounts: counts
       .flatMap((count, id) => {
         const specialty = directory.specialties.byId(id);
@@ -138,6 +153,14 @@ function toListed({ entry: e, inTown, distanceKm: distance }: PlacedClinic, dire
     handicapAccess: e.handicapAccess,
     verified: e.verified,
     isDemo: e.isDemo,
+    phone: e.phone,
+    bookingUrl: e.bookingUrl,
+    vederlagsfri: e.vederlagsfri,
+    openingHours: e.openingHours,
+    closures: e.closures,
+    ownFirstKr: e.ownFirstKr,
+    acceptingPatients: e.acceptingPatients,
+    waitingWeeks: e.waitingWeeks,
     reviewCount: e.reviewCount,
     ratingSum: e.ratingSum,
     scoreKey: e.scoreKey,
@@ -154,7 +177,7 @@ function toListed({ entry: e, inTown, distanceKm: distance }: PlacedClinic, dire
 export function nearestTownsWithClinics(
   catalog: ClinicCatalog,
   directory: Directory,
-  query: Pick<ListQuery, 'town' | 'specialty' | 'handicap' | 'ydernummer'>,
+  query: Pick<ListQuery, 'town' | 'specialty' | keyof FindFilters>,
   limit = 5,
 ): Array<{ town: Town; distanceKm: number; count: number }> {
   const from = query.town;

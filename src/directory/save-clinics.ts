@@ -141,6 +141,7 @@ async function saveGroup(db: Db, candidates: readonly Resolved[], session?: Inde
       booking_url: input.bookingUrl,
       ydernummer: input.ydernummer,
       handicap_access: input.handicapAccess,
+      vederlagsfri: input.vederlagsfri,
       about: input.about,
       prices: JSON.stringify(input.prices),
       opening_hours: input.openingHours ? JSON.stringify(input.openingHours) : null,
@@ -160,7 +161,7 @@ async function saveGroup(db: Db, candidates: readonly Resolved[], session?: Inde
   }
 
   const newIds = new Map<string, number>();
-  for (const batch of batchesFor(db, inserts, 22, GROUP_SIZE)) {
+  for (const batch of batchesFor(db, inserts, 23, GROUP_SIZE)) {
     for (const r of await db.insertInto('clinics').values(batch).returning(['id', 'slug']).execute()) newIds.set(r.slug, r.id);
   }
   for (const o of outcomes) if (o.status === 'imported') o.id = newIds.get(o.slug)!;

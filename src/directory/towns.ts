@@ -155,6 +155,17 @@ export class TownIndex {
       .map(({ town }) => ({ town, postcode: null }));
   }
 
+  /** The postcode whose own point is nearest (for "use my location"); its town's point when none are known. */
+  nearestPostcode(point: Point): { postcode: string; town: Town; distanceKm: number } | undefined {
+    let best: { postcode: string; town: Town; distanceKm: number } | undefined;
+    const candidates = this.#places.size > 0 ? this.#places.values() : this.towns.flatMap((t) => t.postcodes.slice(0, 1).map((postcode) => ({ postcode, town: t, lat: t.lat, lon: t.lon })));
+    for (const place of candidates) {
+      const d = distanceKm(point, place);
+      if (!best || d < best.distanceKm) best = { postcode: place.postcode, town: place.town, distanceKm: d };
+    }
+    return best;
+  }
+
   /** Towns nearest to a point, nearest first, optionally only those passing `keep`. */
   nearest(point: Point, limit: number, keep: (town: Town) => boolean = () => true): Array<{ town: Town; distanceKm: number }> {
     return this.towns

@@ -2,9 +2,17 @@ const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, ma
 const integer = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 0 });
 const money = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** 2.4 → "2,4 km". */
+/** The space between a number and its unit: never broken across lines ("5 km", "475,00 kr."). */
+export const NBSP = '\u00a0';
+
+/** A number already formatted and its unit, joined by a non-breaking space: withUnit('10', 'km'). */
+export function withUnit(value: string | number, unit: string): string {
+  return `${typeof value === 'number' ? integer.format(value) : value}${NBSP}${unit}`;
+}
+
+/** 2.4 → "2,4 km" (with a non-breaking space). */
 export function formatKm(km: number): string {
-  return `${oneDecimal.format(km)} km`;
+  return withUnit(oneDecimal.format(km), 'km');
 }
 
 /** 1234 → "1.234". */
@@ -12,9 +20,9 @@ export function formatCount(n: number): string {
   return integer.format(n);
 }
 
-/** 299.5 → "299,50 kr." */
+/** 299.5 → "299,50 kr." (with a non-breaking space). */
 export function formatKroner(kr: number): string {
-  return `${money.format(kr)} kr.`;
+  return withUnit(money.format(kr), 'kr.');
 }
 
 /** 2 → "2", 2.5 → "2,5", 16.667 → "16,7": at most one decimal, Danish separators (scores, kilos, percentages). */

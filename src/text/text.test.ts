@@ -100,8 +100,8 @@ describe('tokenize', () => {
 
 describe('small formatters', () => {
   it('writes kilometres with a decimal comma', () => {
-    expect(formatKm(2.44)).toBe('2,4 km');
-    expect(formatKm(10)).toBe('10,0 km');
+    expect(formatKm(2.44)).toBe('2,4\u00a0km');
+    expect(formatKm(10)).toBe('10,0\u00a0km');
   });
 
   it('truncates at a word boundary with an ellipsis', () => {

@@ -65,6 +65,8 @@ const webauthnBundle = () =>
 /** The files of style.css, in cascade order. */
 export const STYLESHEETS = [
   'style.css',
+  // The finder's result cards, filters and chips.
+  'cards.css',
   'tools.css',
   'explainer.css',
   'exercises.css',

@@ -27,7 +27,7 @@ describe.skipIf(!HAS_CHROMIUM)('finding a physiotherapist in Chromium', () => {
     await option.click();
     await page.waitForURL(/\/find\/fysioterapeut\/koebenhavn-oe$/);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Fysioterapeut i København Ø');
-    expect(await page.locator('.clinic-card .distance').first().textContent()).toMatch(/^\d+,\d km/);
+    expect(await page.locator('.clinic-card .distance').first().textContent()).toMatch(/^\d+,\d\u00a0km/);
 
     const chip = page.locator('nav.chips a').first();
     const specialty = (await chip.textContent())!.replace(/\s*\(\d+\)$/, '');

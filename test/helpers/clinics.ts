@@ -19,6 +19,7 @@ export function clinicInput(over: Partial<ClinicInput> = {}): ClinicInput {
     bookingUrl: null,
     ydernummer: false,
     handicapAccess: null,
+    vederlagsfri: false,
     about: 'En klinik til tests.',
     prices: [],
     openingHours: null,

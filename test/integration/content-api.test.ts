@@ -84,6 +84,7 @@ describe('GET /api/v1/openapi.json', () => {
       '/search': '/api/v1/search?q=kn%C3%A6',
       '/articles/{slug}': '/api/v1/articles/knaesmerter',
       '/towns': '/api/v1/towns?q=2100',
+      '/towns/nearest': '/api/v1/towns/nearest?lat=55.7&lon=12.57',
       '/clinics': '/api/v1/clinics?near=2100',
       '/clinics/{slug}': '/api/v1/clinics/findes-ikke',
       '/exercises': '/api/v1/exercises?body_part=knae',

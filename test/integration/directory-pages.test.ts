@@ -49,8 +49,9 @@ describe('town pages', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>Fysioterapeut i København Ø</h1>');
     expect(titleOf(page.body)).toMatch(/^Fysioterapeut i København Ø – 2 klinikker/);
-    expect(page.body).toMatch(/class="distance">\d+,\d km</);
-    expect(page.body).toMatch(/class="distance">\d+,\d km fra København Ø</);
+    // A non-breaking space between number and unit.
+    expect(page.body).toMatch(/class="distance">\d+,\d\u00a0km</);
+    expect(page.body).toMatch(/class="distance">\d+,\d\u00a0km fra København Ø</);
     expect(page.body.indexOf('Østerbro Fysioterapi')).toBeLessThan(page.body.indexOf('Nørrebro Bevægelse'));
     expect(canonicalOf(page.body)).toBe('https://fysio.test/find/fysioterapeut/koebenhavn-oe');
     const itemList = jsonLdBlocks(page.body).find((b) => b['@type'] === 'ItemList') as { itemListElement: Array<{ url: string }> };
@@ -140,12 +141,12 @@ describe('clinic pages', () => {
     // The tariff in effect today, with its honest date and, being over a year old, a plain warning.
     expect(body).toContain('Takster gældende fra 1. januar 2024.');
     expect(body).toContain('priserne kan være ændret siden');
-    expect(body).toContain('299,29 kr.');
+    expect(body).toContain('299,29\u00a0kr.');
     // Never a note meant for whoever maintains the data file.
     expect(body).not.toMatch(/Opdatér filen/i);
     // Wide tables scroll in a named, focusable box of their own.
     expect(body).toContain('<div class="table-scroll" tabindex="0" role="region" aria-label="Din egenbetaling med henvisning">');
-    expect(body).toContain('650,00 kr.');
+    expect(body).toContain('650,00\u00a0kr.');
     expect(body).toContain('<th scope="row">Mandag</th><td>08.00–16.00</td>');
     expect(body).toContain('href="/find/fysioterapeut/koebenhavn-oe/knae"');
     expect(body).toContain('Sofie Holm');

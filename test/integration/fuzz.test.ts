@@ -15,7 +15,7 @@ const routes = [...new Set(t.app.routeTable.map((r) => r.url))];
 afterAll(() => t.destroy());
 
 /** Values a route needs before it looks at anything else (required parameters). */
-const REQUIRED: Record<string, string> = { '/api/v1/search': 'q=kn%C3%A6', '/api/v1/towns': 'q=aar', '/vaerktoejer/start-back/find': 'postnummer=8000' };
+const REQUIRED: Record<string, string> = { '/api/v1/search': 'q=kn%C3%A6', '/api/v1/towns': 'q=aar', '/api/v1/towns/nearest': 'lat=56.15&lon=10.2', '/vaerktoejer/start-back/find': 'postnummer=8000' };
 /** Good values for path parameters, so the query is what is being tested. */
 const GOOD_PARAMS: Record<string, string> = {
   slug: 'knaesmerter',
@@ -25,7 +25,7 @@ const GOOD_PARAMS: Record<string, string> = {
   kind: 'telefon',
 };
 /** Every query parameter any route reads. */
-const PARAMETERS = ['q', 'side', 'limit', 'kind', 'near', 'radius_km', 'specialty', 'handicap', 'ydernummer', 'page', 'by', 'speciale', 'v'];
+const PARAMETERS = ['q', 'side', 'limit', 'kind', 'near', 'radius_km', 'specialty', 'handicap', 'ydernummer', 'page', 'by', 'speciale', 'v', 'lat', 'lon', 'vederlagsfri', 'nye-patienter', 'accepting_patients'];
 const BAD_VALUES = [
   '',
   'a'.repeat(5000),

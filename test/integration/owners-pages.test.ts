@@ -81,7 +81,7 @@ describe('clinic owners at /klinikejer', () => {
     expect(saved.statusCode).toBe(303);
     const page = (await t.app.inject(`/klinik/${clinicA.slug}`)).body;
     expect(page).toContain('07.30–16.00');
-    expect(page).toContain('475,00 kr.');
+    expect(page).toContain('475,00\u00a0kr.');
     expect(page).toContain('Tager imod nye patienter');
     expect(page).toContain('forventet ventetid 2 uger');
 
@@ -191,7 +191,7 @@ describe('clinic owners at /klinikejer', () => {
     await postForm(t.app, `/admin/klinikanmodninger/${request.id}/godkend`, {}, admin);
     const page = await t.app.inject('/klinik/ny-klinik-gamma');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('500,00 kr.');
+    expect(page.body).toContain('500,00\u00a0kr.');
     expect((await t.app.inject({ url: '/klinikejer/klinik/ny-klinik-gamma', headers: { cookie: me.cookie } })).statusCode).toBe(200);
   });
 

@@ -17,6 +17,7 @@ import * as m0017 from './0017-outbox-headers.js';
 import * as m0018 from './0018-article-review.js';
 import * as m0019 from './0019-session-log-done.js';
 import * as m0020 from './0020-tariffs.js';
+import * as m0022 from './0022-vederlagsfri.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -40,4 +41,5 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0018-article-review', m0018.up],
   ['0019-session-log-done', m0019.up],
   ['0020-tariffs', m0020.up],
+  ['0022-vederlagsfri', m0022.up],
 ];

@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { fieldWithNul } from '../../text/nul.js';
+import { parseYesNo } from '../../text/yes-no.js';
 import { danishErrorsNamed } from '../../text/zod-danish.js';
 import type { WorkerTask } from '../../workers/ordered-work.js';
 import { CLINIC_COLUMNS, type ClinicInput, clinicInputSchema } from '../clinic-input.js';
@@ -38,6 +39,8 @@ const ALIASES: Record<string, (typeof CLINIC_COLUMNS)[number]> = {
   om: 'about',
   beskrivelse: 'about',
   verificeret: 'verified',
+  vederlagsfri_fysioterapi: 'vederlagsfri',
+  vederlagsfrifysioterapi: 'vederlagsfri',
 };
 
 export function canonicalColumn(header: string): string {
@@ -46,7 +49,8 @@ export function canonicalColumn(header: string): string {
   return ALIASES[h] ?? ALIASES[h.replace(/_/g, '')] ?? h;
 }
 
-export type ParsedRow = { row: number; ok: true; input: ClinicInput } | { row: number; ok: false; reason: string };
+/** A valid row may carry warnings: a value we could not read that was replaced by its default. */
+export type ParsedRow = { row: number; ok: true; input: ClinicInput; warnings?: string[] } | { row: number; ok: false; reason: string };
 
 /** One row of the file as written, columns renamed to ours; `row` is what a spreadsheet shows. */
 export interface ClinicRecord {
@@ -138,10 +142,30 @@ export function validateRecords(records: readonly ClinicRecord[]): ParsedRow[] {
     if (problem) return { row, ok: false, reason: problem };
     const nul = fieldWithNul(values);
     if (nul !== null) return { row, ok: false, reason: `${nul} indeholder et nul-tegn (U+0000), som ikke kan gemmes` };
-    const parsed = clinicInputSchema.safeParse(values, { error: danishErrorsNamed });
-    if (parsed.success) return { row, ok: true, input: parsed.data };
+    const { values: lenient, warnings } = withDefaultsForUnreadable(values);
+    const parsed = clinicInputSchema.safeParse(lenient, { error: danishErrorsNamed });
+    if (parsed.success) return warnings.length > 0 ? { row, ok: true, input: parsed.data, warnings } : { row, ok: true, input: parsed.data };
     return { row, ok: false, reason: parsed.error.issues.map((i) => i.message).join('; ') };
   });
+}
+
+/**
+ * Columns added after clinic files were in use: a value we cannot read there must not cost the
+ * whole row, so it becomes the default and the import warns instead of rejecting.
+ */
+const LENIENT_FLAGS = { vederlagsfri: 'nej' } as const;
+
+function withDefaultsForUnreadable(values: Record<string, unknown>): { values: Record<string, unknown>; warnings: string[] } {
+  const warnings: string[] = [];
+  let out = values;
+  for (const [column, fallback] of Object.entries(LENIENT_FLAGS)) {
+    const v = values[column];
+    if (v === undefined || v === null || typeof v === 'boolean' || (typeof v === 'string' && v.trim() === '')) continue;
+    if (parseYesNo(String(v)) !== null) continue;
+    warnings.push(`${column} skal være ja eller nej, ikke "${String(v)}"; sat til ${fallback}`);
+    out = { ...out, [column]: fallback };
+  }
+  return { values: out, warnings };
 }
 
 /** `validateRecords`, for a worker thread to load. */

@@ -5,7 +5,9 @@ import type { Directory } from '../directory.js';
 import { saveClinics } from '../save-clinics.js';
 import { type ClinicRecord, VALIDATE_TASK } from './clinic-file.js';
 
-export type RowResult = { row: number; status: 'imported' | 'updated'; slug: string } | { row: number; status: 'rejected'; reason: string };
+export type RowResult =
+  | { row: number; status: 'imported' | 'updated'; slug: string; warnings?: string[] }
+  | { row: number; status: 'rejected'; reason: string };
 
 /** Rows validated and saved together, and reported together. */
 const ROWS_PER_STEP = 250;
@@ -41,7 +43,7 @@ export async function importClinicRows(
         for (const row of rows) {
           const outcome = row.ok ? savedByRow.get(row.row)! : { ok: false as const, reason: row.reason };
           const result: RowResult = outcome.ok
-            ? { row: row.row, status: outcome.status, slug: outcome.slug }
+            ? { row: row.row, status: outcome.status, slug: outcome.slug, ...(row.ok && row.warnings ? { warnings: row.warnings } : {}) }
             : { row: row.row, status: 'rejected', reason: outcome.reason };
           results.push(result);
           onRow?.(result, results.length);

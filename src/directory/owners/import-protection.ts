@@ -51,6 +51,7 @@ export async function ownerKeptValues(db: Db, clinicIds: readonly number[]): Pro
     if (has('website')) input.website = row.website;
     if (has('booking_url')) input.bookingUrl = row.booking_url;
     if (has('ydernummer')) input.ydernummer = toBool(row.ydernummer);
+    if (has('vederlagsfri')) input.vederlagsfri = toBool(row.vederlagsfri);
     if (has('handicap_access')) input.handicapAccess = row.handicap_access === null ? null : toBool(row.handicap_access);
     if (has('prices')) input.prices = JSON.parse(row.prices) as Price[];
     if (has('opening_hours')) input.openingHours = row.opening_hours ? (JSON.parse(row.opening_hours) as OpeningHours) : null;

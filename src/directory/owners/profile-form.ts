@@ -19,6 +19,7 @@ export interface Profile {
   booking_url: string | null;
   ydernummer: boolean;
   handicap_access: boolean | null;
+  vederlagsfri: boolean;
   /** Specialty slugs, in the catalog's order. */
   specialties: string[];
   opening_hours: OpeningHours | null;
@@ -39,6 +40,7 @@ export const PROFILE_LABELS: Record<ProfileField, string> = {
   booking_url: 'Booking-link',
   ydernummer: 'Ydernummer',
   handicap_access: 'Handicapadgang',
+  vederlagsfri: 'Vederlagsfri fysioterapi',
   specialties: 'Specialer',
   opening_hours: 'Åbningstider',
   prices: 'Priser',
@@ -96,6 +98,7 @@ export function readProfileForm(body: FormBody, specialties: SpecialtyCatalog): 
   take('booking_url', importField('booking_url', text(body, 'booking_url')));
   take('ydernummer', importField('ydernummer', body.ydernummer === 'ja' ? 'ja' : 'nej') as { ok: true; value: boolean });
   take('handicap_access', importField('handicap_access', text(body, 'handicap_access')));
+  take('vederlagsfri', importField('vederlagsfri', body.vederlagsfri === 'ja' ? 'ja' : 'nej') as { ok: true; value: boolean });
 
   const chosen = specialties.all.filter((s) => body[`speciale_${s.slug}`] !== undefined).map((s) => s.slug);
   take('specialties', importField('specialties', chosen));
@@ -199,6 +202,7 @@ export function profileFormValues(profile: Profile): FormBody {
     booking_url: profile.booking_url ?? '',
     ydernummer: profile.ydernummer ? 'ja' : undefined,
     handicap_access: profile.handicap_access === null ? '' : profile.handicap_access ? 'ja' : 'nej',
+    vederlagsfri: profile.vederlagsfri ? 'ja' : undefined,
     accepting_patients: profile.accepting_patients === null ? '' : profile.accepting_patients ? 'ja' : 'nej',
     waiting_weeks: profile.waiting_weeks === null ? '' : String(profile.waiting_weeks),
     hours_note: profile.opening_hours?.note ?? '',

@@ -52,6 +52,7 @@ export async function ownedClinicById(db: Db, directory: Directory, clinicId: nu
       booking_url: clinic.bookingUrl,
       ydernummer: clinic.ydernummer,
       handicap_access: clinic.handicapAccess,
+      vederlagsfri: clinic.vederlagsfri,
       specialties: clinic.specialties.map((s) => s.slug),
       opening_hours: clinic.openingHours,
       prices: clinic.prices,
@@ -71,6 +72,7 @@ export function describeField(field: ProfileField, profile: Profile, directory: 
       return profile.phone && displayPhone(profile.phone);
     case 'ydernummer':
     case 'handicap_access':
+    case 'vederlagsfri':
     case 'accepting_patients':
       return yesNoUnknown(profile[field]);
     case 'waiting_weeks':
@@ -115,7 +117,7 @@ export async function saveProfile(
   if (fields.length === 0) return [];
   const at = now.toISOString();
   const set: Record<string, unknown> = { updated_at: at };
-  const columns: ProfileField[] = ['about', 'phone', 'email', 'website', 'booking_url', 'ydernummer', 'handicap_access', 'accepting_patients', 'waiting_weeks'];
+  const columns: ProfileField[] = ['about', 'phone', 'email', 'website', 'booking_url', 'ydernummer', 'handicap_access', 'vederlagsfri', 'accepting_patients', 'waiting_weeks'];
   for (const f of fields) if (columns.includes(f)) set[f] = next[f];
   if (fields.includes('prices')) set.prices = JSON.stringify(next.prices);
   if (fields.includes('opening_hours')) set.opening_hours = next.opening_hours ? JSON.stringify(next.opening_hours) : null;
@@ -170,6 +172,7 @@ const IMPORT_FIELDS: Partial<Record<ProfileField, string>> = {
   booking_url: 'booking_url',
   ydernummer: 'ydernummer',
   handicap_access: 'handicap_access',
+  vederlagsfri: 'vederlagsfri',
   specialties: 'specialties',
   opening_hours: 'opening_hours',
   prices: 'prices',

@@ -4,6 +4,8 @@ import { notFound } from '../../web/errors.js';
 import type { HitAction } from '../../web/page-cache.js';
 import { renderDocument } from '../../web/layout.js';
 import { sendHtml, sendPage } from '../../web/respond.js';
+import { referralFirstKr } from '../card-facts.js';
+import { tariffInEffect } from '../tariff.js';
 import { NEARBY_RADIUS_KM, listClinics, nearestTownsWithClinics } from '../listing.js';
 import type { Specialty } from '../specialties.js';
 import { townsWithMostClinics } from '../stats.js';
@@ -22,6 +24,11 @@ const rawQuery = (request: FastifyRequest) => {
 
 export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
   const { db, ctx, cache, directory, events, catalog } = deps;
+  // The one place the finder reads the public tariff (the patient's share of a first visit), the one in effect today.
+  const referralFirst = async (): Promise<number | null> => {
+    const tariff = await tariffInEffect(db);
+    return tariff ? referralFirstKr(tariff) : null;
+  };
   const publicRoute = { config: { access: 'public' as const } };
 
   app.get('/find/fysioterapeut', publicRoute, async (request, reply) => {
@@ -34,7 +41,7 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
       if ('town' in resolved) return reply.redirect(findPath(resolved.town.slug, specialtySlug, { ...params, page: 1 }), 303);
       const top = await townsWithMostClinics(db, directory, 24);
       const body = renderDocument(
-        <FindLanding ctx={ctx} specialties={directory.specialties} query={by} choices={resolved.choices} specialtySlug={specialtySlug} topTowns={top} />,
+        <FindLanding ctx={ctx} specialties={directory.specialties} query={by} choices={resolved.choices} specialtySlug={specialtySlug} filters={params} topTowns={top} />,
       );
       return sendHtml(reply, body);
     }
@@ -92,6 +99,8 @@ export async function findRoutes(app: FastifyInstance, deps: DirectoryDeps) {
           list={list}
           alternatives={alternatives}
           indexable={list.inTownCount > 0}
+          referralFirstKr={await referralFirst()}
+          now={new Date()}
         />,
       );
       return { body, data: list.items.map((c) => c.id) };

@@ -43,7 +43,7 @@ export function ClinicPage({ ctx, clinic, reviews, tariff, today, owner }: { ctx
             {clinic.address}, {clinic.postcode} <a href={findPath(clinic.town.slug)}>{clinic.town.name}</a>
           </p>
           {clinic.verified && <Rating reviewCount={clinic.reviewCount} ratingSum={clinic.ratingSum} />}
-          <Badges ydernummer={clinic.ydernummer} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
+          <Badges ydernummer={clinic.ydernummer} vederlagsfri={clinic.vederlagsfri} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
         </header>
         {owner && <OwnerNotices info={owner} />}
 

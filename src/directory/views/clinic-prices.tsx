@@ -1,5 +1,5 @@
 import { formatDanishDate } from '../../text/dates.js';
-import { formatKroner } from '../../text/numbers.js';
+import { formatKroner, withUnit } from '../../text/numbers.js';
 import { TableScroll } from '../../web/table-scroll.js';
 import type { Clinic } from '../clinics.js';
 import { type PublicTariff, tariffMayBeOutdated } from '../tariff.js';
@@ -61,7 +61,7 @@ function PriceTable({ caption, rows }: { caption: string; rows: Array<{ name: st
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              {durations && <td>{r.durationMinutes ? `${r.durationMinutes} min.` : '–'}</td>}
+              {durations && <td>{r.durationMinutes ? withUnit(r.durationMinutes, 'min.') : '–'}</td>}
               <td class="price">{formatKroner(r.priceKr)}</td>
             </tr>
           ))}

@@ -2,7 +2,7 @@ import { formatCount } from '../../text/numbers.js';
 import { Layout, type ViewContext } from '../../web/layout.js';
 import type { SpecialtyCatalog } from '../specialties.js';
 import type { Town, TownSuggestion } from '../towns.js';
-import { COUNTRY, findPath } from '../urls.js';
+import { COUNTRY, type FindFilters, findPath } from '../urls.js';
 import { FindForm } from './parts.js';
 
 export interface LandingProps {
@@ -12,10 +12,13 @@ export interface LandingProps {
   query: string;
   choices: TownSuggestion[];
   specialtySlug: string | null;
+  /** The filters sent with the search, kept on the form and the choices. */
+  filters?: FindFilters;
   topTowns: Array<{ town: Town; count: number }>;
 }
 
-export function FindLanding({ ctx, specialties, query, choices, specialtySlug, topTowns }: LandingProps) {
+export function FindLanding(props: LandingProps) {
+  const { ctx, specialties, query, choices, specialtySlug, topTowns } = props;
   return (
     <Layout
       ctx={ctx}
@@ -42,7 +45,7 @@ export function FindLanding({ ctx, specialties, query, choices, specialtySlug, t
               <ul class="link-list">
                 {choices.map(({ town, postcode }) => (
                   <li key={`${town.slug}-${postcode ?? ''}`}>
-                    <a href={findPath(town.slug, specialtySlug)}>{postcode ? `${postcode} ${town.name}` : town.name}</a>
+                    <a href={findPath(town.slug, specialtySlug, props.filters)}>{postcode ? `${postcode} ${town.name}` : town.name}</a>
                   </li>
                 ))}
               </ul>
@@ -50,7 +53,7 @@ export function FindLanding({ ctx, specialties, query, choices, specialtySlug, t
           )}
         </section>
       )}
-      <FindForm specialties={specialties} idPrefix="landing" specialtySlug={specialtySlug} />
+      <FindForm specialties={specialties} idPrefix="landing" specialtySlug={specialtySlug} typed={query || undefined} filters={props.filters} />
       <p>
         Eller se <a href={findPath(COUNTRY)}>alle klinikker i Danmark</a>.
       </p>

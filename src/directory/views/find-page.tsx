@@ -1,14 +1,16 @@
-import { formatCount, formatKm } from '../../text/numbers.js';
+import { formatCount, formatKm, withUnit } from '../../text/numbers.js';
 import { Layout, Pagination, type ViewContext } from '../../web/layout.js';
 import { clinicPath } from '../clinics.js';
-import type { ClinicList, ListedClinic } from '../listing.js';
+import type { ClinicList } from '../listing.js';
 import { NEARBY_RADIUS_KM } from '../listing.js';
 import { itemListJsonLd } from '../seo.js';
 import type { Specialty, SpecialtyCatalog } from '../specialties.js';
 import { type Town, inTown } from '../towns.js';
-import { COUNTRY, type FindParams, findPath } from '../urls.js';
+import { COUNTRY, FILTERS, type FindParams, anyFilter, findPath } from '../urls.js';
+import { ClinicCard } from './clinic-card.js';
+import { ChosenFilters, SpecialtyChips } from './find-filters.js';
 import { MapPanel, mapScripts } from './map-panel.js';
-import { Badges, Distance, FindForm, Rating } from './parts.js';
+import { FindForm } from './parts.js';
 
 export interface FindPageProps {
   ctx: ViewContext;
@@ -22,6 +24,10 @@ export interface FindPageProps {
   alternatives: Array<{ town: Town; distanceKm: number; count: number }>;
   /** Whether this page is worth indexing (clinics in the town itself). */
   indexable: boolean;
+  /** The patient's share of a first consultation with a referral (the public tariff). */
+  referralFirstKr: number | null;
+  /** The moment "open today" is told for. */
+  now: Date;
 }
 
 const where = (town: Town | null) => (town ? inTown(town) : 'i Danmark');
@@ -30,41 +36,14 @@ function findHeading(town: Town | null, specialty: Specialty | null): string {
   return specialty ? `${specialty.name}: fysioterapeut ${where(town)}` : `Fysioterapeut ${where(town)}`;
 }
 
-function ClinicCard({ clinic, town }: { clinic: ListedClinic; town: Town | null }) {
-  const shown = clinic.specialties.slice(0, 4);
-  return (
-    <li class="clinic-card">
-      <h2 class="clinic-card-title">
-        <a href={clinicPath(clinic.slug)}>{clinic.name}</a>
-      </h2>
-      <p class="clinic-card-meta">
-        {clinic.address}, {clinic.postcode} {clinic.town.name}
-        {clinic.distanceKm !== null && (
-          <>
-            {' · '}
-            <Distance km={clinic.distanceKm} town={clinic.inTown ? null : town} />
-          </>
-        )}
-      </p>
-      {clinic.verified && <Rating reviewCount={clinic.reviewCount} ratingSum={clinic.ratingSum} />}
-      <Badges ydernummer={clinic.ydernummer} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} />
-      {shown.length > 0 && (
-        <p class="clinic-card-specialties">
-          <span class="sr-only">Specialer: </span>
-          {shown.map((s) => s.name).join(' · ')}
-          {clinic.specialties.length > shown.length && ` · +${clinic.specialties.length - shown.length}`}
-        </p>
-      )}
-    </li>
-  );
-}
-
 export function FindPage(props: FindPageProps) {
   const { ctx, town, specialty, params, list } = props;
   const townSlug = town?.slug ?? COUNTRY;
   const path = findPath(townSlug, specialty?.slug ?? null, params);
   const unfiltered = findPath(townSlug, specialty?.slug ?? null, { page: params.page });
-  const filtered = params.handicap || params.ydernummer;
+  const filtered = anyFilter(params);
+  const chosenCount = FILTERS.filter(({ key }) => params[key]).length + (specialty ? 1 : 0);
+  const card = { town, specialty, referralFirstKr: props.referralFirstKr, now: props.now };
   const heading = findHeading(town, specialty);
   const firstPosition = (params.page - 1) * 20 + 1;
   const crumbs = [
@@ -89,43 +68,23 @@ export function FindPage(props: FindPageProps) {
       <h1>{heading}</h1>
       <p class="lede">{summary(props)}</p>
 
-      <details class="filters" open={filtered || specialty !== null}>
-        <summary>Skift by, speciale eller krav</summary>
+      <details class="filters">
+        <summary>
+          <span class="filters-label">Skift by, speciale eller krav</span>
+          {chosenCount > 0 && <span class="filters-chosen">{chosenCount} valgt</span>}
+        </summary>
         <FindForm
           specialties={props.specialties}
           town={town}
           specialtySlug={specialty?.slug ?? null}
-          handicap={params.handicap}
-          ydernummer={params.ydernummer}
+          filters={params}
+          counts={list.filterCounts}
           idPrefix="filter"
           compact
         />
       </details>
-
-      {list.specialtyCounts.length > 0 && (
-        <nav class="chips" aria-label="Specialer her">
-          <ul>
-            {specialty && (
-              <li>
-                <a href={findPath(townSlug, null, { ...params, page: 1 })}>Alle specialer</a>
-              </li>
-            )}
-            {list.specialtyCounts.slice(0, 14).map(({ specialty: s, count }) => (
-              <li key={s.slug}>
-                {s.id === specialty?.id ? (
-                  <span aria-current="page">
-                    {s.name} ({count})
-                  </span>
-                ) : (
-                  <a href={findPath(townSlug, s.slug, { ...params, page: 1 })}>
-                    {s.name} ({count})
-                  </a>
-                )}
-              </li>
-            ))}
-          </ul>
-        </nav>
-      )}
+      <ChosenFilters townSlug={townSlug} specialty={specialty} params={params} />
+      <SpecialtyChips list={list} chosen={specialty} townSlug={townSlug} params={params} />
 
       {list.total === 0 ? (
         <EmptyState {...props} />
@@ -133,7 +92,7 @@ export function FindPage(props: FindPageProps) {
         <>
           <ol class="clinic-list" start={firstPosition}>
             {list.items.map((clinic) => (
-              <ClinicCard clinic={clinic} town={town} key={clinic.id} />
+              <ClinicCard clinic={clinic} card={card} key={clinic.id} />
             ))}
           </ol>
           <Pagination page={params.page} pages={list.pages} hrefFor={(p) => findPath(townSlug, specialty?.slug ?? null, { ...params, page: p })} />
@@ -150,9 +109,11 @@ export function FindPage(props: FindPageProps) {
       <details class="ranking-note">
         <summary>Sådan sorterer vi</summary>
         <p>
-          Klinikker i byen står først, derefter klinikker inden for {NEARBY_RADIUS_KM} km. Verificerede klinikker med
+          Klinikker i byen står først, derefter klinikker inden for {withUnit(NEARBY_RADIUS_KM, 'km')}. Verificerede klinikker med
           anmeldelser fra patienter på {ctx.site.name} sorteres efter deres vægtede gennemsnit, så få anmeldelser ikke
-          tæller mere end mange. Resten sorteres efter afstand. Ingen klinik kan betale sig til en bedre placering.
+          tæller mere end mange. Resten sorteres efter afstand. Derfor kan en klinik længere væk stå først: det står
+          under navnet, når den er verificeret og har fået stjerner af patienter. Ingen klinik kan betale sig til en
+          bedre placering.
         </p>
       </details>
 
@@ -175,12 +136,13 @@ export function FindPage(props: FindPageProps) {
   );
 }
 
-function summary({ town, list, specialty }: FindPageProps): string {
+function summary({ town, list, specialty, params }: FindPageProps): string {
+  if (list.total === 0 && anyFilter(params)) return `Ingen klinikker ${where(town)} opfylder alle dine valg. Fjern et af dem herunder.`;
   if (list.total === 0) return specialty ? `Vi kender ingen klinikker med dette speciale ${where(town)} endnu.` : `Vi kender ingen klinikker ${where(town)} endnu.`;
   const n = (count: number) => `${formatCount(count)} ${count === 1 ? 'klinik' : 'klinikker'}`;
   if (!town) return `${n(list.total)} i hele landet.`;
   const parts = [`${n(list.inTownCount)} ${inTown(town)}`];
-  if (list.nearbyCount > 0) parts.push(`${n(list.nearbyCount)} inden for ${NEARBY_RADIUS_KM} km`);
+  if (list.nearbyCount > 0) parts.push(`${n(list.nearbyCount)} inden for ${withUnit(NEARBY_RADIUS_KM, 'km')}`);
   return `${parts.join(' og ')}.`;
 }
 
@@ -196,7 +158,7 @@ function EmptyState({ town, specialty, alternatives, params }: FindPageProps) {
   return (
     <section class="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">Ingen klinikker fundet</h2>
-      {(params.handicap || params.ydernummer) && (
+      {anyFilter(params) && (
         <p>
           Prøv uden filtre: <a href={findPath(town?.slug ?? COUNTRY, specialty?.slug ?? null)}>alle klinikker {where(town)}</a>.
         </p>

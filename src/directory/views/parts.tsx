@@ -1,6 +1,7 @@
-import { formatKm } from '../../text/numbers.js';
+import { formatCount, formatKm } from '../../text/numbers.js';
 import type { SpecialtyCatalog } from '../specialties.js';
 import type { Town } from '../towns.js';
+import { FILTERS, type FindFilters, NO_FILTERS } from '../urls.js';
 
 const oneDecimal = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
@@ -18,12 +19,21 @@ export function Rating({ reviewCount, ratingSum }: { reviewCount: number; rating
   );
 }
 
-export function Badges(props: { ydernummer: boolean; handicapAccess: boolean | null; verified: boolean; isDemo: boolean }) {
+/** What each filter is called on a form, a chip and a badge. */
+export const FILTER_LABELS: Record<keyof FindFilters, string> = {
+  ydernummer: 'Ydernummer (tilskud med henvisning)',
+  vederlagsfri: 'Vederlagsfri fysioterapi',
+  handicap: 'Handicapvenlig adgang',
+  accepting: 'Tager imod nye patienter',
+};
+
+export function Badges(props: { ydernummer: boolean; handicapAccess: boolean | null; vederlagsfri?: boolean; verified: boolean; isDemo: boolean; omitVerified?: boolean }) {
   return (
     <ul class="badges" aria-label="Kendetegn">
-      {props.verified && <li class="badge badge-verified">Verificeret klinik</li>}
-      {props.ydernummer && <li class="badge">Ydernummer (tilskud med henvisning)</li>}
-      {props.handicapAccess && <li class="badge">Handicapvenlig adgang</li>}
+      {props.verified && !props.omitVerified && <li class="badge badge-verified">Verificeret klinik</li>}
+      {props.ydernummer && <li class="badge">{FILTER_LABELS.ydernummer}</li>}
+      {props.vederlagsfri && <li class="badge">{FILTER_LABELS.vederlagsfri}</li>}
+      {props.handicapAccess && <li class="badge">{FILTER_LABELS.handicap}</li>}
       {props.isDemo && <li class="badge badge-demo">Demoklinik – opdigtet</li>}
     </ul>
   );
@@ -40,19 +50,23 @@ export function Distance({ km, town }: { km: number | null; town?: Town | null }
 }
 
 /**
- * The search form: a town or postcode, a specialty and the two filters. Works as a plain GET
- * form; find-form.js adds autocomplete on top.
+ * The search form: a town or postcode, a specialty and the filters. Works as a plain GET
+ * form; find-form.js adds autocomplete and "Brug min placering" on top.
  */
 export function FindForm(props: {
   specialties: SpecialtyCatalog;
   town?: Town | null;
+  /** What the visitor typed, shown again when it did not name one town. */
+  typed?: string;
   specialtySlug?: string | null;
-  handicap?: boolean;
-  ydernummer?: boolean;
+  filters?: FindFilters;
+  /** Per filter, how many clinics the list would keep with it. */
+  counts?: Record<keyof FindFilters, number>;
   idPrefix: string;
   compact?: boolean;
 }) {
   const id = (name: string) => `${props.idPrefix}-${name}`;
+  const filters = props.filters ?? NO_FILTERS;
   return (
     <form class={`find-form${props.compact ? ' find-form-compact' : ''}`} action="/find/fysioterapeut" method="get" aria-label="Find en fysioterapeut">
       <div class="field field-town">
@@ -61,12 +75,15 @@ export function FindForm(props: {
           id={id('by')}
           name="by"
           type="text"
-          value={props.town?.name ?? ''}
+          value={props.typed ?? props.town?.name ?? ''}
           placeholder="Fx 2100 eller Aarhus"
           autocomplete="off"
           data-town-autocomplete
           required
         />
+        <button type="button" class="use-location" data-use-location hidden>
+          Brug min placering
+        </button>
       </div>
       <div class="field">
         <label for={id('speciale')}>Speciale</label>
@@ -81,12 +98,17 @@ export function FindForm(props: {
       </div>
       <fieldset class="field field-flags">
         <legend class="sr-only">Krav til klinikken</legend>
-        <label>
-          <input type="checkbox" name="handicap" value="true" checked={props.handicap} /> Handicapvenlig adgang
-        </label>
-        <label>
-          <input type="checkbox" name="ydernummer" value="true" checked={props.ydernummer} /> Ydernummer (tilskud med henvisning)
-        </label>
+        {FILTERS.map(({ key, param }) => (
+          <label key={key}>
+            <input type="checkbox" name={param} value="true" checked={filters[key]} /> {FILTER_LABELS[key]}
+            {props.counts && !filters[key] && (
+              <span class="filter-count">
+                {' '}({formatCount(props.counts[key])}
+                <span class="sr-only"> {props.counts[key] === 1 ? 'klinik' : 'klinikker'}</span>)
+              </span>
+            )}
+          </label>
+        ))}
       </fieldset>
       <button type="submit">Find fysioterapeut</button>
     </form>

@@ -104,3 +104,63 @@
     }
   }
 })();
+
+// "Brug min placering": the browser's position → the nearest postcode, from our own server
+// (/api/v1/towns/nearest; nothing is stored, no third party is asked). The button is hidden
+// in the HTML and shown only where the browser can tell a position.
+(function () {
+  'use strict';
+  if (!('geolocation' in navigator) || !window.fetch) return;
+  var buttons = document.querySelectorAll('button[data-use-location]');
+  for (var i = 0; i < buttons.length; i++) enhance(buttons[i]);
+
+  function enhance(button) {
+    var field = button.parentNode;
+    var input = field.querySelector('input[name="by"]');
+    if (!input) return;
+    var status = document.createElement('p');
+    status.className = 'use-location-status';
+    status.setAttribute('role', 'status');
+    field.appendChild(status);
+    button.hidden = false;
+
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      status.textContent = 'Finder din placering …';
+      navigator.geolocation.getCurrentPosition(found, failed, { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 });
+    });
+
+    function found(position) {
+      var lat = position.coords.latitude.toFixed(4);
+      var lon = position.coords.longitude.toFixed(4);
+      fetch('/api/v1/towns/nearest?lat=' + lat + '&lon=' + lon, { headers: { accept: 'application/json' } })
+        .then(function (response) {
+          if (response.status === 404) throw new Error('far');
+          if (!response.ok) throw new Error('server');
+          return response.json();
+        })
+        .then(function (town) {
+          input.value = town.label;
+          status.textContent = 'Nærmeste by: ' + town.label + '. Tryk på Find fysioterapeut for at se klinikkerne.';
+          input.focus();
+        })
+        .catch(function (error) {
+          status.textContent =
+            error && error.message === 'far'
+              ? 'Din placering ligger ikke i nærheden af en dansk by. Skriv din by eller dit postnummer.'
+              : 'Vi kunne ikke finde byen lige nu. Skriv din by eller dit postnummer.';
+        })
+        .then(function () {
+          button.disabled = false;
+        });
+    }
+
+    function failed(error) {
+      button.disabled = false;
+      status.textContent =
+        error && error.code === 1
+          ? 'Du har ikke givet lov til at bruge din placering. Skriv din by eller dit postnummer.'
+          : 'Vi kunne ikke finde din placering. Skriv din by eller dit postnummer.';
+    }
+  }
+})();

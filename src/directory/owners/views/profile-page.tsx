@@ -167,6 +167,10 @@ export function ProfilePage({ ctx, clinic, values, errors, specialties, acceptin
             <input type="checkbox" id="ydernummer" name="ydernummer" value="ja" checked={values.ydernummer === 'ja'} />
             <label for="ydernummer">Klinikken har ydernummer (tilskud fra den offentlige sygesikring)</label>
           </div>
+          <div class="field field-check">
+            <input type="checkbox" id="vederlagsfri" name="vederlagsfri" value="ja" checked={values.vederlagsfri === 'ja'} />
+            <label for="vederlagsfri">Klinikken tilbyder vederlagsfri fysioterapi (gratis med lægehenvisning, betalt af kommunen)</label>
+          </div>
           <div class="field">
             <label for="handicap_access">{PROFILE_LABELS.handicap_access}</label>
             <select id="handicap_access" name="handicap_access">
