@@ -144,8 +144,8 @@ describe('the clinic page', () => {
     const page = await t.app.inject({ method: 'GET', url: '/klinik/takst-klinik' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`Takster gældende fra ${formatDanishDate(today)}.`);
-    expect(page.body).toContain('321,50 kr.');
-    expect(page.body).not.toContain('999,00 kr.');
+    expect(page.body).toContain('321,50\u00a0kr.');
+    expect(page.body).not.toContain('999,00\u00a0kr.');
     expect(page.body).not.toContain('priserne kan være ændret siden');
   });
 });
