@@ -95,6 +95,7 @@ export const MATRIX: Record<string, RouteCase> = {
   'GET /api/v1/articles/:slug': page((w) => `/api/v1/articles/${w.slugs.ordbog}`),
   'GET /api/v1/search': page('/api/v1/search?q=kn%C3%A6'),
   'GET /api/v1/towns': page('/api/v1/towns?q=aar'),
+  'GET /api/v1/towns/nearest': page('/api/v1/towns/nearest?lat=55.7&lon=12.57'),
   'GET /api/v1/clinics': page('/api/v1/clinics'),
   'GET /api/v1/clinics/:slug': page((w) => `/api/v1/clinics/${a(w)}`),
   'GET /api/v1/exercises': page('/api/v1/exercises'),

@@ -308,7 +308,9 @@ for (const engine of ENGINES) {
           for (let i = 0; i < 24; i++) await smtp.nextMail(before + i);
           await t.app.close();
           for (const p of patients) {
-            expect(mailsTo(p.patient.email).map((m) => m.subject)).toEqual([
+            // Exactly one mail per planned day. Two processes deliver their outbox rows each at
+            // its own pace, so a Monday mail may arrive after the Wednesday one: order is not asked.
+            expect(mailsTo(p.patient.email).map((m) => m.subject).sort()).toEqual([
               'Påmindelse: træning i dag, mandag 23. marts 2026',
               'Påmindelse: træning i dag, onsdag 25. marts 2026',
             ]);
