@@ -42,6 +42,15 @@ describe('calendar days', () => {
     expect(addDays('2026-03-29', 1)).toBe('2026-03-30');
     expect(addDays('2026-10-25', -1)).toBe('2026-10-24');
     expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    // The same as counting through JavaScript's own ISO dates, far in both directions.
+    for (const day of ['2024-02-28', '2026-03-29', '2026-10-25', '2026-12-31', '2027-01-01']) {
+      for (let n = -800; n <= 800; n += 7) {
+        const expected = new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+        expect(addDays(day, n)).toBe(expected);
+        expect(daysBetween(day, expected)).toBe(n);
+      }
+    }
+    expect(() => addDays('23-03-2026', 1)).toThrow(RangeError);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(daysBetween('2026-03-25', '2026-04-01')).toBe(7);
     expect(daysBetween('2026-10-28', '2026-10-21')).toBe(-7);

@@ -28,12 +28,20 @@ function calendarDate(year: number, month: number, day: number): string | null {
  * change of summer time cannot move a day (a training day stays the day the patient named).
  */
 export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+  // Read and written by hand: parsing and printing ISO strings was most of the worklist's date work.
+  const d = new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + n));
+  if (Number.isNaN(d.getTime()) || day.length !== 10) throw new RangeError(`Ikke en kalenderdag: ${day}`);
+  const month = d.getUTCMonth() + 1;
+  const date = d.getUTCDate();
+  return `${d.getUTCFullYear()}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
 }
+
+/** Days since 1970-01-01 of a `YYYY-MM-DD` calendar day. */
+const dayNumber = (day: string) => Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / 86_400_000;
 
 /** Whole calendar days from `from` to `to` (negative when `to` comes first). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(to) - dayNumber(from);
 }
 
 // Building an Intl formatter costs ~0.3 ms; make each one once.
