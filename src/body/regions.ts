@@ -109,8 +109,28 @@ export function chooseSpecialty(candidates: readonly Candidate[]): NamedSpecialt
   return best?.specialty ?? null;
 }
 
-/** For each of the regions that some specialty treats: the specialty chosen by chooseSpecialty. */
+/**
+ * Regions that are kinds of training for the whole body, not places that hurt: a patient who
+ * wants help with them is best served by clinics that treat with training. (The specialties
+ * linked to them in the catalogue are narrower: core → pelvic floor, balance → dizziness,
+ * kondition → heart and lungs.)
+ */
+export const WHOLE_BODY_SPECIALTY: Readonly<Record<string, string>> = { core: 'traeningsterapi', balance: 'traeningsterapi', kondition: 'traeningsterapi' };
+
+/** For each of the regions that some specialty treats: the specialty chosen by chooseSpecialty (whole-body training: WHOLE_BODY_SPECIALTY). */
 export async function specialtiesFor(db: Db, regionSlugs: readonly string[]): Promise<Map<string, NamedSpecialty>> {
+  const chosen = await chosenSpecialties(db, regionSlugs);
+  const wanted = [...new Set(regionSlugs.flatMap((r) => (WHOLE_BODY_SPECIALTY[r] ? [WHOLE_BODY_SPECIALTY[r]] : [])))];
+  if (wanted.length === 0) return chosen;
+  const named = new Map((await db.selectFrom('specialties').select(['slug', 'name']).where('slug', 'in', wanted).execute()).map((s) => [s.slug, s]));
+  for (const region of regionSlugs) {
+    const specialty = named.get(WHOLE_BODY_SPECIALTY[region] ?? '');
+    if (specialty) chosen.set(region, { slug: specialty.slug, name: specialty.name });
+  }
+  return chosen;
+}
+
+async function chosenSpecialties(db: Db, regionSlugs: readonly string[]): Promise<Map<string, NamedSpecialty>> {
   if (regionSlugs.length === 0) return new Map();
   const rows = await db
     .selectFrom('specialty_regions as sr')

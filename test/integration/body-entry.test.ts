@@ -94,6 +94,15 @@ describe('/krop/{region}', () => {
     expect(crumbs.itemListElement.map((c) => c.name)).toEqual(['Forside', 'Kroppen', 'Knæ']);
   });
 
+  it('sends whole-body training (core, balance, kondition) to clinics that treat with training', async () => {
+    for (const region of ['core', 'balance', 'kondition']) {
+      const { body } = await get(`/krop/${region}`);
+      expect(body, region).toContain('de nærmeste fysioterapeuter med speciale i træningsterapi.');
+      const found = await get(`/krop/${region}?sted=2100`);
+      expect(found.body, region).toContain('href="/find/fysioterapeut/koebenhavn-oe/traeningsterapi"');
+    }
+  });
+
   it('says so in Danish where a region has nothing yet', async () => {
     const { body } = await get('/krop/kondition');
     expect(body).toContain('Ordbogen har endnu ingen artikler om kondition.');
