@@ -1,6 +1,8 @@
+import { rmSync } from 'node:fs';
 import net from 'node:net';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach } from 'vitest';
 import { takeApiViolations } from './helpers/openapi.js';
+import { TEST_UPLOADS_DIR } from './helpers/uploads-dir.js';
 
 /**
  * Tests never reach the network beyond this machine: an unplanned outside connection fails
@@ -20,4 +22,9 @@ net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args
 afterEach(() => {
   const violations = takeApiViolations();
   if (violations.length > 0) throw new Error(`API answers that do not match the OpenAPI document:\n${violations.join('\n')}`);
+});
+
+/** Photos uploaded by this file's test apps: gone with the file. */
+afterAll(() => {
+  rmSync(TEST_UPLOADS_DIR, { recursive: true, force: true });
 });

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { type Config, loadConfig } from '../../src/config.js';
@@ -7,6 +5,7 @@ import { seedDemoData } from '../../src/bootstrap.js';
 import type { EngineName } from '../../src/db/engine.js';
 import { type TestDatabase, openTestDatabase } from './database.js';
 import { checkApiResponses } from './openapi.js';
+import { TEST_UPLOADS_DIR } from './uploads-dir.js';
 
 export const TEST_BASE_URL = 'https://fysio.test';
 
@@ -22,8 +21,7 @@ export const DEFAULT_TEST_ENGINE: EngineName = (() => {
 
 const DEFAULT_MAP = loadConfig({}).map;
 
-/** Where an app's uploads go unless a test says otherwise. */
-export const TEST_UPLOADS_DIR = join(tmpdir(), `fysio-test-uploads-${process.pid}`);
+export { TEST_UPLOADS_DIR };
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
