@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Directory } from '../../src/directory/directory.js';
 import { loadDirectory } from '../../src/directory/directory.js';
+import { toBool } from '../../src/db/schema.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { addMembership, createUser, linkIn, postForm, readOutbox, signIn } from '../helpers/accounts.js';
 import { createClinic } from '../helpers/clinics.js';
@@ -184,7 +185,9 @@ describe('clinic owners at /klinikejer', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Ukendt postnummer 0000');
     expect(bad.body).toContain('lukketiden skal være efter åbningstiden');
-    const ok = await postForm(t.app, '/klinikejer/ny-klinik', { name: 'Ny Klinik Gamma', address: 'Gade 2', postcode: '8000', opening_hours: 'man-fre 8-16', prices: 'Behandling|45|500', speciale_knae: 'ja' }, me);
+    const form = await t.app.inject({ url: '/klinikejer/ny-klinik', headers: { cookie: me.cookie } });
+    expect(form.body).toContain('name="vederlagsfri"');
+    const ok = await postForm(t.app, '/klinikejer/ny-klinik', { name: 'Ny Klinik Gamma', address: 'Gade 2', postcode: '8000', opening_hours: 'man-fre 8-16', prices: 'Behandling|45|500', speciale_knae: 'ja', vederlagsfri: 'ja' }, me);
     expect(ok.statusCode).toBe(303);
     expect((await t.app.inject('/klinik/ny-klinik-gamma')).statusCode).toBe(404);
     const request = await db.selectFrom('clinic_requests').select('id').where('user_id', '=', requester.id).executeTakeFirstOrThrow();
@@ -192,6 +195,7 @@ describe('clinic owners at /klinikejer', () => {
     const page = await t.app.inject('/klinik/ny-klinik-gamma');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('500,00\u00a0kr.');
+    expect(toBool((await db.selectFrom('clinics').select('vederlagsfri').where('slug', '=', 'ny-klinik-gamma').executeTakeFirstOrThrow()).vederlagsfri)).toBe(true);
     expect((await t.app.inject({ url: '/klinikejer/klinik/ny-klinik-gamma', headers: { cookie: me.cookie } })).statusCode).toBe(200);
   });
 

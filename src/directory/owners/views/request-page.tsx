@@ -14,6 +14,7 @@ const FIELDS: Array<{ name: RequestField; label: string; hint?: string; type?: s
   { name: 'booking_url', label: 'Booking-link' },
   { name: 'ydernummer', label: 'Ydernummer', hint: 'ja eller nej' },
   { name: 'handicap_access', label: 'Handicapadgang', hint: 'ja, nej eller tom, hvis du ikke ved det' },
+  { name: 'vederlagsfri', label: 'Vederlagsfri fysioterapi', hint: 'ja eller nej (gratis med lægehenvisning, betalt af kommunen)' },
   { name: 'opening_hours', label: 'Åbningstider', hint: 'Fx "man-tor 8-16, fre 8-14"' },
   { name: 'prices', label: 'Priser', hint: 'Fx "Første konsultation|60|650; Behandling|30|450" (navn|minutter|kr.)' },
   { name: 'team', label: 'Team', hint: 'Fx "Mette Holm|Fysioterapeut; Ali Khan"' },
