@@ -68,3 +68,6 @@ export function safeReturnPath(value: unknown): string {
 }
 
 export const returnPathField = z.string().optional().transform(safeReturnPath);
+
+/** The sign-in address that comes back to `returnTo` (a local path, already checked) afterwards. */
+export const signInHref = (returnTo: string | null) => (returnTo ? `/konto/log-ind?tilbage=${encodeURIComponent(returnTo)}` : '/konto/log-ind');

@@ -1,4 +1,5 @@
 import type { OutgoingMail } from './outbox.js';
+import { signInHref } from './forms.js';
 
 /**
  * The account e-mails, in plain Danish. Text only (every mail client shows it, and links stay
@@ -11,8 +12,9 @@ export interface MailSite {
 
 const signature = (site: MailSite) => `Venlig hilsen\n${site.name}\n${site.baseUrl}`;
 
-export function verificationMail(site: MailSite, to: string, name: string, token: string): OutgoingMail {
-  const link = `${site.baseUrl}/konto/bekraeft?token=${token}`;
+/** `returnTo`: where the person was going when they registered (an invitation's page), kept through the link. */
+export function verificationMail(site: MailSite, to: string, name: string, token: string, returnTo: string | null = null): OutgoingMail {
+  const link = `${site.baseUrl}/konto/bekraeft?token=${token}${returnTo ? `&tilbage=${encodeURIComponent(returnTo)}` : ''}`;
   return {
     to,
     subject: `Bekræft din e-mailadresse hos ${site.name}`,
@@ -30,7 +32,7 @@ ${signature(site)}
 }
 
 /** To an address that already has an account, when someone tries to register it again. */
-export function alreadyRegisteredMail(site: MailSite, to: string): OutgoingMail {
+export function alreadyRegisteredMail(site: MailSite, to: string, returnTo: string | null = null): OutgoingMail {
   return {
     to,
     subject: `Du har allerede en konto hos ${site.name}`,
@@ -38,7 +40,7 @@ export function alreadyRegisteredMail(site: MailSite, to: string): OutgoingMail 
 
 Nogen (forhåbentlig dig) har forsøgt at oprette en konto hos ${site.name} med denne e-mailadresse. Der findes allerede en konto med adressen.
 
-Log ind her: ${site.baseUrl}/konto/log-ind
+Log ind her: ${site.baseUrl}${signInHref(returnTo)}
 Har du glemt din adgangskode, kan du lave en ny her: ${site.baseUrl}/konto/glemt
 
 Var det ikke dig, behøver du ikke gøre noget.

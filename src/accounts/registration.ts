@@ -13,7 +13,7 @@ import { createUser, emailKey, findUserById, markEmailVerified } from './users.j
  */
 export async function register(
   db: Db,
-  input: { name: string; email: string; password: string; address: string | null },
+  input: { name: string; email: string; password: string; address: string | null; returnTo?: string | null },
   site: MailSite,
   now = Date.now(),
 ): Promise<void> {
@@ -21,12 +21,12 @@ export async function register(
   await engineOf(db).writeWithoutWaiting(db, async (trx) => {
     const existing = await trx.selectFrom('users').select('id').where('email_key', '=', emailKey(input.email)).executeTakeFirst();
     if (existing) {
-      await enqueueMail(trx, alreadyRegisteredMail(site, input.email), now);
+      await enqueueMail(trx, alreadyRegisteredMail(site, input.email, input.returnTo ?? null), now);
       return;
     }
     const user = await createUser(trx, { name: input.name, email: input.email, passwordHash }, now);
     const token = await issueEmailToken(trx, { purpose: 'verify', userId: user.id, lifetimeMs: TOKEN_LIFETIME_MS.verify }, now);
-    await enqueueMail(trx, verificationMail(site, user.email, user.name, token), now);
+    await enqueueMail(trx, verificationMail(site, user.email, user.name, token, input.returnTo ?? null), now);
     await audit(trx, { actorId: user.id, action: 'user.registered', subjectType: 'user', subjectId: user.id, address: input.address }, now);
   });
 }

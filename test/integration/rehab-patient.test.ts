@@ -8,7 +8,7 @@ import { currentVersion, programById } from '../../src/rehab/programs.js';
 import { proposalsOf } from '../../src/rehab/proposals.js';
 import { addDays, todayInDenmark } from '../../src/text/dates.js';
 import { tokenFromSeed } from '../../src/web/csrf.js';
-import { type Credentials, TEST_PASSWORD, type TestUser, addMembership, anonymousForm, createUser, postForm, setCookie, signIn } from '../helpers/accounts.js';
+import { type Credentials, TEST_PASSWORD, type TestUser, addMembership, anonymousForm, createUser, linkIn, postForm, readOutbox, setCookie, signIn } from '../helpers/accounts.js';
 import { type TestApp, startTestApp } from '../helpers/app.js';
 import { createClinic, loadDirectory } from '../helpers/clinics.js';
 import { ENGINES } from '../helpers/database.js';
@@ -79,6 +79,19 @@ for (const engine of ENGINES) {
       const registered = await postForm(t.app, '/konto/opret', { navn: 'Ny Patient', email: `ny-${engine}@example.dk`, adgangskode: TEST_PASSWORD, tilbage: url }, anonymousForm(t.app));
       expect(registered.statusCode).toBe(200);
       expect(decode(registered.body)).toContain(`href="/konto/log-ind?tilbage=${back}"`);
+      // The confirmation link in the mail keeps the way back too: opened in a new tab, it leads
+      // to signing in and then to the invitation, not to the account page.
+      const mail = (await readOutbox(db())).find((m) => m.to === `ny-${engine}@example.dk`)!;
+      const confirm = linkIn(mail, '/konto/bekraeft')!;
+      expect(confirm).toContain(`&tilbage=${back}`);
+      const confirmed = await get(confirm);
+      expect(confirmed.statusCode).toBe(200);
+      expect(decode(confirmed.body)).toContain(`<a href="/konto/log-ind?tilbage=${back}">logge ind</a> og fortsætte, hvor du slap.`);
+      // A forged way back in the link is ignored (a local path only).
+      const forged = await get(confirm.replace(back, encodeURIComponent('//evil.example/x')));
+      expect(forged.statusCode).toBe(410);
+      expect(forged.body).toContain('<a href="/konto/log-ind">Log ind</a>');
+      expect(forged.body).not.toContain('evil.example');
       expect(decode((await get(`/konto/log-ind?tilbage=${back}`)).body)).toContain(`href="/konto/opret?tilbage=${back}"`);
 
       // Signing in with a password returns to the invitation.

@@ -50,7 +50,7 @@ export async function registrationRoutes(app: FastifyInstance, { db, ctx, site }
     const returnTo = returnPathOf(request.body);
     if (!form.data) return sendHtml(reply.status(400), renderDocument(<RegisterPage ctx={ctx} csrf={csrfToken(request)} form={form} returnTo={returnTo} />), NO_STORE);
     const { navn, email, adgangskode } = form.data;
-    await orBusy(db, () => register(db, { name: navn, email, password: adgangskode, address: request.ip }, site));
+    await orBusy(db, () => register(db, { name: navn, email, password: adgangskode, address: request.ip, returnTo }, site));
     // The same page whether or not the address already had an account.
     return sendHtml(reply, renderDocument(<CheckMailPage ctx={ctx} email={email} returnTo={returnTo} />), NO_STORE);
   });
@@ -61,7 +61,7 @@ export async function registrationRoutes(app: FastifyInstance, { db, ctx, site }
     const token = query.success ? query.data.token : undefined;
     const outcome = await orBusy(db, () => verifyEmail(db, token, request.ip));
     const problem = 'problem' in outcome ? outcome.problem : null;
-    return sendHtml(reply.status(linkStatus(problem)), renderDocument(<VerifiedPage ctx={ctx} problem={problem} />), NO_STORE);
+    return sendHtml(reply.status(linkStatus(problem)), renderDocument(<VerifiedPage ctx={ctx} problem={problem} returnTo={returnPathOf(request.query)} />), NO_STORE);
   });
 
   app.get('/konto/glemt', { config: { access: 'public' } }, async (request, reply) =>

@@ -1,10 +1,8 @@
 import type { ViewContext } from '../../web/layout.js';
-import type { AccountForm } from '../forms.js';
+import { type AccountForm, signInHref } from '../forms.js';
 import { MIN_PASSWORD_LENGTH } from '../passwords.js';
 import { AccountLayout, FormProblems, Notice, PostForm, TextField } from './fields.js';
 
-/** The sign-in address that comes back to `returnTo` (a local path, already checked) afterwards. */
-const signInHref = (returnTo: string | null) => (returnTo ? `/konto/log-ind?tilbage=${encodeURIComponent(returnTo)}` : '/konto/log-ind');
 
 export function RegisterPage({ ctx, csrf, form, returnTo = null }: { ctx: ViewContext; csrf: string; form: AccountForm<unknown>; returnTo?: string | null }) {
   return (
@@ -49,20 +47,22 @@ export function CheckMailPage({ ctx, email, returnTo = null }: { ctx: ViewContex
   );
 }
 
-export function VerifiedPage({ ctx, problem }: { ctx: ViewContext; problem: 'unknown' | 'expired' | 'used' | null }) {
+/** After the link in the verification mail; `returnTo` is where the person was going when they registered (an invitation). */
+export function VerifiedPage({ ctx, problem, returnTo = null }: { ctx: ViewContext; problem: 'unknown' | 'expired' | 'used' | null; returnTo?: string | null }) {
   const title = problem ? 'Linket virker ikke' : 'Din e-mailadresse er bekræftet';
   return (
     <AccountLayout ctx={ctx} title={title} path="/konto/bekraeft">
       <h1>{title}</h1>
       {problem === null && (
         <p>
-          Tak. Nu kan du <a href="/konto/log-ind">logge ind</a>.
+          Tak. Nu kan du <a href={signInHref(returnTo)}>logge ind</a>
+          {returnTo ? ' og fortsætte, hvor du slap.' : '.'}
         </p>
       )}
       {problem === 'expired' && <p>Linket er mere end 24 timer gammelt. Log ind, og bed om et nyt link på din kontoside.</p>}
       {problem === 'used' && (
         <p>
-          Linket er allerede brugt, så din adresse er bekræftet. <a href="/konto/log-ind">Log ind</a>.
+          Linket er allerede brugt, så din adresse er bekræftet. <a href={signInHref(returnTo)}>Log ind</a>.
         </p>
       )}
       {problem === 'unknown' && <p>Vi kender ikke linket. Tjek, at du har kopieret hele linket fra mailen.</p>}
