@@ -31,6 +31,9 @@ export interface ClinicExercisesTable {
   body: string;
   picture_exercise: string | null;
   photo_path: string | null;
+  /** The photo's size in pixels (0023); null for none, or for one stored before. */
+  photo_width: number | null;
+  photo_height: number | null;
   created_by: number | null;
   created_at: string;
   updated_at: string;

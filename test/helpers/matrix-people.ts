@@ -88,7 +88,7 @@ export async function clinicExerciseOfA(w: World, byId: number, photo: string | 
     },
     byId,
     Date.now(),
-    { photo },
+    { photo: photo ? { name: photo, width: 32, height: 32 } : null },
   );
   return exercise.id;
 }

@@ -152,13 +152,14 @@ describe.each(ENGINES)('a clinic exercise’s photo on %s', (engine) => {
     expect((await get(photoUrl(exercise), patientCreds)).statusCode).toBe(200);
     const page = await get(`/min-side/program/${programId}`, patientCreds);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`<img src="${photoUrl(exercise)}" alt="Sideliggende benløft"`);
-    expect((await get(`/min-side/program/${programId}/print`, patientCreds)).body).toContain(`src="${photoUrl(exercise)}"`);
+    // With its size in pixels (read at upload), so the log form below it does not jump as it loads.
+    expect(page.body).toContain(`<img src="${photoUrl(exercise)}" alt="Sideliggende benløft" width="40" height="30"`);
+    expect((await get(`/min-side/program/${programId}/print`, patientCreds)).body).toContain(`src="${photoUrl(exercise)}" alt="Sideliggende benløft" width="40" height="30"`);
     // The behandler's program page shows it too (once their autorisations-ID is checked, they see the patient's program).
     await checkAutorisation(db, behandler.id, behandler.id);
     const behandlerPage = await get(`/behandler/programmer/${programId}`, creds);
     expect(behandlerPage.statusCode).toBe(200);
-    expect(behandlerPage.body).toContain(`<img src="${photoUrl(exercise)}" alt="Sideliggende benløft"`);
+    expect(behandlerPage.body).toContain(`<img src="${photoUrl(exercise)}" alt="Sideliggende benløft" width="40" height="30"`);
 
     const stranger = await signIn(t.app, db, await createUser(db));
     const owner = await createUser(db);

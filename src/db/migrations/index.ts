@@ -18,6 +18,7 @@ import * as m0018 from './0018-article-review.js';
 import * as m0019 from './0019-session-log-done.js';
 import * as m0020 from './0020-tariffs.js';
 import * as m0022 from './0022-vederlagsfri.js';
+import * as m0023 from './0023-clinic-exercise-photo-size.js';
 
 export type MigrationUp = (db: Kysely<any>, engine: 'sqlite' | 'postgres') => Promise<void>;
 
@@ -42,4 +43,5 @@ export const migrations: ReadonlyArray<readonly [name: string, up: MigrationUp]>
   ['0019-session-log-done', m0019.up],
   ['0020-tariffs', m0020.up],
   ['0022-vederlagsfri', m0022.up],
+  ['0023-clinic-exercise-photo-size', m0023.up],
 ];

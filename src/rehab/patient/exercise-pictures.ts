@@ -33,6 +33,8 @@ export interface ClinicInstructions {
 export interface ItemPhoto {
   src: string;
   alt: string;
+  /** Pixels, for the `<img>`'s width and height (so the page does not jump as it loads); null when unknown. */
+  size: { width: number; height: number } | null;
 }
 
 export interface ItemMedia {
@@ -50,6 +52,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
   const clinicPictures = theirs.length ? (await clinicExercisesOf(db, [clinicId])).filter((c) => theirs.includes(c.slug)) : [];
   const pictureOf = new Map(clinicPictures.map((c) => [c.slug, c.pictureExercise]));
   const photoOf = new Map(clinicPictures.map((c) => [c.slug, clinicExercisePhotoUrl(c)]));
+  const photoSizeOf = new Map(clinicPictures.map((c) => [c.slug, c.photoSize]));
   const stepsOf = new Map(clinicPictures.map((c): [string, ClinicInstructions] => [c.slug, { startPosition: c.startPosition, steps: c.steps, stop: c.stop }]));
   const scenes = await scenesFor(db, [...new Set([...ours, ...clinicPictures.flatMap((c) => (c.pictureExercise ? [c.pictureExercise] : []))])]);
   const media = new Map<string, ItemMedia>();
@@ -58,7 +61,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
     const scene = sceneSlug ? scenes.get(sceneSlug) : undefined;
     media.set(item.id, {
       pictures: scene ? drawn(scene, `ovelse-${index + 1}`, item.name) : null,
-      photo: item.source === 'clinic' && photoOf.get(item.exercise) ? { src: photoOf.get(item.exercise)!, alt: item.name } : null,
+      photo: item.source === 'clinic' && photoOf.get(item.exercise) ? { src: photoOf.get(item.exercise)!, alt: item.name, size: photoSizeOf.get(item.exercise) ?? null } : null,
       instructions: item.source === 'clinic' || !scenes.has(item.exercise) ? null : exercisePath(item.exercise),
       clinicInstructions: item.source === 'clinic' ? (stepsOf.get(item.exercise) ?? null) : null,
     });

@@ -40,6 +40,8 @@ export interface ClinicExercise extends ClinicExerciseBody {
   pictureExercise: string | null;
   /** An uploaded photo's stored file name (see photos.ts), or null. */
   photoPath: string | null;
+  /** Its size in pixels, when known (photos stored before 0023 have none). */
+  photoSize: { width: number; height: number } | null;
   createdBy: number | null;
   createdAt: string;
   updatedAt: string;
@@ -50,7 +52,7 @@ export interface ClinicExerciseInput extends ClinicExerciseBody {
   pictureExercise: string | null;
 }
 
-type Row = { id: number; clinic_id: number; slug: string; name: string; body: string; picture_exercise: string | null; photo_path: string | null; created_by: number | null; created_at: string; updated_at: string };
+type Row = { id: number; clinic_id: number; slug: string; name: string; body: string; picture_exercise: string | null; photo_path: string | null; photo_width?: number | null; photo_height?: number | null; created_by: number | null; created_at: string; updated_at: string };
 
 function toExercise(row: Row): ClinicExercise {
   const body = clinicExerciseBodySchema.parse(JSON.parse(row.body));
@@ -62,6 +64,7 @@ function toExercise(row: Row): ClinicExercise {
     name: row.name,
     pictureExercise: row.picture_exercise,
     photoPath: row.photo_path,
+    photoSize: row.photo_path && row.photo_width && row.photo_height ? { width: row.photo_width, height: row.photo_height } : null,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -89,8 +92,10 @@ export async function clinicExerciseById(db: Db, id: number): Promise<ClinicExer
   return row ? toExercise(row) : null;
 }
 
-/** An uploaded photo's stored name, or null: none. */
-export type PhotoChange = { photo: string | null };
+/** An uploaded photo: its stored name and size in pixels; `photo: null` removes it. */
+export type PhotoChange = { photo: { name: string; width: number; height: number } | null };
+
+const photoColumns = (change: PhotoChange) => ({ photo_path: change.photo?.name ?? null, photo_width: change.photo?.width ?? null, photo_height: change.photo?.height ?? null });
 
 export async function createClinicExercise(db: Db, clinicId: number, input: ClinicExerciseInput, userId: number, now = Date.now(), change: PhotoChange = { photo: null }): Promise<ClinicExercise> {
   const taken = new Set((await db.selectFrom('clinic_exercises').select('slug').where('clinic_id', '=', clinicId).execute()).map((r) => r.slug));
@@ -98,7 +103,7 @@ export async function createClinicExercise(db: Db, clinicId: number, input: Clin
   const at = isoNow(now);
   const row = await db
     .insertInto('clinic_exercises')
-    .values({ clinic_id: clinicId, slug, name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, photo_path: change.photo, created_by: userId, created_at: at, updated_at: at })
+    .values({ clinic_id: clinicId, slug, name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, ...photoColumns(change), created_by: userId, created_at: at, updated_at: at })
     .returningAll()
     .executeTakeFirstOrThrow();
   await audit(db, { actorId: userId, action: 'clinic_exercise.created', subjectType: 'clinic_exercise', subjectId: row.id, details: { clinic: clinicId } }, now);
@@ -109,7 +114,7 @@ export async function createClinicExercise(db: Db, clinicId: number, input: Clin
 export async function updateClinicExercise(db: Db, id: number, input: ClinicExerciseInput, userId: number, now = Date.now(), change?: PhotoChange): Promise<void> {
   await db
     .updateTable('clinic_exercises')
-    .set({ name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, ...(change ? { photo_path: change.photo } : {}), updated_at: isoNow(now) })
+    .set({ name: input.name, body: bodyJson(input), picture_exercise: input.pictureExercise, ...(change ? photoColumns(change) : {}), updated_at: isoNow(now) })
     .where('id', '=', id)
     .execute();
   const details = change ? { photo: change.photo ? 'ny' : 'fjernet' } : {};

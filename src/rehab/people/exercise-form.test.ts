@@ -46,7 +46,7 @@ describe('the clinic exercise form', () => {
 
   it('gives an exercise back as the values its form shows', () => {
     const form = readExerciseForm(valid, PICTURES);
-    const values = exerciseFormValues({ ...form.input!, id: 1, clinicId: 2, slug: 'x', photoPath: null, createdBy: 1, createdAt: '', updatedAt: '' });
+    const values = exerciseFormValues({ ...form.input!, id: 1, clinicId: 2, slug: 'x', photoPath: null, photoSize: null, createdBy: 1, createdAt: '', updatedAt: '' });
     expect(readExerciseForm(values as Record<string, string>, PICTURES).input).toEqual(form.input);
   });
 });

@@ -109,8 +109,9 @@ export async function exercisePeopleRoutes(app: FastifyInstance, { db, ctx, uplo
       await mayWrite(me, clinicId);
       const input = form.input;
       const photo = form.photo ? await storePhoto(uploadsDir, form.photo) : null;
+      const stored = photo && form.photo ? { name: photo, width: form.photo.width, height: form.photo.height } : null;
       const created = await keepingPhotoOnlyIfSaved(photo, () =>
-        orBusy(db, () => db.transaction().execute((trx) => createClinicExercise(trx, clinicId, input, me.actor.id, Date.now(), { photo }))),
+        orBusy(db, () => db.transaction().execute((trx) => createClinicExercise(trx, clinicId, input, me.actor.id, Date.now(), { photo: stored }))),
       );
       return reply.redirect(`/behandler/oevelser/${created.id}?besked=oprettet`, 303);
     });
@@ -123,7 +124,8 @@ export async function exercisePeopleRoutes(app: FastifyInstance, { db, ctx, uplo
       if (!form.input || Object.keys(form.errors).length > 0) return sendHtml(reply.status(400), await formPage(request, me, exercise, form.values, photoAgain(form.errors, form.photo)), 'no-store');
       const input = form.input;
       const photo = form.photo ? await storePhoto(uploadsDir, form.photo) : null;
-      const change: PhotoChange | undefined = photo ? { photo } : form.values.fjern_foto === 'ja' && exercise.photoPath ? { photo: null } : undefined;
+      const change: PhotoChange | undefined =
+        photo && form.photo ? { photo: { name: photo, width: form.photo.width, height: form.photo.height } } : form.values.fjern_foto === 'ja' && exercise.photoPath ? { photo: null } : undefined;
       await keepingPhotoOnlyIfSaved(photo, () => orBusy(db, () => db.transaction().execute((trx) => updateClinicExercise(trx, exercise.id, input, me.actor.id, Date.now(), change))));
       // The old photo goes once the new row is saved.
       if (change && exercise.photoPath) await deletePhoto(uploadsDir, exercise.photoPath);

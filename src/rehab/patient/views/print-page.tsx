@@ -36,7 +36,7 @@ export function PrintPage(props: { ctx: ViewContext; program: Program; version: 
                 </div>
                 {photo ? (
                   <div class="print-pictures print-photo">
-                    <img src={photo.src} alt={photo.alt} />
+                    <img src={photo.src} alt={photo.alt} width={photo.size?.width} height={photo.size?.height} />
                   </div>
                 ) : pictures && (
                   <div class="print-pictures">

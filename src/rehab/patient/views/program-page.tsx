@@ -130,7 +130,7 @@ function Item({ item, index, media }: { item: PrescribedItem; index: number; med
         <p class="program-dose">{describeDose(item)}</p>
         {media?.photo ? (
           <figure class="program-photo">
-            <img src={media.photo.src} alt={media.photo.alt} />
+            <img src={media.photo.src} alt={media.photo.alt} width={media.photo.size?.width} height={media.photo.size?.height} />
           </figure>
         ) : media?.pictures && (
           <div class="program-pictures">

@@ -83,7 +83,7 @@ function PhotoField({ exercise, checked, error }: { exercise: ClinicExercise | n
       <label for="foto">{current ? 'Nyt foto (valgfrit)' : LABELS.foto}</label>
       {current && exercise && (
         <figure class="people-photo">
-          <img src={current} alt={exercise.name} />
+          <img src={current} alt={exercise.name} width={exercise.photoSize?.width} height={exercise.photoSize?.height} />
           <figcaption>Det nuværende foto</figcaption>
         </figure>
       )}
