@@ -19,6 +19,8 @@ export interface CardFacts {
   ownFirstKr: number | null;
   acceptingPatients: boolean | null;
   waitingWeeks: number | null;
+  /** The day the owner last said so (`YYYY-MM-DD`), or null. */
+  acceptingStatedOn: string | null;
 }
 
 interface FactRow {
@@ -29,6 +31,7 @@ interface FactRow {
   opening_hours: string | null;
   accepting_patients: unknown;
   waiting_weeks: number | null;
+  accepting_stated_on: string | null;
 }
 
 export function cardFactsOf(r: FactRow, closures: ClosurePeriod[]): CardFacts {
@@ -41,6 +44,7 @@ export function cardFactsOf(r: FactRow, closures: ClosurePeriod[]): CardFacts {
     ownFirstKr: firstConsultationKr(JSON.parse(r.prices) as Price[]),
     acceptingPatients: r.accepting_patients === null ? null : toBool(r.accepting_patients),
     waitingWeeks: r.waiting_weeks,
+    acceptingStatedOn: r.accepting_stated_on,
   };
 }
 

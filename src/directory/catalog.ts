@@ -141,6 +141,7 @@ export async function loadClinicCatalog(db: Db): Promise<ClinicCatalog> {
       'opening_hours',
       'accepting_patients',
       'waiting_weeks',
+      'accepting_stated_on',
       'verified',
       'is_demo',
       'review_count',

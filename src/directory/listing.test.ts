@@ -58,6 +58,7 @@ const entries: CatalogEntry[] = Array.from({ length: 1500 }, (_, i) => {
     vederlagsfri: i % 3 === 0,
     acceptingPatients: i % 4 === 0 ? null : i % 4 === 1,
     waitingWeeks: null,
+    acceptingStatedOn: null,
     phone: null,
     bookingUrl: null,
     openingHours: null,

@@ -161,6 +161,7 @@ function toListed({ entry: e, inTown, distanceKm: distance }: PlacedClinic, dire
     ownFirstKr: e.ownFirstKr,
     acceptingPatients: e.acceptingPatients,
     waitingWeeks: e.waitingWeeks,
+    acceptingStatedOn: e.acceptingStatedOn,
     reviewCount: e.reviewCount,
     ratingSum: e.ratingSum,
     scoreKey: e.scoreKey,

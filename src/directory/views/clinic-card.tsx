@@ -1,3 +1,4 @@
+import { daysBetween, formatDanishDate, todayInDenmark } from '../../text/dates.js';
 import { formatKroner, withUnit } from '../../text/numbers.js';
 import { displayPhone } from '../clinic-input.js';
 import { clinicPath } from '../clinics.js';
@@ -54,7 +55,7 @@ export function ClinicCard({ clinic, card }: { clinic: ListedClinic; card: CardC
       <ul class="clinic-card-facts">
         {today && <li class={today.open ? 'fact-open' : 'fact-closed'}>{openingTodayText(today)}</li>}
         {price && <li>{price}</li>}
-        {clinic.acceptingPatients !== null && <li class={clinic.acceptingPatients ? 'fact-open' : undefined}>{acceptingText(clinic)}</li>}
+        {clinic.acceptingPatients !== null && <li class={clinic.acceptingPatients ? 'fact-open' : undefined}>{acceptingText(clinic, todayInDenmark(card.now))}</li>}
       </ul>
       <Badges ydernummer={clinic.ydernummer} vederlagsfri={clinic.vederlagsfri} handicapAccess={clinic.handicapAccess} verified={clinic.verified} isDemo={clinic.isDemo} omitVerified />
       {shown.length > 0 && (
@@ -96,11 +97,20 @@ export function firstVisitPrice(clinic: Pick<ListedClinic, 'ydernummer' | 'ownFi
   return null;
 }
 
-/** "Tager imod nye patienter (ventetid ca. 3 uger)", "… (ingen ventetid)", "Tager ikke imod nye patienter". */
-export function acceptingText(clinic: Pick<ListedClinic, 'acceptingPatients' | 'waitingWeeks'>): string {
-  if (clinic.acceptingPatients === false) return 'Tager ikke imod nye patienter lige nu';
+/** A statement older than this many days says when it was made: waiting times change (OUR rule). */
+export const ACCEPTING_FRESH_DAYS = 30;
+
+/**
+ * "Tager imod nye patienter (ventetid ca. 3 uger)", "… (ingen ventetid)", "Tager ikke imod nye
+ * patienter lige nu"; when the owner said so more than 30 days before `today`, with the day
+ * ("… (ventetid ca. 3 uger, oplyst 2. marts 2026)").
+ */
+export function acceptingText(clinic: Pick<ListedClinic, 'acceptingPatients' | 'waitingWeeks'> & { acceptingStatedOn?: string | null }, today: string | null = null): string {
+  const stated = clinic.acceptingStatedOn && today && daysBetween(clinic.acceptingStatedOn, today) > ACCEPTING_FRESH_DAYS ? `oplyst ${formatDanishDate(clinic.acceptingStatedOn)}` : null;
   const weeks = clinic.waitingWeeks;
-  if (weeks === null) return 'Tager imod nye patienter';
-  if (weeks === 0) return 'Tager imod nye patienter (ingen ventetid)';
-  return `Tager imod nye patienter (ventetid ca. ${withUnit(weeks, weeks === 1 ? 'uge' : 'uger')})`;
+  const details =
+    clinic.acceptingPatients === false || weeks === null ? [] : [weeks === 0 ? 'ingen ventetid' : `ventetid ca. ${withUnit(weeks, weeks === 1 ? 'uge' : 'uger')}`];
+  if (stated) details.push(stated);
+  const said = clinic.acceptingPatients === false ? 'Tager ikke imod nye patienter lige nu' : 'Tager imod nye patienter';
+  return details.length > 0 ? `${said} (${details.join(', ')})` : said;
 }
