@@ -187,6 +187,43 @@ describe('genoptræning people', () => {
     expect(row.accepted_by).toBe(gammaOwner.id);
   });
 
+  it('lets the owner set how long a deleted patient\'s locked data is kept: 10 to 30 years, with a Danish reason, in the audit log', async () => {
+    const db = t.database.db;
+    const path = `/klinikejer/klinik/${clinicA.slug}/databehandleraftale`;
+    const page = await get(path, ownerCreds);
+    expect(page.body).toContain('Opbevaring, når en patient sletter sin konto');
+    expect(page.body).toContain('<strong>10 år</strong>');
+    const fields = formFields(page.body, `${path}/opbevaring`);
+    expect(fields.aar).toBe('10');
+
+    for (const [typed, reason] of [
+      ['9', 'Mindst 10 år: journalføringsbekendtgørelsen'],
+      ['31', 'Højst 30 år'],
+      ['tolv', 'Skriv et helt antal år mellem 10 og 30'],
+      ['', 'Skriv et helt antal år mellem 10 og 30'],
+    ] as const) {
+      const refused = await postForm(t.app, `${path}/opbevaring`, { ...fields, aar: typed }, ownerCreds);
+      expect(refused.statusCode, typed).toBe(400);
+      expect(refused.body, typed).toContain(reason);
+      expect(refused.body, typed).toContain(typed ? `value="${typed}"` : 'value aria-invalid="true"');
+    }
+    expect((await postForm(t.app, `${path}/opbevaring`, { ...fields, aar: '12' }, adminCreds)).statusCode).toBe(403);
+    expect((await db.selectFrom('clinics').select('rehab_retention_years').where('id', '=', clinicA.id).executeTakeFirstOrThrow()).rehab_retention_years).toBe(10);
+
+    const saved = await postForm(t.app, `${path}/opbevaring`, { ...fields, aar: ' 12 ' }, ownerCreds);
+    expect(saved.statusCode).toBe(303);
+    const after = await get(saved.headers.location as string, ownerCreds);
+    expect(after.body).toContain('Opbevaringstiden er gemt.');
+    expect(after.body).toContain('<strong>12 år</strong>');
+    expect((await db.selectFrom('clinics').select('rehab_retention_years').where('id', '=', clinicA.id).executeTakeFirstOrThrow()).rehab_retention_years).toBe(12);
+    const logged = await db.selectFrom('audit_log').select(['actor_id', 'details']).where('action', '=', 'clinic.rehab_retention_changed').where('subject_id', '=', clinicA.id).execute();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]!.actor_id).toBe(owner.id);
+    expect(JSON.parse(logged[0]!.details as string)).toEqual({ from: 10, to: 12 });
+    const again = await postForm(t.app, `${path}/opbevaring`, { ...fields, aar: '12' }, ownerCreds);
+    expect(again.headers.location).toContain('besked=opbevaringuaendret');
+  });
+
   it('saves the autorisations-ID in its shape; changing it clears the check', async () => {
     const db = t.database.db;
     const behandler = await createUser(db, { name: 'Karin Kontrolleret' });

@@ -51,6 +51,8 @@ export const PEOPLE_FLASH = {
   oprettet: 'Øvelsen er oprettet.',
   oevelsegemt: 'Øvelsen er gemt.',
   slettet: 'Øvelsen er slettet.',
+  opbevaring: 'Opbevaringstiden er gemt. Den gælder for data, der låses fra nu af.',
+  opbevaringuaendret: 'Opbevaringstiden er uændret.',
 } as const;
 
 export const peopleFlash = (query: unknown): string | null => noticeIn(PEOPLE_FLASH, query);

@@ -13,7 +13,8 @@ import { clinicForOwnerAction, clinicForOwnerPage, peopleFlash, signedIn } from 
 import { audit } from '../../accounts/audit.js';
 import { behandlereOf, isBehandlerByEmail, removeBehandler } from './behandlere.js';
 import { acceptCurrentDpa, currentDpaText, dpaAcceptancesOf } from './dpa.js';
-import { BehandlerePage, DpaPage } from './views/owner-pages.js';
+import { retentionForm, retentionYearsOf, setRetentionYears } from './retention-setting.js';
+import { BehandlerePage, DpaPage, type RetentionView } from './views/owner-pages.js';
 
 const inviteForm = z.object({ email: z.string().max(320).default('') });
 const removeParams = slugParams.extend({ userId: z.coerce.number().int().min(1).max(2_147_483_647) });
@@ -86,7 +87,7 @@ export async function ownerPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl
     return reply.redirect(`${ownerClinicPath(clinic.slug, 'behandlere')}?besked=tilbagekaldt`, 303);
   });
 
-  const dpaPage = async (request: FastifyRequest, clinic: { id: number; slug: string; name: string; canAct: boolean }, error?: string) =>
+  const dpaPage = async (request: FastifyRequest, clinic: { id: number; slug: string; name: string; canAct: boolean }, error?: string, retention?: RetentionView) =>
     renderDocument(
       <DpaPage
         ctx={ctx}
@@ -98,6 +99,7 @@ export async function ownerPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl
         csrf={() => csrfField(request)}
         flash={peopleFlash(request.query)}
         error={error}
+        retention={retention ?? { years: await retentionYearsOf(db, clinic.id) }}
       />,
     );
 
@@ -114,5 +116,18 @@ export async function ownerPeopleRoutes(app: FastifyInstance, { db, ctx, baseUrl
     if (error) return sendHtml(reply.status(400), await dpaPage(request, { ...clinic, canAct: true }, error), 'no-store');
     await orBusy(db, () => db.transaction().execute((trx) => acceptCurrentDpa(trx, clinic.id, actorOf(request).id, request.ip)));
     return reply.redirect(`${ownerClinicPath(clinic.slug, 'databehandleraftale')}?besked=accepteret`, 303);
+  });
+
+  app.post('/klinikejer/klinik/:slug/databehandleraftale/opbevaring', { ...signedIn, bodyLimit: 4 * 1024 }, async (request, reply) => {
+    const clinic = await clinicForOwnerAction(db, request, request.params);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = retentionForm.safeParse(body);
+    if (!form.success) {
+      const typed = typeof body.aar === 'string' ? body.aar.slice(0, 10) : '';
+      const retention = { years: await retentionYearsOf(db, clinic.id), typed, error: form.error.issues[0]?.message ?? 'Skriv et antal år' };
+      return sendHtml(reply.status(400), await dpaPage(request, { ...clinic, canAct: true }, undefined, retention), 'no-store');
+    }
+    const outcome = await orBusy(db, () => db.transaction().execute((trx) => setRetentionYears(trx, clinic.id, form.data.aar, actorOf(request).id, request.ip)));
+    return reply.redirect(`${ownerClinicPath(clinic.slug, 'databehandleraftale')}?besked=${outcome === 'changed' ? 'opbevaring' : 'opbevaringuaendret'}`, 303);
   });
 }

@@ -128,8 +128,8 @@ export function PrivacyPage({ ctx, contactEmail }: { ctx: ViewContext; contactEm
           <a href="/min-side/adgang">“Hvem har set mine oplysninger”</a> på Min side.
         </li>
         <li>
-          Sletter du din konto, forsvinder oplysningerne fra alle visninger. De opbevares låst i 10 år, fordi sundhedspersoner skal gemme
-          journaloplysninger så længe, og slettes derefter automatisk.
+          Sletter du din konto, forsvinder oplysningerne fra alle visninger. De opbevares låst i klinikkens opbevaringsperiode, mindst 10 år,
+          fordi sundhedspersoner skal gemme journaloplysninger så længe, og slettes derefter automatisk.
         </li>
         <li>Dine helbredsoplysninger sendes aldrig til andre firmaer, heller ikke til tjenester med kunstig intelligens.</li>
       </ul>

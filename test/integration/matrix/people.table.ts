@@ -40,6 +40,10 @@ export const PEOPLE_MATRIX: Record<string, RouteCase> = {
     },
     expect: ownerOfAActs,
   },
+  'POST /klinikejer/klinik/:slug/databehandleraftale/opbevaring': {
+    request: (w) => ({ url: clinicAPath(w, 'databehandleraftale/opbevaring'), body: { aar: '12' } }),
+    expect: ownerOfAActs,
+  },
   // The link's page is public: a visitor is told how to sign in and come back.
   'GET /behandler/invitation': {
     request: async (w, me) => ({ url: `/behandler/invitation?token=${await behandlerInvitationToken(w, me?.email ?? uniqueEmail('besoegende'))}` }),

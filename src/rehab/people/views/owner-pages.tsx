@@ -114,7 +114,14 @@ export function BehandlerePage({ ctx, clinic, behandlere, invitations, dpaAccept
 }
 
 /** /klinikejer/klinik/{slug}/databehandleraftale: the text, who accepted which version and when, the button. */
-export function DpaPage({ ctx, clinic, version, text, acceptances, canAct, csrf, flash, error }: {
+/** The retention setting as the page shows it: the stored years, or what was typed with its error. */
+export interface RetentionView {
+  years: number;
+  typed?: string;
+  error?: string | undefined;
+}
+
+export function DpaPage({ ctx, clinic, version, text, acceptances, canAct, csrf, flash, error, retention }: {
   ctx: ViewContext;
   clinic: ClinicRef;
   version: string;
@@ -124,6 +131,7 @@ export function DpaPage({ ctx, clinic, version, text, acceptances, canAct, csrf,
   csrf: () => VNode;
   flash: string | null;
   error?: string | undefined;
+  retention: RetentionView;
 }) {
   const path = ownerClinicPath(clinic.slug, 'databehandleraftale');
   const current = acceptances.find((a) => a.version === version);
@@ -183,6 +191,47 @@ export function DpaPage({ ctx, clinic, version, text, acceptances, canAct, csrf,
           </ul>
         </>
       )}
+      <RetentionSection path={`${path}/opbevaring`} retention={retention} canAct={canAct} csrf={csrf} />
     </OwnerLayout>
+  );
+}
+
+/** How long the clinic keeps a deleted patient's locked data (10–30 years). */
+function RetentionSection({ path, retention, canAct, csrf }: { path: string; retention: RetentionView; canAct: boolean; csrf: () => VNode }) {
+  const { years, error } = retention;
+  return (
+    <section class="people-retention" aria-labelledby="opbevaring-titel">
+      <h2 id="opbevaring-titel">Opbevaring, når en patient sletter sin konto</h2>
+      <p>
+        Sletter en patient sin konto, forsvinder programmer, logs og spørgeskemaer fra alle visninger, men klinikken opbevarer dem låst i{' '}
+        <strong>{years} år</strong>. Derefter sletter Fysio dem. Loven (journalføringsbekendtgørelsen) kræver mindst 10 år efter sidste notat; klinikken kan vælge op til 30 år.
+        Vælger klinikken mere end 10 år, er det klinikkens instruks til Fysio efter aftalens punkt 2. En ændring gælder for data, der låses fra nu af.
+      </p>
+      {canAct && (
+        <form method="post" action={path} class="owner-form">
+          {csrf()}
+          <ErrorSummary errors={{ aar: error }} />
+          <div class="field">
+            <label for="aar">Antal år</label>
+            <input
+              id="aar"
+              name="aar"
+              type="number"
+              inputmode="numeric"
+              min={10}
+              max={30}
+              required
+              value={retention.typed ?? String(years)}
+              aria-invalid={error ? 'true' : undefined}
+              aria-describedby={error ? 'aar-fejl' : undefined}
+            />
+            <FieldError id="aar" message={error} />
+          </div>
+          <button type="submit" class="button button-secondary">
+            Gem opbevaringstid
+          </button>
+        </form>
+      )}
+    </section>
   );
 }
