@@ -51,7 +51,7 @@ describe('trust pages', () => {
     expect(body).toContain('efter 12 timer uden aktivitet'); // sessions (IDLE_LIMIT_MS)
     expect(body).toContain('30 dage'); // sent mail and "husk mig"
     expect(body).toContain('SHA-256');
-    expect(body).toContain('låst i 10 år');
+    expect(body).toContain('låst i klinikkens opbevaringsperiode, mindst 10 år');
     expect(body).toContain('Hvem har set mine oplysninger');
   });
 
