@@ -9,7 +9,7 @@ import type { RehabDeps } from '../deps.js';
 import { actorOf, signedIn } from './access.js';
 import { patientRoutes } from './patient-routes.js';
 import { UncheckedPage, WorklistPage } from './views/worklist-page.js';
-import { behandlerStanding, worklistFor } from './worklist.js';
+import { WORKLIST_PAGE_SIZE, behandlerStanding, worklistFor } from './worklist.js';
 
 const pageQuery = z.object({ side: z.coerce.number().int().min(1).max(10_000).default(1) });
 
@@ -23,7 +23,7 @@ export async function followupRoutes(app: FastifyInstance, deps: RehabDeps): Pro
     const standing = await behandlerStanding(db, actor.id);
     if (!standing.behandler) throw new HttpError(403, 'not_behandler', 'Arbejdslisten er for behandlere. Din klinik kan invitere dig som behandler.');
     if (!standing.checked) return sendHtml(reply, renderDocument(<UncheckedPage ctx={ctx} />), 'no-store');
-    const list = await worklistFor(db, actor, todayInDenmark(), side);
+    const list = await worklistFor(db, actor, todayInDenmark(), side, WORKLIST_PAGE_SIZE, standing.checked);
     await recordHealthReads(db, actor, list.rows.map((r) => r.program), 'worklist', request.ip);
     return sendHtml(reply, renderDocument(<WorklistPage ctx={ctx} list={list} />), 'no-store');
   });

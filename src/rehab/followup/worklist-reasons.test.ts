@@ -9,8 +9,6 @@ const TODAY = '2026-04-15';
 const PLAN = { startDate: '2026-03-23', weeks: 8, sessionsPerWeek: 3, trainingDays: [1, 3, 5] };
 const ALL_SIX = ['2026-04-03', '2026-04-06', '2026-04-08', '2026-04-10', '2026-04-13', '2026-04-15'];
 
-/** A log as the worklist reads it: its day, and whether it counts as done (a skipped session does not). */
-const log = (day: string, skipped = false) => ({ day, done: !skipped });
 
 const checkIn = (day: string, pain: number, compared: Compared = 'som-normalt', currentVersion = true) => ({ id: `c-${day}`, date: day, pain, compared, currentVersion });
 
@@ -26,7 +24,7 @@ function facts(over: Partial<WorklistFacts> = {}): WorklistFacts {
     lastLogDay: '2026-04-15',
     latestSession: { day: '2026-04-15', maxPain: 3, currentVersion: true },
     checkIns: STEADY,
-    recentLogs: ALL_SIX.map((d) => log(d)),
+    doneDays: ALL_SIX,
     pendingProposals: 0,
     schedules: [],
     answers: [],
@@ -47,11 +45,12 @@ describe('reasonsFor: each reason alone, and its boundary', () => {
     ['a morning at the usual is fine', { checkIns: [...STEADY, checkIn('2026-04-14', 2)] }, []],
     ['a "værre" older than a week no longer counts', { checkIns: [checkIn('2026-04-08', 6, 'vaerre')] }, []],
     ['a "værre" under an older version has been acted on', { checkIns: [...STEADY, checkIn('2026-04-14', 5, 'vaerre', false)] }, []],
-    ['a log exactly gap + 2 = 5 days ago is not missed', { lastLogDay: '2026-04-10', recentLogs: ALL_SIX.slice(0, 4).map((d) => log(d)) }, []],
-    ['a log 6 days ago is missed', { lastLogDay: '2026-04-09', recentLogs: ['2026-04-03', '2026-04-06', '2026-04-08'].map((d) => log(d)) }, ['no-log']],
-    ['a skipped session is a log (adherence sees it)', { lastLogDay: '2026-04-15', recentLogs: [...ALL_SIX.slice(0, 3).map((d) => log(d)), log('2026-04-15', true)] }, []],
-    ['adherence exactly 50 % (3 of 6) is not low', { recentLogs: ALL_SIX.slice(3).map((d) => log(d)) }, []],
-    ['adherence 2 of 6 is low', { recentLogs: ALL_SIX.slice(4).map((d) => log(d)) }, ['low-adherence']],
+    ['a log exactly gap + 2 = 5 days ago is not missed', { lastLogDay: '2026-04-10', doneDays: ALL_SIX.slice(0, 4) }, []],
+    ['a log 6 days ago is missed', { lastLogDay: '2026-04-09', doneDays: ['2026-04-03', '2026-04-06', '2026-04-08'] }, ['no-log']],
+    // The skipped session on the 15th is the last log, but no done day.
+    ['a skipped session is a log (adherence sees it)', { lastLogDay: '2026-04-15', doneDays: ALL_SIX.slice(0, 3) }, []],
+    ['adherence exactly 50 % (3 of 6) is not low', { doneDays: ALL_SIX.slice(3) }, []],
+    ['adherence 2 of 6 is low', { doneDays: ALL_SIX.slice(4) }, ['low-adherence']],
     ['a pending proposal', { pendingProposals: 1 }, ['proposal']],
     ['a questionnaire due at the start, unanswered', { schedules: [{ instrument: 'nprs', atStart: true, everyWeeks: null, atEnd: false }] }, ['questionnaire']],
     ['a questionnaire answered on its day is not due', { schedules: [{ instrument: 'nprs', atStart: true, everyWeeks: null, atEnd: false }], answers: [{ instrument: 'nprs', day: '2026-03-23' }] }, []],
@@ -60,19 +59,19 @@ describe('reasonsFor: each reason alone, and its boundary', () => {
   });
 
   it('counts from the start when nothing was ever logged, and says nothing before the start', () => {
-    const never = facts({ lastLogDay: null, latestSession: null, recentLogs: [], checkIns: [], plan: { ...PLAN, startDate: '2026-04-10' } });
+    const never = facts({ lastLogDay: null, latestSession: null, doneDays: [], checkIns: [], plan: { ...PLAN, startDate: '2026-04-10' } });
     // Started Friday 10 April: the 15th is day 6 of silence (counted from the day before the start);
     // adherence is judged from the eighth day, the 17th.
     expect(kinds(never)).toEqual(['no-log']);
     expect(kinds(never, '2026-04-14')).toEqual([]);
     expect(kinds(never, '2026-04-16')).toEqual(['no-log']);
     expect(kinds(never, '2026-04-17')).toEqual(['no-log', 'low-adherence']);
-    expect(kinds(facts({ lastLogDay: null, latestSession: null, recentLogs: [], plan: { ...PLAN, startDate: '2026-05-04' } }), TODAY)).toEqual([]);
+    expect(kinds(facts({ lastLogDay: null, latestSession: null, doneDays: [], plan: { ...PLAN, startDate: '2026-05-04' } }), TODAY)).toEqual([]);
     expect(reasonText(reasonsFor(never, TODAY)[0]!)).toBe('Ingen log endnu, 6 dage efter start (planen tillader 5).');
   });
 
   it('counts calendar days across the change to summer time (Sunday 29 March 2026)', () => {
-    const dst = facts({ lastLogDay: '2026-03-25', latestSession: null, checkIns: [], recentLogs: [log('2026-03-23'), log('2026-03-25')] });
+    const dst = facts({ lastLogDay: '2026-03-25', latestSession: null, checkIns: [], doneDays: ['2026-03-23', '2026-03-25'] });
     expect(kinds(dst, '2026-03-30')).toEqual([]);
     expect(kinds(dst, '2026-03-31')).toEqual(['no-log']);
     expect(reasonText(reasonsFor(dst, '2026-03-31')[0]!)).toBe('Ingen log i 6 dage (sidst 25. marts 2026; planen tillader 5).');
@@ -89,7 +88,7 @@ describe('reasonsFor: several at once', () => {
     const f = facts({
       latestSession: { day: '2026-04-08', maxPain: 7, currentVersion: true },
       lastLogDay: '2026-04-08',
-      recentLogs: ['2026-04-06', '2026-04-08'].map((d) => log(d)),
+      doneDays: ['2026-04-06', '2026-04-08'],
       pendingProposals: 2,
       checkIns: [...STEADY, checkIn('2026-04-14', 4, 'vaerre')],
       schedules: [{ instrument: 'psfs', atStart: true, everyWeeks: null, atEnd: false }],
@@ -115,11 +114,11 @@ describe('orderWorklist', () => {
       [
         named(1, 'Rolig Rasmus', {}),
         named(2, 'Forslag Frida', { pendingProposals: 1 }),
-        named(3, 'Fraværende Finn', { lastLogDay: '2026-04-08', recentLogs: ['2026-04-03', '2026-04-06', '2026-04-08'].map((d) => log(d)) }),
+        named(3, 'Fraværende Finn', { lastLogDay: '2026-04-08', doneDays: ['2026-04-03', '2026-04-06', '2026-04-08'] }),
         named(4, 'Morgen Mette', { checkIns: [...STEADY, checkIn('2026-04-14', 2, 'vaerre')] }),
         named(5, 'Smerte Søren', { latestSession: { day: TODAY, maxPain: 6, currentVersion: true } }),
         named(6, 'Skema Sara', { schedules: [{ instrument: 'tsk-17', atStart: true, everyWeeks: null, atEnd: false }] }),
-        named(7, 'Halvt Hans', { recentLogs: ALL_SIX.slice(4).map((d) => log(d)) }),
+        named(7, 'Halvt Hans', { doneDays: ALL_SIX.slice(4) }),
       ],
       TODAY,
     );
@@ -141,7 +140,7 @@ describe('orderWorklist', () => {
   });
 
   it('gives each row its adherence over the last two weeks, and none before the start', () => {
-    const [row] = orderWorklist([facts({ recentLogs: ALL_SIX.slice(2).map((d) => log(d)) })], TODAY);
+    const [row] = orderWorklist([facts({ doneDays: ALL_SIX.slice(2) })], TODAY);
     expect(row!.adherence).toBeCloseTo(4 / 6);
     expect(orderWorklist([facts({ plan: { ...PLAN, startDate: '2026-05-04' } })], TODAY)[0]!.adherence).toBeNull();
   });

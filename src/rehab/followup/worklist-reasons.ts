@@ -53,8 +53,8 @@ export interface WorklistFacts {
   latestSession: { day: string; maxPain: number; currentVersion: boolean } | null;
   /** The check-ins of the last 4 weeks (any order), each marked current version or not. */
   checkIns: readonly (CheckIn & { currentVersion: boolean })[];
-  /** Logs of (at least) the last 14 days, for adherence: the day, and whether it counts as done (stored with the log). */
-  recentLogs: readonly { day: string; done: boolean }[];
+  /** The days of the last 14 with a session done (the logs' stored `done`), for adherence; repeats allowed. */
+  doneDays: readonly string[];
   pendingProposals: number;
   schedules: readonly Pick<QuestionnaireSchedule, 'instrument' | 'atStart' | 'everyWeeks' | 'atEnd'>[];
   answers: readonly { instrument: Instrument; day: string }[];
@@ -91,10 +91,10 @@ export interface WorklistRow {
 
 const planEnd = (plan: WorklistPlan) => addDays(plan.startDate, plan.weeks * 7 - 1);
 
-/** Done / planned over the last two weeks, from the logs' stored done flags (null before anything was planned). */
-export function recentAdherence(facts: Pick<WorklistFacts, 'recentLogs' | 'plan'>, today: string): number | null {
+/** Done / planned over the last two weeks (null before anything was planned). */
+export function recentAdherence(facts: Pick<WorklistFacts, 'doneDays' | 'plan'>, today: string): number | null {
   if (facts.plan.startDate > today) return null;
-  return adherenceOfDays(facts.recentLogs.flatMap((l) => (l.done ? [l.day] : [])), facts.plan, today, 14);
+  return adherenceOfDays(facts.doneDays, facts.plan, today, 14);
 }
 
 /** The reasons one program needs attention today (`today` in Copenhagen), most urgent first. */

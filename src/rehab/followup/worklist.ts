@@ -35,8 +35,11 @@ export interface WorklistProgram {
 /** What the programs' own rows say (the rest of the facts come in batches). */
 type ProgramFacts = Pick<WorklistFacts, 'programId' | 'patientName' | 'goal' | 'plan'>;
 
-/** The active programs at the behandler's clinics that the `health_data` rule lets them read. */
-export async function visiblePrograms(db: Db, actor: Actor): Promise<(WorklistProgram & { facts: ProgramFacts })[]> {
+/**
+ * The active programs at the behandler's clinics that the `health_data` rule lets them read.
+ * `checked`: whether the actor's autorisations-ID is checked, when the caller has read it already.
+ */
+export async function visiblePrograms(db: Db, actor: Actor, checked?: boolean): Promise<(WorklistProgram & { facts: ProgramFacts })[]> {
   if (!isSignedIn(actor)) return [];
   // The programs, the members of the actor's clinics and the actor's checked standing, in parallel.
   const [rows, memberRows, authorised] = await Promise.all([
@@ -70,7 +73,8 @@ export async function visiblePrograms(db: Db, actor: Actor): Promise<(WorklistPr
       .innerJoin('clinic_memberships as me', (j) => j.onRef('me.clinic_id', '=', 'm.clinic_id').on('me.user_id', '=', actor.id).on('me.role', '=', 'behandler'))
       .select(['m.clinic_id', 'm.user_id', 'm.role'])
       .execute(),
-    authorisedBehandlere(db, [actor.id]),
+    // The caller may know already (behandlerStanding): then it is not read again.
+    checked === undefined ? authorisedBehandlere(db, [actor.id]) : Promise.resolve(checked ? [actor.id] : []),
   ]);
   if (rows.length === 0) return [];
   // The policy decides, on facts loaded once for all the clinics involved.
@@ -189,7 +193,7 @@ export async function worklistFacts(db: Db, programs: readonly (WorklistProgram 
       lastLogDay: lastDay.get(p.id) ?? null,
       latestSession: session ? { day: session.day, maxPain: Number(session.max_pain), currentVersion: session.version_id === p.versionId } : null,
       checkIns: (checkInsBy.get(p.id) ?? []).map((c) => ({ id: String(c.id), date: c.day, pain: c.pain, compared: c.compared, currentVersion: c.version_id === p.versionId })),
-      recentLogs: (doneBy.get(p.id) ?? []).map((l) => ({ day: l.day, done: true })),
+      doneDays: (doneBy.get(p.id) ?? []).map((l) => l.day),
       pendingProposals: pending.get(p.id) ?? 0,
       schedules: schedulesBy.get(p.id) ?? [],
       answers: answersBy.get(p.id) ?? [],
@@ -207,8 +211,8 @@ export interface Worklist {
 }
 
 /** The behandler's worklist in order of need, one page of it. */
-export async function worklistFor(db: Db, actor: Actor, today: string, page = 1, pageSize = WORKLIST_PAGE_SIZE): Promise<Worklist> {
-  const programs = await visiblePrograms(db, actor);
+export async function worklistFor(db: Db, actor: Actor, today: string, page = 1, pageSize = WORKLIST_PAGE_SIZE, checked?: boolean): Promise<Worklist> {
+  const programs = await visiblePrograms(db, actor, checked);
   const byId = new Map(programs.map((p) => [p.id, p]));
   const ordered = orderWorklist(await worklistFacts(db, programs, today), today);
   const pages = Math.max(1, Math.ceil(ordered.length / pageSize));
