@@ -71,13 +71,16 @@ export async function resolveExercises(db: Db, clinicId: number, wanted: readonl
   return found;
 }
 
+const photoOf = (exercise: Parameters<typeof clinicExercisePhotoUrl>[0] & { photoSize: { width: number; height: number } | null }) => {
+  const src = clinicExercisePhotoUrl(exercise);
+  return src ? { src, size: exercise.photoSize } : null;
+};
+
 export interface ExerciseInstructions {
   /** The pose that pictures it (ours, or the one a clinic's exercise borrows), if any. */
   scene: Scene | null;
-  /** A clinic's own exercise's uploaded photo (its URL), shown in place of the drawing. */
-  photo: string | null;
-  /** Its size in pixels, when known. */
-  photoSize: { width: number; height: number } | null;
+  /** A clinic's own exercise's uploaded photo (its URL, and its size in pixels when known), shown in place of the drawing. */
+  photo: { src: string; size: { width: number; height: number } | null } | null;
   startPosition: string;
   steps: string[];
   stopIf: string;
@@ -92,13 +95,12 @@ export async function instructionsFor(db: Db, clinicId: number, items: readonly 
   const ourRows = ours.length > 0 ? await db.selectFrom('exercises').select(['slug', 'pose', 'start_position', 'steps', 'stop_if']).where('slug', 'in', ours).execute() : [];
   const scenes = new Map<string, Scene>(ourRows.map((r) => [r.slug, JSON.parse(r.pose) as Scene]));
   for (const r of ourRows) {
-    found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, photo: null, photoSize: null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
+    found.set(choiceValue('ours', r.slug), { scene: scenes.get(r.slug) ?? null, photo: null, startPosition: r.start_position, steps: JSON.parse(r.steps) as string[], stopIf: r.stop_if });
   }
   for (const r of clinicRows) {
     found.set(choiceValue('clinic', r.slug), {
       scene: r.pictureExercise ? (scenes.get(r.pictureExercise) ?? null) : null,
-      photo: clinicExercisePhotoUrl(r),
-      photoSize: r.photoSize,
+      photo: photoOf(r),
       startPosition: r.startPosition,
       steps: r.steps,
       stopIf: r.stop,

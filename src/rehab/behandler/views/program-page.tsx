@@ -36,7 +36,7 @@ export function ItemCard({ item, index, instructions, forPatient }: { item: Pres
       </h3>
       {instructions?.photo ? (
         <figure class="program-photo">
-          <img src={instructions.photo} alt={item.name} width={instructions.photoSize?.width} height={instructions.photoSize?.height} />
+          <img src={instructions.photo.src} alt={item.name} width={instructions.photo.size?.width} height={instructions.photo.size?.height} />
         </figure>
       ) : pictures && (
         <div class="program-item-pictures">
