@@ -2,7 +2,7 @@ import type { Db } from '../../db/engine.js';
 import type { Scene } from '../../exercises/scene.js';
 import { compareDanish } from '../../text/danish.js';
 import { clinicExercisesOf } from '../people/clinic-exercises.js';
-import { clinicExercisePhotoUrl } from '../people/photos.js';
+import { type PhotoOnPage, clinicExercisePhoto } from '../people/photos.js';
 import type { ProgramItem } from '../types.js';
 
 /**
@@ -71,16 +71,11 @@ export async function resolveExercises(db: Db, clinicId: number, wanted: readonl
   return found;
 }
 
-const photoOf = (exercise: Parameters<typeof clinicExercisePhotoUrl>[0] & { photoSize: { width: number; height: number } | null }) => {
-  const src = clinicExercisePhotoUrl(exercise);
-  return src ? { src, size: exercise.photoSize } : null;
-};
-
 export interface ExerciseInstructions {
   /** The pose that pictures it (ours, or the one a clinic's exercise borrows), if any. */
   scene: Scene | null;
   /** A clinic's own exercise's uploaded photo (its URL, and its size in pixels when known), shown in place of the drawing. */
-  photo: { src: string; size: { width: number; height: number } | null } | null;
+  photo: PhotoOnPage | null;
   startPosition: string;
   steps: string[];
   stopIf: string;
@@ -100,7 +95,7 @@ export async function instructionsFor(db: Db, clinicId: number, items: readonly 
   for (const r of clinicRows) {
     found.set(choiceValue('clinic', r.slug), {
       scene: r.pictureExercise ? (scenes.get(r.pictureExercise) ?? null) : null,
-      photo: photoOf(r),
+      photo: clinicExercisePhoto(r),
       startPosition: r.startPosition,
       steps: r.steps,
       stopIf: r.stop,

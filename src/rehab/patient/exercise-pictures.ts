@@ -4,7 +4,7 @@ import { scenesFor } from '../../exercises/queries.js';
 import type { Scene } from '../../exercises/scene.js';
 import { exercisePath } from '../../exercises/urls.js';
 import { clinicExercisesOf } from '../people/clinic-exercises.js';
-import { clinicExercisePhotoUrl } from '../people/photos.js';
+import { type PhotoOnPage, clinicExercisePhoto } from '../people/photos.js';
 import type { PrescribedItem } from '../program-model.js';
 
 /**
@@ -30,12 +30,11 @@ export interface ClinicInstructions {
 }
 
 /** A clinic exercise's uploaded photo (people/photo-routes.ts serves it to the clinic's behandlere and its patients). */
-export interface ItemPhoto {
-  src: string;
+export interface ItemPhoto extends PhotoOnPage {
   alt: string;
-  /** Pixels, for the `<img>`'s width and height (so the page does not jump as it loads); null when unknown. */
-  size: { width: number; height: number } | null;
 }
+
+const withAlt = (photo: PhotoOnPage | null | undefined, alt: string): ItemPhoto | null => (photo ? { ...photo, alt } : null);
 
 export interface ItemMedia {
   pictures: ItemPictures | null;
@@ -51,8 +50,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
   // A clinic's own exercises through the people part's reader (its schema, its parsing).
   const clinicPictures = theirs.length ? (await clinicExercisesOf(db, [clinicId])).filter((c) => theirs.includes(c.slug)) : [];
   const pictureOf = new Map(clinicPictures.map((c) => [c.slug, c.pictureExercise]));
-  const photoOf = new Map(clinicPictures.map((c) => [c.slug, clinicExercisePhotoUrl(c)]));
-  const photoSizeOf = new Map(clinicPictures.map((c) => [c.slug, c.photoSize]));
+  const photoOf = new Map(clinicPictures.map((c) => [c.slug, clinicExercisePhoto(c)]));
   const stepsOf = new Map(clinicPictures.map((c): [string, ClinicInstructions] => [c.slug, { startPosition: c.startPosition, steps: c.steps, stop: c.stop }]));
   const scenes = await scenesFor(db, [...new Set([...ours, ...clinicPictures.flatMap((c) => (c.pictureExercise ? [c.pictureExercise] : []))])]);
   const media = new Map<string, ItemMedia>();
@@ -61,7 +59,7 @@ export async function mediaForItems(db: Db, clinicId: number, items: readonly Pr
     const scene = sceneSlug ? scenes.get(sceneSlug) : undefined;
     media.set(item.id, {
       pictures: scene ? drawn(scene, `ovelse-${index + 1}`, item.name) : null,
-      photo: item.source === 'clinic' && photoOf.get(item.exercise) ? { src: photoOf.get(item.exercise)!, alt: item.name, size: photoSizeOf.get(item.exercise) ?? null } : null,
+      photo: withAlt(item.source === 'clinic' ? photoOf.get(item.exercise) : null, item.name),
       instructions: item.source === 'clinic' || !scenes.has(item.exercise) ? null : exercisePath(item.exercise),
       clinicInstructions: item.source === 'clinic' ? (stepsOf.get(item.exercise) ?? null) : null,
     });

@@ -65,6 +65,18 @@ export function checkPhoto(bytes: Buffer, tooLarge = false): CheckedPhoto | { pr
 export const clinicExercisePhotoUrl = (exercise: { id: number; photoPath: string | null }): string | null =>
   exercise.photoPath ? `/oevelsesfoto/${exercise.id}/${exercise.photoPath}` : null;
 
+export interface PhotoOnPage {
+  src: string;
+  /** Pixels, for the `<img>`'s width and height (so the page does not jump as it loads); null when unknown. */
+  size: { width: number; height: number } | null;
+}
+
+/** What a page needs to show an exercise's photo, or null when it has none. */
+export function clinicExercisePhoto(exercise: { id: number; photoPath: string | null; photoSize: PhotoOnPage['size'] }): PhotoOnPage | null {
+  const src = clinicExercisePhotoUrl(exercise);
+  return src ? { src, size: exercise.photoSize } : null;
+}
+
 /** The stored name's type, or null when the name is not one we made (never used as a path then). */
 export function storedPhotoType(name: string): PhotoType | null {
   const match = NAME.exec(name);
